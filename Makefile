@@ -1,0 +1,66 @@
+# One entry point for every routine command. `make run` and `make test` set up what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Real services used by the second test pass (and by the integration tests).
+SERVICES_DATABASE_URL ?= mysql://root@127.0.0.1:3306/sketchdojo
+SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/14
+PYTEST_WORKERS ?= 2
+
+.PHONY: help setup system venv run migrate test test-sqlite test-services lint format check bench clean
+
+help:
+	@echo "make run | test | test-sqlite | test-services | lint | format | bench | clean"
+
+system:
+	@scripts/bootstrap.sh
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+setup: system $(VENV)/.installed
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+run: migrate
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+check: setup
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# The embedded default: SQLite, local-memory cache, in-memory channel layer.
+test-sqlite: setup
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not services"
+
+# The same suite, plus the tests that need them, on this machine's MariaDB and Redis.
+test-services: setup
+	scripts/services.sh
+	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) SKETCHDOJO_REQUIRE_SERVICES=1 \
+		$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
+
+test: check lint test-sqlite test-services
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

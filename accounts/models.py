@@ -1,0 +1,37 @@
+"""Users of SketchDojo."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class User(AbstractUser):
+    """A creator. Email and username are unique regardless of case; either one signs in."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField("email address", unique=True)
+    is_verified = models.BooleanField(default=False)
+    monthly_generation_quota = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Webtoon generations allowed per calendar month; empty means the site default.",
+    )
+
+    objects = UserManager()
+
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),
+        ]
+
+    @property
+    def generation_quota(self) -> int:
+        if self.monthly_generation_quota is None:
+            return settings.MONTHLY_GENERATION_QUOTA
+        return self.monthly_generation_quota

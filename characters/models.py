@@ -1,0 +1,36 @@
+"""Characters: the cast of a project, described once and drawn the same in every panel."""
+
+import uuid
+
+from django.db import models
+
+
+class CharacterRole(models.TextChoices):
+    PROTAGONIST = "protagonist"
+    ANTAGONIST = "antagonist"
+    SUPPORTING = "supporting"
+    BACKGROUND = "background"
+
+
+class Character(models.Model):
+    """A named character of a project with structured appearance and personality."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="characters")
+    name = models.CharField(max_length=100)
+    role = models.CharField(max_length=20, choices=CharacterRole.choices, default=CharacterRole.SUPPORTING)
+    description = models.TextField(blank=True, default="")
+    appearance = models.JSONField(default=dict, blank=True)
+    personality = models.JSONField(default=dict, blank=True)
+    reference_image = models.ImageField(upload_to="characters/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "name"], name="character_name_unique_in_project"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,11 @@
+"""The Celery application. Queues: `ai` (planning, orchestration) and `images` (panel drawing)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("sketchdojo")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+api_v1 = [
+    path("auth/", include("accounts.urls")),
+    path("", include("projects.urls")),
+    path("", include("characters.urls")),
+]
+
+urlpatterns = [
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("", include("sketchdojo.health_urls")),
+    path("", include("django_prometheus.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.STORAGE_TYPE == "local":
+    # Embedded default: media served by the app itself (production uses S3 URLs).
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+handler404 = "sketchdojo.api.exceptions.handler404"
+handler500 = "sketchdojo.api.exceptions.handler500"

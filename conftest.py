@@ -1,0 +1,36 @@
+"""Suite-wide fixtures: a clean cache per test (throttles, revoked tokens), API clients, services check."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+
+def pytest_configure(config):
+    if os.environ.get("SKETCHDOJO_REQUIRE_SERVICES"):
+        # In the services pass a missing MariaDB or Redis is a failure, never a skip.
+        import redis
+        from django.conf import settings
+
+        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=3).ping()
+        assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.mysql", "DATABASE_URL must be MySQL"
+
+
+def _clear_cache():
+    if hasattr(cache, "delete_pattern"):  # django-redis: only this test worker's key space
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    _clear_cache()
+    yield
+    _clear_cache()
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()

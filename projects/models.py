@@ -1,0 +1,50 @@
+"""Projects: a creator's webtoon in the making, with its art style and outline."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class ArtStyle(models.TextChoices):
+    WEBTOON = "webtoon"
+    MANGA = "manga"
+    COMIC = "comic"
+    ANIME = "anime"
+    REALISTIC = "realistic"
+    SKETCH = "sketch"
+    CHIBI = "chibi"
+    PAINTING = "painting"
+
+
+class ProjectStatus(models.TextChoices):
+    DRAFT = "draft"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ARCHIVED = "archived"
+
+
+class Project(models.Model):
+    """A creator's project: the style, outline and cast that its webtoons are generated from."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="projects")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, default="")
+    art_style = models.CharField(max_length=20, choices=ArtStyle.choices, default=ArtStyle.WEBTOON)
+    target_panels = models.PositiveSmallIntegerField(
+        default=6, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    story_outline = models.TextField(blank=True, default="")
+    color_palette = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="project_user_created_idx")]
+
+    def __str__(self) -> str:
+        return self.title

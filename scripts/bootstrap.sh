@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the system packages SketchDojo needs, when they are missing. Idempotent.
+# As root on Debian/Ubuntu it installs them; otherwise it names what to install and stops.
+set -euo pipefail
+
+packages=(libmariadb-dev pkg-config gcc python3-dev tesseract-ocr fonts-dejavu-core)
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium chromium-driver)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "bootstrap: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
+else
+  echo "bootstrap: missing system packages: ${missing[*]}" >&2
+  echo "bootstrap: install them (e.g. sudo apt-get install ${missing[*]}) and run again." >&2
+  exit 1
+fi

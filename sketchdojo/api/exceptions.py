@@ -1,0 +1,167 @@
+"""The one error envelope for every error on /api/ paths.
+
+`{"status": "error", "error": "<code>", "message": "<human text>", "details": {...}}`; validation
+errors name each bad field in `details`. DRF errors pass through `envelope_exception_handler`;
+Django-level 400/403/404/500 go through the handlers at the bottom (wired in config.urls), and
+`ApiErrorEnvelopeMiddleware` rewrites any other non-JSON error response on /api/ paths.
+"""
+
+import logging
+
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
+from django.views import defaults
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from sketchdojo.api.middleware import current_request_id
+
+logger = logging.getLogger("sketchdojo.api")
+
+ERROR_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "unprocessable_entity",
+    429: "rate_limited",
+    500: "internal_error",
+    503: "service_unavailable",
+}
+
+
+class Conflict(exceptions.APIException):
+    """The request is valid but the object's state does not allow it (e.g. cancel a finished task)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The object's current state does not allow this."
+    default_code = "conflict"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
+
+class QuotaExceeded(exceptions.APIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = "Your monthly generation quota is used up."
+    default_code = "quota_exceeded"
+
+
+def envelope(status_code: int, *, error: str | None = None, message: str, details=None) -> dict:
+    return {
+        "status": "error",
+        "error": error or ERROR_CODES.get(status_code, "error"),
+        "message": message,
+        "details": details or {},
+    }
+
+
+def _flatten(detail):
+    """Turn DRF ErrorDetail trees into plain strings/lists/dicts."""
+    if isinstance(detail, dict):
+        return {str(k): _flatten(v) for k, v in detail.items()}
+    if isinstance(detail, list):
+        return [_flatten(v) for v in detail]
+    return str(detail)
+
+
+def _first_message(details) -> str:
+    if isinstance(details, dict):
+        for field, value in details.items():
+            inner = _first_message(value)
+            return inner if field == "non_field_errors" else f"{field}: {inner}"
+    if isinstance(details, list) and details:
+        return _first_message(details[0])
+    return str(details)
+
+
+def envelope_exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    elif isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+    elif isinstance(exc, SuspiciousOperation):
+        exc = exceptions.ParseError(str(exc) or "Bad request.")
+
+    response = exception_handler(exc, context)
+    if response is None:
+        logger.exception("Unhandled error [request_id=%s]", current_request_id(), exc_info=exc)
+        return Response(
+            envelope(
+                500,
+                message="An unexpected error occurred. Quote the request id to support.",
+                details={"request_id": current_request_id()},
+            ),
+            status=500,
+        )
+
+    if isinstance(exc, exceptions.ValidationError):
+        details = _flatten(exc.detail)
+        if not isinstance(details, dict):
+            details = {"non_field_errors": details}
+        response.data = envelope(400, error="validation_error", message=_first_message(details), details=details)
+    else:
+        detail = getattr(exc, "detail", "")
+        details = {}
+        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+            details = {"retry_after_seconds": int(exc.wait + 0.999)}
+        elif isinstance(detail, dict):
+            details = _flatten(detail)
+            detail = details.get("detail", _first_message(details))
+        code = getattr(exc, "default_code", None)
+        code = {
+            "throttled": "rate_limited",
+            "invalid": ERROR_CODES.get(response.status_code),
+            "error": ERROR_CODES.get(response.status_code),
+        }.get(code, code)
+        if isinstance(exc, exceptions.AuthenticationFailed | exceptions.NotAuthenticated):
+            response.status_code = 401
+        response.data = envelope(response.status_code, error=code, message=str(detail), details=details)
+    return response
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def handler400(request, exception=None):
+    if _is_api(request):
+        return JsonResponse(envelope(400, message="Bad request."), status=400)
+    return defaults.bad_request(request, exception)
+
+
+def handler403(request, exception=None):
+    if _is_api(request):
+        return JsonResponse(envelope(403, message="You do not have permission to do this."), status=403)
+    return defaults.permission_denied(request, exception)
+
+
+def handler404(request, exception=None):
+    if _is_api(request):
+        return JsonResponse(envelope(404, message="Not found."), status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def handler500(request):
+    if _is_api(request):
+        return JsonResponse(
+            envelope(
+                500,
+                message="An unexpected error occurred. Quote the request id to support.",
+                details={"request_id": current_request_id()},
+            ),
+            status=500,
+        )
+    return defaults.server_error(request)

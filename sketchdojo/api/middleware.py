@@ -1,0 +1,74 @@
+"""Request ids for logs, and the error envelope for /api/ responses that DRF did not build."""
+
+import json
+import logging
+import re
+import uuid
+from contextvars import ContextVar
+
+from django.http import JsonResponse
+
+_request_id: ContextVar[str] = ContextVar("request_id", default="-")
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def current_request_id() -> str:
+    return _request_id.get()
+
+
+class RequestIdLogFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = current_request_id()
+        return True
+
+
+class RequestIdMiddleware:
+    """Takes the caller's X-Request-ID (when sane) or makes one; echoes it on the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        token = _request_id.set(request_id)
+        request.request_id = request_id
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_id.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class ApiErrorEnvelopeMiddleware:
+    """Any error response on /api/ that is not already JSON becomes the envelope."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/")
+            and response.status_code >= 400
+            and "json" not in response.get("Content-Type", "")
+        ):
+            from sketchdojo.api.exceptions import envelope
+
+            message = {
+                405: f"Method {request.method} is not allowed here.",
+                413: "The request body is too large.",
+            }.get(response.status_code, getattr(response, "reason_phrase", "Error"))
+            rewritten = JsonResponse(envelope(response.status_code, message=message), status=response.status_code)
+            for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+                if header in response:
+                    rewritten[header] = response[header]
+            return rewritten
+        return response
+
+
+def json_body(response) -> dict:
+    """Parse a response body; for tests and tools."""
+    return json.loads(response.content)

@@ -1,0 +1,68 @@
+"""The list shape of the whole API: {items, total, page, size, pages}."""
+
+import math
+
+from rest_framework import exceptions
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+
+class PagePagination(PageNumberPagination):
+    page_size = 20
+    page_query_param = "page"
+    page_size_query_param = "size"
+    max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            raise exceptions.ValidationError({"size": [f"Must be a whole number from 1 to {self.max_page_size}."]})
+        return size
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param, "1")
+        try:
+            page = int(raw)
+        except ValueError:
+            page = 0
+        if page < 1:
+            raise exceptions.ValidationError({"page": ["Must be a whole number from 1."]})
+        return page
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.size = self.get_page_size(request)
+        self.page_number = self.get_page_number(request, None)
+        self.total = queryset.count()
+        start = (self.page_number - 1) * self.size
+        return list(queryset[start : start + self.size]) if self.total > start else []
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "items": data,
+                "total": self.total,
+                "page": self.page_number,
+                "size": self.size,
+                "pages": math.ceil(self.total / self.size) if self.total else 0,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["items", "total", "page", "size", "pages"],
+            "properties": {
+                "items": schema,
+                "total": {"type": "integer"},
+                "page": {"type": "integer"},
+                "size": {"type": "integer"},
+                "pages": {"type": "integer"},
+            },
+        }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SketchDojoConfig(AppConfig):
+    name = "sketchdojo"
+    verbose_name = "SketchDojo core"
