@@ -34,3 +34,36 @@ def _clean_cache():
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+def _client_for(user) -> APIClient:
+    """An APIClient that sends a real JWT access token for `user` (Authorization: Bearer)."""
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+    return client
+
+
+@pytest.fixture
+def user(db):
+    from accounts.tests.factories import UserFactory
+
+    return UserFactory(username="johndoe", email="user@example.com")
+
+
+@pytest.fixture
+def other_user(db):
+    from accounts.tests.factories import UserFactory
+
+    return UserFactory(username="janedoe", email="jane@example.com")
+
+
+@pytest.fixture
+def auth_client(user) -> APIClient:
+    return _client_for(user)
+
+
+@pytest.fixture
+def other_client(other_user) -> APIClient:
+    return _client_for(other_user)
