@@ -1,0 +1,42 @@
+"""Reads of projects, always scoped to the user who owns them.
+
+Ownership is decided here: another user's project is simply not in the queryset, so every caller
+(views, the pipeline, consumers) gets "not found" for it, exactly as for a missing id.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from characters.models import Character
+from projects.models import Project
+
+
+def _count_of(model, *, fk: str) -> Coalesce:
+    """A correlated COUNT(*) of `model` rows pointing at the outer project (no GROUP BY on the project)."""
+    counted = model.objects.filter(**{fk: OuterRef("pk")}).order_by().values(fk).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _with_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    return queryset.annotate(character_count=_count_of(Character, fk="project"))
+
+
+def project_list(*, user, status: str | None = None, art_style: str | None = None) -> QuerySet[Project]:
+    """The user's projects, newest first, each annotated with `character_count`."""
+    queryset = Project.objects.filter(user=user)
+    if status:
+        queryset = queryset.filter(status=status)
+    if art_style:
+        queryset = queryset.filter(art_style=art_style)
+    return _with_counts(queryset).order_by("-created_at", "-pk")
+
+
+def project_get(*, user, project_id) -> Project:
+    """The user's project with this id; Http404 for a missing id, another user's id or a malformed id."""
+    try:
+        return get_object_or_404(_with_counts(Project.objects.filter(user=user)), pk=project_id)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise Http404("No project matches the given query.") from exc
