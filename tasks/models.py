@@ -1,1 +1,78 @@
-"""Models of this app; filled in by the pipeline work (issue 4)."""
+"""Tasks: the user-visible generation jobs. The Task row is the truth; the broker is only a doorbell."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class TaskType(models.TextChoices):
+    WEBTOON_GENERATION = "webtoon_generation"
+    PANEL_GENERATION = "panel_generation"
+
+
+class TaskStatus(models.TextChoices):
+    PENDING = "pending"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+ACTIVE_STATUSES = (TaskStatus.PENDING, TaskStatus.RUNNING)
+FINAL_STATUSES = (TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)
+
+
+class Task(models.Model):
+    """A generation job (whole webtoon, or one panel redraw) and its progress.
+
+    Workers claim it with a conditional update (pending → running), write progress and a heartbeat
+    at every step, and finish it with conditional updates (`status=running`), so a cancelled task
+    is never overwritten. `event_sequence` numbers the realtime events of the task (incremented
+    with F()), so clients can drop stale updates. The reconciler re-queues running tasks whose
+    heartbeat went stale, up to `max_retries`.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tasks")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="tasks", null=True, blank=True
+    )
+    webtoon = models.ForeignKey(
+        "webtoons.Webtoon", on_delete=models.CASCADE, related_name="tasks", null=True, blank=True
+    )
+    panel = models.ForeignKey("panels.Panel", on_delete=models.SET_NULL, related_name="tasks", null=True, blank=True)
+    task_type = models.CharField(max_length=30, choices=TaskType.choices)
+    status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.PENDING)
+    progress = models.FloatField(default=0.0, help_text="0 to 100.")
+    current_step = models.CharField(max_length=200, blank=True, default="")
+    total_steps = models.PositiveIntegerField(default=0)
+    input = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error_message = models.TextField(blank=True, default="")
+    celery_task_id = models.CharField(max_length=255, blank=True, default="")
+    retry_count = models.PositiveIntegerField(default=0, help_text="User retries plus reconciler re-queues.")
+    max_retries = models.PositiveIntegerField(default=3)
+    event_sequence = models.PositiveBigIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    estimated_duration_seconds = models.PositiveIntegerField(null=True, blank=True)
+    provider_calls = models.JSONField(default=list, blank=True, help_text="ProviderCall records (provider, kind, ...).")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="task_user_created_idx"),
+            models.Index(fields=["user", "task_type", "created_at"], name="task_user_type_created_idx"),
+            models.Index(fields=["status", "heartbeat_at"], name="task_status_heartbeat_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_type} {self.id} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
