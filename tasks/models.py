@@ -51,8 +51,11 @@ class Task(models.Model):
     result = models.JSONField(default=dict, blank=True)
     error_message = models.TextField(blank=True, default="")
     celery_task_id = models.CharField(max_length=255, blank=True, default="")
-    retry_count = models.PositiveIntegerField(default=0, help_text="User retries plus reconciler re-queues.")
-    max_retries = models.PositiveIntegerField(default=3)
+    retry_count = models.PositiveIntegerField(default=0, help_text="Times the user asked to retry.")
+    recovery_count = models.PositiveIntegerField(
+        default=0, help_text="Times the reconciler re-queued the task after its worker went silent."
+    )
+    max_retries = models.PositiveIntegerField(default=3, help_text="Bound on recovery_count.")
     event_sequence = models.PositiveBigIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
