@@ -4,7 +4,10 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from sketchdojo.tracing import init_tracing
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+init_tracing()  # only when OTEL_EXPORTER_OTLP_ENDPOINT is set; before Django builds its middleware
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "sketchdojo.api.middleware.RequestIdMiddleware",
+    "sketchdojo.logging.LogContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -114,6 +115,9 @@ elif _db["ENGINE"] in ("django.db.backends.mysql",):
     _db["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 _db["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 _db["CONN_HEALTH_CHECKS"] = True
+# django-prometheus's wrappers of the same backends export connection, query and error counts
+# (django_db_new_connections_total, ...); the Grafana dashboard reads them.
+_db["ENGINE"] = _db["ENGINE"].replace("django.db.backends.", "django_prometheus.db.backends.", 1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache, channel layer, Celery ----------------------------------------------------------------
@@ -273,15 +277,28 @@ USE_TZ = True
 
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env("LOG_FORMAT", default="json" if ENVIRONMENT == "production" else "text")
+# JSON lines in production (LOG_FORMAT=json), text for humans; both carry request, user and task ids
+# (sketchdojo/logging.py) and mask tokens and keys. Celery workers use this same config.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "sketchdojo.api.middleware.RequestIdLogFilter"}},
+    "filters": {
+        "context": {"()": "sketchdojo.logging.LogContextFilter"},
+        "mask_secrets": {"()": "sketchdojo.logging.SecretMaskingFilter"},
+    },
     "formatters": {
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "sketchdojo.logging.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [req=%(request_id)s user=%(user_id)s task=%(task_id)s] "
+            "%(message)s"
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "text", "filters": ["request_id"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["context", "mask_secrets"],
+        },
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django.db.backends": {"level": "WARNING"}},

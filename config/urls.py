@@ -16,7 +16,7 @@ urlpatterns = [
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("", include("sketchdojo.health_urls")),
-    path("", include("django_prometheus.urls")),
+    path("", include("sketchdojo.metrics_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,10 +1,24 @@
 """SketchDojo's own Prometheus metrics (`sketchdojo_*`), next to django-prometheus's HTTP/DB ones.
 
-Every process (web and Celery workers) records here; how they reach one scrape is decided in
-settings/ops (multiprocess directory or worker exporter).
+Every process (web and Celery workers) records here. How worker metrics reach Prometheus:
+
+- `PROMETHEUS_MULTIPROC_DIR` set (an empty directory per host/pod, wiped at start): every process
+  writes its samples there and any exporter on that host aggregates them. Web and workers sharing
+  one host and directory are all visible on the web's `/metrics`.
+- `WORKER_METRICS_PORT` set: the Celery worker's main process serves its (prefork children's)
+  metrics on that port, for workers on other hosts. Prefork needs the multiprocess directory too,
+  since the children record and the parent serves.
+
+The queue depth is read from the Redis broker at scrape time (`metrics_view`).
 """
 
-from prometheus_client import Counter, Gauge, Histogram
+import logging
+import os
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, multiprocess, start_http_server
+
+logger = logging.getLogger(__name__)
 
 TASKS = Counter("sketchdojo_tasks_total", "Generation tasks by type and final or new status.", ["task_type", "status"])
 TASKS_RUNNING = Gauge(
@@ -35,4 +49,83 @@ PANELS_DRAWN = Counter("sketchdojo_panels_drawn_total", "Panels drawn, by image 
 WEBSOCKET_CONNECTIONS = Gauge(
     "sketchdojo_websocket_connections", "Open WebSocket connections.", multiprocess_mode="livesum"
 )
-QUEUE_DEPTH = Gauge("sketchdojo_queue_depth", "Messages waiting in a Celery queue.", ["queue"], multiprocess_mode="max")
+QUEUE_DEPTH = Gauge(
+    "sketchdojo_queue_depth", "Messages waiting in a Celery queue.", ["queue"], multiprocess_mode="livemostrecent"
+)
+
+# The queues the workers consume (config/celery.py routes panel drawing to `images`).
+QUEUES = ("ai", "images")
+# kombu's Redis transport keeps messages of priority p>0 in `<queue>\x06\x16<p>`.
+_PRIORITY_SUFFIXES = ("", "\x06\x163", "\x06\x166", "\x06\x169")
+
+
+def is_multiprocess() -> bool:
+    return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+
+
+def export_registry():
+    """The registry to expose: every process's samples in multiprocess mode, else this process's."""
+    if not is_multiprocess():
+        from prometheus_client import REGISTRY
+
+        return REGISTRY
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    return registry
+
+
+def refresh_queue_depth() -> None:
+    """Sets `sketchdojo_queue_depth` from the Redis broker (LLEN); nothing to read without one."""
+    from django.conf import settings
+
+    broker_url = settings.CELERY_BROKER_URL
+    if not broker_url.startswith(("redis://", "rediss://")):
+        return
+    import redis
+
+    client = redis.Redis.from_url(broker_url, socket_timeout=2)
+    with client.pipeline(transaction=False) as pipe:
+        for queue in QUEUES:
+            for suffix in _PRIORITY_SUFFIXES:
+                pipe.llen(queue + suffix)
+        lengths = pipe.execute()
+    per_queue = len(_PRIORITY_SUFFIXES)
+    for index, queue in enumerate(QUEUES):
+        QUEUE_DEPTH.labels(queue=queue).set(sum(lengths[index * per_queue : (index + 1) * per_queue]))
+
+
+def metrics_view(request):
+    """`/metrics`: django-prometheus's exporter, with the queue depth read fresh first."""
+    from django_prometheus.exports import ExportToDjangoView
+
+    try:
+        refresh_queue_depth()
+    except Exception as exc:  # noqa: BLE001 - a broker outage must not hide the other metrics
+        logger.warning("queue depth unavailable: %s", exc.__class__.__name__)
+    return ExportToDjangoView(request)
+
+
+# --- Celery worker side ---------------------------------------------------------------------------
+
+
+def on_worker_init(**_: Any) -> None:
+    """Main worker process: serve metrics on WORKER_METRICS_PORT when it is set."""
+    port = int(os.environ.get("WORKER_METRICS_PORT") or 0)
+    if port:
+        start_http_server(port, registry=export_registry())
+        logger.info("worker metrics on :%s (%s)", port, "multiprocess" if is_multiprocess() else "single process")
+
+
+def on_worker_process_shutdown(pid: int | None = None, **_: Any) -> None:
+    """A prefork child exits: its live gauges (running tasks, connections) stop counting."""
+    if is_multiprocess():
+        multiprocess.mark_process_dead(pid or os.getpid())
+
+
+def connect_celery_signals() -> None:
+    from celery import signals
+
+    signals.worker_init.connect(on_worker_init, weak=False, dispatch_uid="sketchdojo-metrics-worker-init")
+    signals.worker_process_shutdown.connect(
+        on_worker_process_shutdown, weak=False, dispatch_uid="sketchdojo-metrics-process-shutdown"
+    )
