@@ -4,6 +4,8 @@ import uuid
 
 from django.db import models
 
+from characters.images import reference_image_path, validate_reference_image
+
 
 class CharacterRole(models.TextChoices):
     PROTAGONIST = "protagonist"
@@ -20,9 +22,12 @@ class Character(models.Model):
     name = models.CharField(max_length=100)
     role = models.CharField(max_length=20, choices=CharacterRole.choices, default=CharacterRole.SUPPORTING)
     description = models.TextField(blank=True, default="")
+    # Shapes are fixed by characters.serializers.AppearanceSerializer / PersonalitySerializer.
     appearance = models.JSONField(default=dict, blank=True)
     personality = models.JSONField(default=dict, blank=True)
-    reference_image = models.ImageField(upload_to="characters/%Y/%m/", blank=True)
+    reference_image = models.ImageField(
+        upload_to=reference_image_path, blank=True, validators=[validate_reference_image], max_length=200
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

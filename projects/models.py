@@ -25,6 +25,25 @@ class ProjectStatus(models.TextChoices):
     ARCHIVED = "archived"
 
 
+class ColorScheme(models.TextChoices):
+    """Named palettes a project may ask for instead of listing its own colours."""
+
+    VIBRANT = "vibrant"
+    PASTEL = "pastel"
+    MONOCHROME = "monochrome"
+    DARK = "dark"
+    LIGHT = "light"
+    WARM = "warm"
+    COOL = "cool"
+    MUTED = "muted"
+    NEON = "neon"
+    SEPIA = "sepia"
+    EARTHY = "earthy"
+
+
+MAX_PALETTE_COLOURS = 12
+
+
 class Project(models.Model):
     """A creator's project: the style, outline and cast that its webtoons are generated from."""
 
@@ -37,6 +56,7 @@ class Project(models.Model):
         default=6, validators=[MinValueValidator(1), MaxValueValidator(20)]
     )
     story_outline = models.TextField(blank=True, default="")
+    # Either a ColorScheme name ("vibrant") or a list of up to MAX_PALETTE_COLOURS "#rrggbb" colours.
     color_palette = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,6 +4,9 @@ Ownership is decided here: another user's project is simply not in the queryset,
 (views, the pipeline, consumers) gets "not found" for it, exactly as for a missing id.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -11,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from characters.models import Character
+from projects.filters import ProjectFilter
 from projects.models import Project
 
 
@@ -20,23 +24,28 @@ def _count_of(model, *, fk: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _with_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
+def with_character_count(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate `character_count` with a correlated subquery (one query for any number of projects)."""
     return queryset.annotate(character_count=_count_of(Character, fk="project"))
 
 
-def project_list(*, user, status: str | None = None, art_style: str | None = None) -> QuerySet[Project]:
-    """The user's projects, newest first, each annotated with `character_count`."""
+def project_list(*, user, filters: Mapping[str, Any] | None = None) -> QuerySet[Project]:
+    """The user's projects, newest first, each annotated with `character_count`.
+
+    `filters` are query-string style (`status`, `art_style`); an unknown value raises ValidationError.
+    """
     queryset = Project.objects.filter(user=user)
-    if status:
-        queryset = queryset.filter(status=status)
-    if art_style:
-        queryset = queryset.filter(art_style=art_style)
-    return _with_counts(queryset).order_by("-created_at", "-pk")
+    if filters:
+        filterset = ProjectFilter(filters, queryset=queryset)
+        if not filterset.is_valid():
+            raise ValidationError({field: list(errors) for field, errors in filterset.errors.items()})
+        queryset = filterset.qs
+    return with_character_count(queryset).order_by("-created_at", "-pk")
 
 
 def project_get(*, user, project_id) -> Project:
     """The user's project with this id; Http404 for a missing id, another user's id or a malformed id."""
     try:
-        return get_object_or_404(_with_counts(Project.objects.filter(user=user)), pk=project_id)
+        return get_object_or_404(with_character_count(Project.objects.filter(user=user)), pk=project_id)
     except (ValidationError, ValueError, TypeError) as exc:
         raise Http404("No project matches the given query.") from exc

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from accounts.tests.factories import UserFactory
@@ -62,4 +63,11 @@ def test_project_list_filters_by_status_and_art_style():
     ProjectFactory(user=user, art_style="manga", status="completed")
     ProjectFactory(user=user, art_style="webtoon", status="draft")
 
-    assert list(project_list(user=user, status="draft", art_style="manga")) == [manga_draft]
+    assert list(project_list(user=user, filters={"status": "draft", "art_style": "manga"})) == [manga_draft]
+
+
+def test_project_list_rejects_an_unknown_status_filter_naming_it():
+    with pytest.raises(ValidationError) as excinfo:
+        project_list(user=UserFactory(), filters={"status": "done"})
+
+    assert list(excinfo.value.message_dict) == ["status"]

@@ -1,0 +1,40 @@
+"""Moderation of projects: search, filters, the cast inline and an archive action."""
+
+from django.contrib import admin, messages
+
+from characters.models import Character
+from projects.models import Project
+from projects.selectors import with_character_count
+from projects.services import projects_archive
+
+
+class CharacterInline(admin.TabularInline):
+    model = Character
+    fields = ["name", "role", "description", "reference_image"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["title", "user", "art_style", "status", "target_panels", "character_count", "created_at"]
+    list_filter = ["art_style", "status", "created_at"]
+    search_fields = ["title", "description", "user__email", "user__username"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["id", "created_at", "updated_at"]
+    date_hierarchy = "created_at"
+    inlines = [CharacterInline]
+    actions = ["archive_selected"]
+
+    def get_queryset(self, request):
+        return with_character_count(super().get_queryset(request))
+
+    @admin.display(description="characters", ordering="character_count")
+    def character_count(self, project: Project) -> int:
+        return project.character_count
+
+    @admin.action(description="Archive selected projects")
+    def archive_selected(self, request, queryset):
+        changed = projects_archive(projects=queryset)
+        self.message_user(request, f"Archived {changed} project(s).", messages.SUCCESS)

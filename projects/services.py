@@ -1,0 +1,75 @@
+"""Writes to projects: every create, change and delete goes through here (API, admin, commands)."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from characters.images import stored_files_delete
+from projects.models import ArtStyle, Project, ProjectStatus
+
+UPDATABLE_FIELDS = frozenset(
+    {"title", "description", "art_style", "target_panels", "story_outline", "color_palette", "status"}
+)
+
+
+@transaction.atomic
+def project_create(
+    *,
+    user,
+    title: str,
+    description: str = "",
+    art_style: str = ArtStyle.WEBTOON,
+    target_panels: int = 6,
+    story_outline: str = "",
+    color_palette: str | list[str] | None = None,
+) -> Project:
+    """A new project of `user`, always starting as a draft."""
+    return Project.objects.create(
+        user=user,
+        title=title,
+        description=description,
+        art_style=art_style,
+        target_panels=target_panels,
+        story_outline=story_outline,
+        color_palette=[] if color_palette is None else color_palette,
+        status=ProjectStatus.DRAFT,
+    )
+
+
+@transaction.atomic
+def project_update(*, project: Project, data: dict[str, Any]) -> Project:
+    """Set the given fields (a subset of UPDATABLE_FIELDS) and save only what changed."""
+    unknown = set(data) - UPDATABLE_FIELDS
+    if unknown:
+        raise ValueError(f"Not updatable project fields: {sorted(unknown)}")
+    changed = [field for field, value in data.items() if getattr(project, field) != value]
+    for field in changed:
+        setattr(project, field, data[field])
+    if changed:
+        project.save(update_fields=[*changed, "updated_at"])
+    return project
+
+
+@transaction.atomic
+def project_delete(*, project: Project) -> None:
+    """Delete the project with its characters (and, through the database cascade, everything under it).
+
+    The characters' reference images are removed from storage once the delete has committed.
+    """
+    image_names = list(project.characters.exclude(reference_image="").values_list("reference_image", flat=True))
+    project.delete()
+    if image_names:
+        transaction.on_commit(lambda: stored_files_delete(names=image_names))
+
+
+@transaction.atomic
+def projects_archive(*, projects: Iterable[Project]) -> int:
+    """Archive these projects (a moderation action); returns how many changed."""
+    ids = [project.pk for project in projects]
+    return (
+        Project.objects.filter(pk__in=ids)
+        .exclude(status=ProjectStatus.ARCHIVED)
+        .update(status=ProjectStatus.ARCHIVED, updated_at=timezone.now())
+    )
