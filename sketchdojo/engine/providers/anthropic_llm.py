@@ -1,0 +1,206 @@
+"""The Anthropic story planner: the Messages API over `requests`, with tool use for structured output.
+
+The script schema is offered as the one tool (`submit_script`) and `tool_choice` forces Claude to
+call it, so the answer arrives as a `tool_use` block whose `input` is the script. The same contract
+as the OpenAI planner: validated with `Script.model_validate` and the panel count; a malformed answer
+goes back once as an error `tool_result`, a second one raises `ProviderMalformedOutput`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from sketchdojo.engine.providers.base import (
+    LLMProvider,
+    PlanRequest,
+    ProviderAuthError,
+    ProviderContentRefused,
+    ProviderMalformedOutput,
+)
+from sketchdojo.engine.providers.calls import ProviderCall
+from sketchdojo.engine.providers.http import (
+    RetryPolicy,
+    call_with_retries,
+    default_timeout,
+    error_for_status,
+    parse_retry_after,
+    redact,
+    send,
+    setting,
+)
+from sketchdojo.engine.providers.limits import limiter_for
+from sketchdojo.engine.providers.prompts import (
+    PLANNER_SYSTEM_PROMPT,
+    SCRIPT_TOOL_NAME,
+    MalformedAnswer,
+    parse_script,
+    planner_user_prompt,
+    repair_prompt,
+    script_json_schema,
+)
+from sketchdojo.engine.script import Script
+
+ANTHROPIC_VERSION = "2023-06-01"
+DEFAULT_MAX_TOKENS = 16000
+
+
+class AnthropicPlanner(LLMProvider):
+    """Plans a script with a Claude model."""
+
+    name = "anthropic"
+    label = "Anthropic"
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        model: str | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        backoff_base: float | None = None,
+        concurrency: int | None = None,
+        redis_url: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.api_key = api_key if api_key is not None else setting("ANTHROPIC_API_KEY", "")
+        self.base_url = (base_url or setting("ANTHROPIC_BASE_URL", "") or "https://api.anthropic.com").rstrip("/")
+        self.model = model or setting("ANTHROPIC_MODEL", "claude-sonnet-4-5")
+        self.max_tokens = max_tokens
+        self.timeout = timeout or default_timeout()
+        self.policy = RetryPolicy.from_settings(max_retries=max_retries, backoff_base=backoff_base)
+        self.limiter = limiter_for(
+            "anthropic:llm", limit=concurrency or int(setting("LLM_CONCURRENCY", 4)), redis_url=redis_url
+        )
+        self.sleep = sleep
+        self.session = requests.Session()
+
+    def plan(self, request: PlanRequest) -> Script:
+        if not self.api_key:
+            raise ProviderAuthError("No Anthropic key is configured: set ANTHROPIC_API_KEY.", provider=self.name)
+        messages: list[dict[str, Any]] = [{"role": "user", "content": planner_user_prompt(request)}]
+        try:
+            return self._ask(messages, request)
+        except MalformedAnswer as first:
+            messages += _repair_turn(first, request.panel_count)
+        try:
+            return self._ask(messages, request)
+        except MalformedAnswer as second:
+            raise ProviderMalformedOutput(
+                f"{self.label} ({self.model}) did not return a valid script after a repair attempt: {second}",
+                provider=self.name,
+            ) from second
+
+    def _ask(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+        return call_with_retries(
+            lambda call: self._message(call, messages, request),
+            provider=self.name,
+            label=self.label,
+            kind="llm",
+            model=self.model,
+            policy=self.policy,
+            limiter=self.limiter,
+            sleep=self.sleep,
+        )
+
+    def _message(self, call: ProviderCall, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+        body = {
+            "model": self.model,
+            "max_tokens": self.max_tokens,
+            "system": PLANNER_SYSTEM_PROMPT,
+            "messages": messages,
+            "tools": [
+                {
+                    "name": SCRIPT_TOOL_NAME,
+                    "description": "Submit the finished webtoon script.",
+                    "input_schema": script_json_schema(strict=False),
+                }
+            ],
+            "tool_choice": {"type": "tool", "name": SCRIPT_TOOL_NAME},
+        }
+        response = send(
+            self.session,
+            "POST",
+            f"{self.base_url}/v1/messages",
+            provider=self.name,
+            label=self.label,
+            timeout=self.timeout,
+            json=body,
+            headers={
+                "x-api-key": self.api_key,
+                "anthropic-version": ANTHROPIC_VERSION,
+                "content-type": "application/json",
+            },
+        )
+        call.status = response.status_code
+        if not response.ok:
+            raise error_for_status(
+                provider=self.name,
+                label=self.label,
+                status=response.status_code,
+                message=_error_message(response, self.api_key),
+                retry_after=parse_retry_after(response.headers.get("retry-after")),
+                key_setting="ANTHROPIC_API_KEY",
+            )
+        try:
+            message = response.json()
+        except ValueError as exc:
+            raise ProviderMalformedOutput(
+                f"{self.label} answered with something that is not JSON.", provider=self.name
+            ) from exc
+        usage = message.get("usage") or {}
+        call.usage = {"input_tokens": usage.get("input_tokens"), "output_tokens": usage.get("output_tokens")}
+        content = message.get("content") or []
+        stop_reason = message.get("stop_reason")
+        if stop_reason == "refusal":
+            text = " ".join(block.get("text", "") for block in content if block.get("type") == "text").strip()
+            raise ProviderContentRefused(
+                f"{self.label} refused to write this story" + (f": {redact(text)}" if text else "."),
+                provider=self.name,
+            )
+        tool_use = next((b for b in content if b.get("type") == "tool_use" and b.get("name") == SCRIPT_TOOL_NAME), None)
+        if stop_reason == "max_tokens":
+            raise MalformedAnswer(
+                "the answer was cut off at the output token limit; write shorter descriptions and dialogue",
+                provider=self.name,
+                reply=content,
+            )
+        if tool_use is None:
+            raise MalformedAnswer(
+                f"the answer did not call the {SCRIPT_TOOL_NAME} tool", provider=self.name, reply=content
+            )
+        try:
+            return parse_script(tool_use.get("input"), request, provider=self.name)
+        except ProviderMalformedOutput as exc:
+            raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+
+
+def _repair_turn(error: MalformedAnswer, panel_count: int) -> list[dict[str, Any]]:
+    """The assistant's reply and our answer to it: an error tool_result when it called the tool."""
+    reply = error.reply if isinstance(error.reply, list) else []
+    tool_use = next((b for b in reply if b.get("type") == "tool_use"), None)
+    feedback = repair_prompt(str(error), panel_count)
+    if tool_use is None:
+        assistant = reply or [{"type": "text", "text": "(no script)"}]
+        return [{"role": "assistant", "content": assistant}, {"role": "user", "content": feedback}]
+    return [
+        {"role": "assistant", "content": reply},
+        {
+            "role": "user",
+            "content": [{"type": "tool_result", "tool_use_id": tool_use["id"], "is_error": True, "content": feedback}],
+        },
+    ]
+
+
+def _error_message(response: requests.Response, api_key: str) -> str:
+    try:
+        error = response.json().get("error") or {}
+        text = f"{error.get('type', '')}: {error.get('message', '')}".strip(": ")
+    except (ValueError, AttributeError):
+        text = response.text
+    return redact(text, api_key)

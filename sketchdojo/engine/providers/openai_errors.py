@@ -1,0 +1,58 @@
+"""What an error from the `openai` SDK means for SketchDojo, shared by the OpenAI planner and artist.
+
+The SDK's own retries are off (`max_retries=0`); its exceptions are translated into the provider
+errors of `base.py` here, so retries, Retry-After and metrics go through `providers/http.py` like
+every other provider's.
+"""
+
+from __future__ import annotations
+
+import openai
+
+from sketchdojo.engine.providers.base import ProviderContentRefused, ProviderError, ProviderTransientError
+from sketchdojo.engine.providers.http import error_for_status, parse_retry_after, redact
+
+PROVIDER = "openai"
+LABEL = "OpenAI"
+KEY_SETTING = "OPENAI_API_KEY"
+# Codes OpenAI uses when its safety system refuses a prompt or an image.
+CONTENT_POLICY_CODES = {"content_policy_violation", "moderation_blocked", "content_filter"}
+
+
+def retry_after(response) -> float | None:
+    milliseconds = response.headers.get("retry-after-ms")
+    if milliseconds:
+        try:
+            return max(0.0, float(milliseconds) / 1000)
+        except ValueError:
+            pass
+    return parse_retry_after(response.headers.get("retry-after"))
+
+
+def error_message(exc: openai.APIStatusError, api_key: str) -> str:
+    body = exc.body
+    message = body.get("message") if isinstance(body, dict) else body
+    return redact(str(message or ""), api_key)
+
+
+def translate(exc: openai.OpenAIError, *, api_key: str, timeout: float) -> ProviderError:
+    """The provider error for an SDK exception (content refusals included)."""
+    if isinstance(exc, openai.APITimeoutError):
+        return ProviderTransientError(f"{LABEL} did not answer within {timeout:g} s.", provider=PROVIDER)
+    if isinstance(exc, openai.APIConnectionError):
+        return ProviderTransientError(f"Could not connect to {LABEL}.", provider=PROVIDER)
+    if isinstance(exc, openai.APIStatusError):
+        message = error_message(exc, api_key)
+        if exc.code in CONTENT_POLICY_CODES:
+            return ProviderContentRefused(
+                f"{LABEL} refused this content: {message or exc.code}", provider=PROVIDER, status=exc.status_code
+            )
+        return error_for_status(
+            provider=PROVIDER,
+            label=LABEL,
+            status=exc.status_code,
+            message=message,
+            retry_after=retry_after(exc.response),
+            key_setting=KEY_SETTING,
+        )
+    return ProviderError(f"{LABEL} call failed ({exc.__class__.__name__}).", provider=PROVIDER)

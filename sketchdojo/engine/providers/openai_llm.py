@@ -1,0 +1,187 @@
+"""The OpenAI story planner: chat completions with structured output, through the official SDK.
+
+`OPENAI_BASE_URL` points it at any OpenAI-compatible server (Ollama, vLLM, LM Studio), where the key
+may be empty. The script is asked for as structured output against the Script schema
+(`response_format: json_schema`, strict); a server that rejects that with a 400 gets JSON mode
+(`json_object`) with the schema spelled out in the instructions, remembered for the planner's life.
+
+Strict mode choice: OpenAI's strict structured output needs every property required and
+`additionalProperties: false`, and rejects `default`/`maxLength`. We send a strict variant of the
+Script schema (`prompts.script_json_schema(strict=True)`): the model spells out every field, and the
+answer is still validated by `Script.model_validate` plus the panel count. A malformed answer is sent
+back once with the validation problem; a second one raises `ProviderMalformedOutput`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import openai
+
+from sketchdojo.engine.providers import openai_errors
+from sketchdojo.engine.providers.base import (
+    LLMProvider,
+    PlanRequest,
+    ProviderAuthError,
+    ProviderContentRefused,
+    ProviderError,
+    ProviderMalformedOutput,
+)
+from sketchdojo.engine.providers.calls import ProviderCall
+from sketchdojo.engine.providers.http import RetryPolicy, call_with_retries, default_timeout, setting
+from sketchdojo.engine.providers.limits import limiter_for
+from sketchdojo.engine.providers.prompts import (
+    PLANNER_SYSTEM_PROMPT,
+    SCRIPT_SCHEMA_NAME,
+    MalformedAnswer,
+    parse_script,
+    planner_schema_prompt,
+    planner_user_prompt,
+    repair_prompt,
+    script_json_schema,
+)
+from sketchdojo.engine.script import Script
+
+# Local servers need no key, but the SDK insists on one.
+LOCAL_SERVER_KEY = "not-needed"
+
+
+class _StructuredOutputUnsupported(ProviderError):
+    """The server answered 400 to `response_format: json_schema`: switch to JSON mode."""
+
+
+class OpenAIPlanner(LLMProvider):
+    """Plans a script with an OpenAI (or OpenAI-compatible) chat model."""
+
+    name = "openai"
+    label = openai_errors.LABEL
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        model: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        backoff_base: float | None = None,
+        concurrency: int | None = None,
+        redis_url: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.api_key = api_key if api_key is not None else setting("OPENAI_API_KEY", "")
+        self.base_url = base_url if base_url is not None else setting("OPENAI_BASE_URL", "")
+        self.model = model or setting("OPENAI_MODEL", "gpt-4o-mini")
+        self.timeout = timeout or default_timeout()
+        self.policy = RetryPolicy.from_settings(max_retries=max_retries, backoff_base=backoff_base)
+        self.limiter = limiter_for(
+            "openai:llm", limit=concurrency or int(setting("LLM_CONCURRENCY", 4)), redis_url=redis_url
+        )
+        self.sleep = sleep
+        self.uses_json_schema = True
+        self.client = openai.OpenAI(
+            api_key=self.api_key or LOCAL_SERVER_KEY,
+            base_url=self.base_url or None,
+            timeout=self.timeout,
+            max_retries=0,
+        )
+
+    def plan(self, request: PlanRequest) -> Script:
+        if not self.api_key and not self.base_url:
+            raise ProviderAuthError(
+                "No OpenAI key is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server).",
+                provider=self.name,
+            )
+        messages: list[dict[str, Any]] = [{"role": "user", "content": planner_user_prompt(request)}]
+        try:
+            return self._ask(messages, request)
+        except MalformedAnswer as first:
+            messages += [
+                {"role": "assistant", "content": first.reply},
+                {"role": "user", "content": repair_prompt(str(first), request.panel_count)},
+            ]
+        try:
+            return self._ask(messages, request)
+        except MalformedAnswer as second:
+            raise ProviderMalformedOutput(
+                f"{self.label} ({self.model}) did not return a valid script after a repair attempt: {second}",
+                provider=self.name,
+            ) from second
+
+    def _ask(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+        try:
+            return self._retrying(messages, request)
+        except _StructuredOutputUnsupported:
+            self.uses_json_schema = False
+            return self._retrying(messages, request)
+
+    def _retrying(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+        return call_with_retries(
+            lambda call: self._complete(call, messages, request),
+            provider=self.name,
+            label=self.label,
+            kind="llm",
+            model=self.model,
+            policy=self.policy,
+            limiter=self.limiter,
+            sleep=self.sleep,
+        )
+
+    def _response_format(self) -> dict[str, Any]:
+        if self.uses_json_schema:
+            return {
+                "type": "json_schema",
+                "json_schema": {"name": SCRIPT_SCHEMA_NAME, "schema": script_json_schema(strict=True), "strict": True},
+            }
+        return {"type": "json_object"}
+
+    def _complete(self, call: ProviderCall, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+        system = PLANNER_SYSTEM_PROMPT
+        if not self.uses_json_schema:
+            system += "\n\n" + planner_schema_prompt()
+        try:
+            completion = self.client.chat.completions.create(
+                model=self.model,
+                messages=[{"role": "system", "content": system}, *messages],
+                response_format=self._response_format(),
+            )
+        except openai.BadRequestError as exc:
+            if self.uses_json_schema and _rejects_json_schema(exc):
+                raise _StructuredOutputUnsupported(
+                    f"{self.label} does not support json_schema output", provider=self.name, status=400
+                ) from exc
+            raise openai_errors.translate(exc, api_key=self.api_key, timeout=self.timeout) from exc
+        except openai.OpenAIError as exc:
+            raise openai_errors.translate(exc, api_key=self.api_key, timeout=self.timeout) from exc
+        call.status = 200
+        if completion.usage is not None:
+            call.usage = {
+                "input_tokens": completion.usage.prompt_tokens,
+                "output_tokens": completion.usage.completion_tokens,
+            }
+        if not completion.choices:
+            raise ProviderMalformedOutput(f"{self.label} returned no choices.", provider=self.name)
+        choice = completion.choices[0]
+        refusal = getattr(choice.message, "refusal", None)
+        if refusal or choice.finish_reason == "content_filter":
+            raise ProviderContentRefused(
+                f"{self.label} refused to write this story: {refusal or 'content filtered'}", provider=self.name
+            )
+        content = choice.message.content or ""
+        if choice.finish_reason == "length":
+            raise MalformedAnswer(
+                "the answer was cut off at the model's output limit; write shorter descriptions and dialogue",
+                provider=self.name,
+                reply=content,
+            )
+        try:
+            return parse_script(content, request, provider=self.name)
+        except ProviderMalformedOutput as exc:
+            raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+
+
+def _rejects_json_schema(exc: openai.BadRequestError) -> bool:
+    text = f"{exc.param or ''} {openai_errors.error_message(exc, '')}".lower()
+    return "response_format" in text or "json_schema" in text

@@ -1,0 +1,339 @@
+"""What we say to the models: the planner's instructions and schema, and each panel's image prompt.
+
+Both LLM providers send the same instructions (story, art style, the project's characters with their
+canonical descriptions, the exact panel count, every allowed enum value) and validate the answer the
+same way. Both image providers build the same prompt from the panel, its scene and the canonical look
+of each character present, so a character keeps one look whoever draws it. The letterer adds all text
+later, so every image prompt keeps text and speech bubbles out of the art.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+from typing import Any
+
+from pydantic import ValidationError
+
+from sketchdojo.engine.providers.base import DrawRequest, PlanRequest, ProviderMalformedOutput
+from sketchdojo.engine.script import (
+    Action,
+    ArtStyle,
+    BubbleStyle,
+    Expression,
+    Script,
+    ScriptCharacter,
+    Shot,
+    StagePosition,
+    TimeOfDay,
+    Weather,
+)
+
+SCRIPT_TOOL_NAME = "submit_script"
+SCRIPT_SCHEMA_NAME = "webtoon_script"
+
+PLANNER_SYSTEM_PROMPT = """You are the story planner of a webtoon studio. You turn a story idea into a \
+script for a vertical-scroll comic: a title, a one-paragraph synopsis, the cast with a canonical visual \
+description for each character (repeated to the artist in every panel, so be concrete: age, build, hair, \
+clothes, colours), the scenes, and the panels in reading order.
+
+Rules:
+- Write exactly the number of panels asked for, numbered 1..n in the `sequence` field.
+- Scenes are numbered 0..m-1 in `index`; every panel names the scene it happens in.
+- Every character in a panel and every speaker of dialogue is a cast member, spelled exactly as in the cast.
+- Narration has style "narration" and speaker null.
+- Dialogue is short (one or two sentences per bubble); at most 6 bubbles and 4 sound effects per panel.
+- Panel descriptions say what is seen (setting, poses, action), never text or speech bubbles: the \
+letterer adds the words.
+- Palette colours are hex codes like "#1a2b3c"; seeds are integers from 0 to 4294967295.
+- Give the story a beginning, a turn and an ending across the panels; vary the shots."""
+
+
+def _values(enum: type) -> str:
+    return ", ".join(member.value for member in enum)
+
+
+def _brief_lines(request: PlanRequest) -> list[str]:
+    lines = []
+    for brief in request.characters:
+        line = f"- {brief.name} ({brief.role})"
+        if brief.description:
+            line += f": {brief.description}"
+        if brief.appearance:
+            line += f" Appearance: {json.dumps(brief.appearance, ensure_ascii=False, sort_keys=True)}."
+        if brief.personality:
+            line += f" Personality: {json.dumps(brief.personality, ensure_ascii=False, sort_keys=True)}."
+        lines.append(line)
+    lines.extend(f"- {text}" for text in request.character_descriptions if text.strip())
+    return lines
+
+
+def planner_user_prompt(request: PlanRequest) -> str:
+    """The user message: the story and every constraint the answer is checked against."""
+    parts = [f"Story: {request.prompt.strip()}"]
+    if request.project_title:
+        parts.append(f"Project title: {request.project_title}")
+    if request.story_outline:
+        parts.append(f"Story outline: {request.story_outline.strip()}")
+    parts.append(f'Art style: {request.art_style} (set "style" to "{request.art_style}").')
+    if request.color_scheme:
+        parts.append(f"Colour scheme: {request.color_scheme}")
+    cast = _brief_lines(request)
+    if cast:
+        parts.append(
+            "The project's characters (put each in the cast under exactly this name, keeping their look):\n"
+            + "\n".join(cast)
+        )
+    parts.append(f"Number of panels: exactly {request.panel_count}.")
+    parts.append(
+        "Allowed values:\n"
+        f"- shot: {_values(Shot)}\n"
+        f"- time_of_day: {_values(TimeOfDay)}\n"
+        f"- weather: {_values(Weather)}\n"
+        f"- character position: {_values(StagePosition)}\n"
+        f"- expression: {_values(Expression)}\n"
+        f"- action: {_values(Action)}\n"
+        f"- dialogue style: {_values(BubbleStyle)}\n"
+        f"- style: {_values(ArtStyle)}"
+    )
+    return "\n\n".join(parts)
+
+
+def planner_schema_prompt() -> str:
+    """For servers without structured output: the schema spelled out in the instructions."""
+    schema = json.dumps(Script.model_json_schema(), separators=(",", ":"))
+    return f"Answer with one JSON object only (no prose, no code fence) matching this JSON schema:\n{schema}"
+
+
+def repair_prompt(problem: str, panel_count: int) -> str:
+    return (
+        f"That script was rejected: {problem}\n"
+        f"Send the whole corrected script again, with exactly {panel_count} panels, following every rule."
+    )
+
+
+# Keywords OpenAI's strict structured output accepts; anything else is dropped from the strict variant.
+_STRICT_KEYWORDS = {
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "anyOf",
+    "$ref",
+    "$defs",
+    "description",
+    "title",
+    "pattern",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+}
+
+
+def _strict(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_strict(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:  # strict mode allows nothing beside a reference
+        return {"$ref": node["$ref"]}
+    out = {}
+    for key, value in node.items():
+        if key not in _STRICT_KEYWORDS:
+            continue
+        if key in ("properties", "$defs"):
+            out[key] = {name: _strict(child) for name, child in value.items()}
+        else:
+            out[key] = _strict(value)
+    if out.get("type") == "object" or "properties" in out:
+        out["additionalProperties"] = False
+        out["required"] = list(out.get("properties", {}))
+    return out
+
+
+def script_json_schema(*, strict: bool) -> dict[str, Any]:
+    """The Script schema, as is, or in the form OpenAI's strict structured output requires.
+
+    Strict mode needs every property required and `additionalProperties: false` everywhere, and
+    rejects keywords like `default` and `maxLength`. The strict variant is a relaxation of the real
+    schema (the model must spell out what would default), and the answer is still validated with
+    `Script.model_validate`, so nothing the real schema forbids gets through.
+    """
+    schema = copy.deepcopy(Script.model_json_schema())
+    return _strict(schema) if strict else schema
+
+
+def _summarise(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors()[:8]:
+        where = ".".join(str(part) for part in error["loc"]) or "script"
+        problems.append(f"{where}: {error['msg']}")
+    more = exc.error_count() - len(problems)
+    return "; ".join(problems) + (f"; and {more} more" if more > 0 else "")
+
+
+def parse_script(answer: str | dict[str, Any], request: PlanRequest, *, provider: str) -> Script:
+    """Validate an answer into a Script with exactly the panels asked for, or raise ProviderMalformedOutput."""
+    if isinstance(answer, str):
+        text = answer.strip()
+        if text.startswith("```"):  # some local models fence their JSON even in JSON mode
+            text = text.strip("`").removeprefix("json").strip()
+        try:
+            answer = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ProviderMalformedOutput(f"the answer is not valid JSON ({exc.msg})", provider=provider) from exc
+    if not isinstance(answer, dict):
+        raise ProviderMalformedOutput("the answer is not a JSON object", provider=provider)
+    answer = {**answer, "style": request.art_style}
+    try:
+        script = Script.model_validate(answer)
+    except ValidationError as exc:
+        raise ProviderMalformedOutput(_summarise(exc), provider=provider) from exc
+    if len(script.panels) != request.panel_count:
+        raise ProviderMalformedOutput(
+            f"it has {len(script.panels)} panels, exactly {request.panel_count} were asked for", provider=provider
+        )
+    return script
+
+
+# --- image prompts ---------------------------------------------------------------------------------
+
+STYLE_WORDS = {
+    ArtStyle.WEBTOON: "Korean webtoon style digital illustration, clean line art, soft cel shading, vivid colours",
+    ArtStyle.MANGA: "black and white manga illustration, crisp ink lines, screentone shading",
+    ArtStyle.COMIC: "American comic book art, bold ink outlines, flat colours, halftone shading",
+    ArtStyle.ANIME: "anime key visual, cel shading, expressive eyes, detailed background",
+    ArtStyle.REALISTIC: "realistic cinematic illustration, natural proportions, detailed lighting",
+    ArtStyle.SKETCH: "pencil sketch, loose graphite lines, cross-hatching on paper",
+    ArtStyle.CHIBI: "chibi style, cute super-deformed characters with big heads and small bodies, pastel colours",
+    ArtStyle.PAINTING: "painterly digital painting, visible brush strokes, rich colour",
+}
+
+# Stability AI's style presets: 3d-model analog-film anime cinematic comic-book digital-art enhance
+# fantasy-art isometric line-art low-poly modeling-compound neon-punk origami photographic pixel-art
+# tile-texture. The nearest per art style (the style words above do the rest).
+STABILITY_STYLE_PRESETS = {
+    ArtStyle.WEBTOON: "anime",
+    ArtStyle.MANGA: "line-art",
+    ArtStyle.COMIC: "comic-book",
+    ArtStyle.ANIME: "anime",
+    ArtStyle.REALISTIC: "cinematic",
+    ArtStyle.SKETCH: "line-art",
+    ArtStyle.CHIBI: "anime",
+    ArtStyle.PAINTING: "fantasy-art",
+}
+
+SHOT_WORDS = {
+    Shot.EXTREME_WIDE: "extreme wide establishing shot, small figures in a vast setting",
+    Shot.WIDE: "wide shot, full figures in their surroundings",
+    Shot.MEDIUM: "medium shot, characters from the waist up",
+    Shot.CLOSE_UP: "close-up on the face and shoulders",
+    Shot.EXTREME_CLOSE_UP: "extreme close-up on the eyes and expression",
+}
+
+NEGATIVE_PROMPT = (
+    "text, letters, words, writing, captions, speech bubbles, word balloons, thought bubbles, sound effect "
+    "lettering, signature, watermark, logo, frame, panel borders, multiple panels, split screen, "
+    "deformed hands, extra limbs, extra fingers, blurry, low quality"
+)
+
+# Prompts longer than this are cut (DALL·E 3 takes 4,000 characters; Stability AI 10,000).
+IMAGE_PROMPT_LIMIT = 3900
+
+_COLOUR_NAMES = {
+    "black": (20, 20, 20),
+    "charcoal grey": (64, 64, 64),
+    "grey": (128, 128, 128),
+    "silver": (192, 192, 192),
+    "white": (245, 245, 245),
+    "red": (200, 30, 30),
+    "crimson": (150, 20, 40),
+    "pink": (240, 150, 180),
+    "orange": (240, 130, 30),
+    "gold": (220, 180, 40),
+    "yellow": (245, 225, 60),
+    "olive": (120, 120, 40),
+    "green": (40, 150, 60),
+    "dark green": (20, 80, 40),
+    "teal": (30, 130, 130),
+    "light blue": (140, 190, 235),
+    "blue": (40, 80, 200),
+    "navy": (20, 30, 90),
+    "purple": (120, 50, 160),
+    "lavender": (190, 160, 225),
+    "brown": (110, 70, 40),
+    "chestnut": (150, 80, 50),
+    "tan": (210, 170, 120),
+    "beige": (235, 215, 180),
+    "fair": (250, 220, 200),
+    "dark brown": (70, 45, 30),
+}
+
+
+def colour_name(hex_colour: str) -> str:
+    """The nearest plain colour word for a hex code (image models read words, not hex)."""
+    value = hex_colour.lstrip("#")
+    rgb = tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return min(_COLOUR_NAMES, key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, _COLOUR_NAMES[name], strict=True)))
+
+
+def character_look(character: ScriptCharacter) -> str:
+    """A character's canonical look, the same words in every panel they appear in."""
+    palette = character.palette
+    look = (
+        f"{character.description.rstrip('.')}; {colour_name(palette.hair)} {character.hair_style} hair, "
+        f"{colour_name(palette.eyes)} eyes, {colour_name(palette.skin)} skin, {character.build} build, "
+        f"{colour_name(palette.outfit)} outfit with {colour_name(palette.accent)} accents"
+    )
+    if character.distinctive_features:
+        look += ", " + ", ".join(character.distinctive_features)
+    return look
+
+
+def image_prompt(request: DrawRequest) -> str:
+    """Panel, scene, shot and the canonical looks of the characters present, in the request's art style."""
+    panel, script = request.panel, request.script
+    scene = script.scene_of(panel)
+    style = ArtStyle(request.style) if request.style in ArtStyle._value2member_map_ else ArtStyle.WEBTOON
+    parts = [
+        STYLE_WORDS[style],
+        SHOT_WORDS[Shot(panel.shot)],
+        panel.description.rstrip("."),
+        f"Setting: {scene.location}" + (f", {scene.setting.rstrip('.')}" if scene.setting else ""),
+        f"{TimeOfDay(scene.time_of_day).value}, {Weather(scene.weather).value} weather, "
+        f"{scene.lighting} lighting, {scene.mood} mood",
+    ]
+    for present in panel.characters:
+        character = script.character(present.name)
+        parts.append(
+            f"{character.name}: {character_look(character)}; {Expression(present.expression).value} expression, "
+            f"{Action(present.action).value}, {StagePosition(present.position).value} of the frame"
+        )
+    parts.append("no text, no speech bubbles, no lettering")
+    prompt = ". ".join(part for part in parts if part) + "."
+    return prompt[:IMAGE_PROMPT_LIMIT]
+
+
+def panel_seed(request: DrawRequest) -> int:
+    """The first present character's seed keeps their look across panels; otherwise the request's seed."""
+    for present in request.panel.characters:
+        return request.script.character(present.name).seed
+    return request.seed
+
+
+def nearest_shape(width: int, height: int, shapes: dict[Any, float]) -> Any:
+    """The key of `shapes` (name or size -> width/height ratio) closest in log ratio to width x height."""
+    ratio = math.log(width / height)
+    return min(shapes, key=lambda name: abs(math.log(shapes[name]) - ratio))
+
+
+class MalformedAnswer(ProviderMalformedOutput):
+    """A malformed answer, with the model's reply kept so the repair round can show it back."""
+
+    def __init__(self, message: str, *, provider: str, reply: Any):
+        super().__init__(message, provider=provider)
+        self.reply = reply

@@ -1,0 +1,260 @@
+"""The Stability AI panel artist: the REST API, Stable Image (v2beta) by default, SDXL (v1) as an option.
+
+`STABILITY_MODEL` picks the endpoint: `core` (default) or `ultra` →
+`POST /v2beta/stable-image/generate/{core|ultra}`; `sd3…` (e.g. `sd3.5-large`) →
+`POST /v2beta/stable-image/generate/sd3` with that `model`; an engine id starting with
+`stable-diffusion` (e.g. `stable-diffusion-xl-1024-v1-0`) → `POST /v1/generation/{engine}/text-to-image`.
+v2beta takes a multipart form and answers with the image bytes (`Accept: image/*`), its seed and
+finish reason in headers; v1 takes JSON and answers with base64 artifacts.
+
+Every prompt carries the panel, its scene, the shot and the canonical look of each character present;
+the style preset follows the art style, the aspect ratio the panel's shape, the seed the first
+character present (so they keep their look), and a negative prompt keeps text out (the letterer adds
+it). A moderation refusal fails only this panel (`ProviderContentRefused`).
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from sketchdojo.engine.providers.base import (
+    DrawRequest,
+    DrawResult,
+    ImageProvider,
+    ProviderAuthError,
+    ProviderContentRefused,
+    ProviderMalformedOutput,
+)
+from sketchdojo.engine.providers.calls import ProviderCall
+from sketchdojo.engine.providers.http import (
+    RetryPolicy,
+    call_with_retries,
+    decode_image,
+    default_timeout,
+    error_for_status,
+    parse_retry_after,
+    redact,
+    send,
+    setting,
+)
+from sketchdojo.engine.providers.limits import limiter_for
+from sketchdojo.engine.providers.prompts import (
+    NEGATIVE_PROMPT,
+    STABILITY_STYLE_PRESETS,
+    image_prompt,
+    nearest_shape,
+    panel_seed,
+)
+from sketchdojo.engine.script import ArtStyle
+
+ASPECT_RATIOS = {"16:9": 16 / 9, "3:2": 3 / 2, "5:4": 5 / 4, "1:1": 1.0, "4:5": 4 / 5, "2:3": 2 / 3, "9:16": 9 / 16}
+# The sizes SDXL 1.0 accepts.
+SDXL_SIZES = {
+    (1024, 1024): 1.0,
+    (1152, 896): 1152 / 896,
+    (1216, 832): 1216 / 832,
+    (1344, 768): 1344 / 768,
+    (1536, 640): 1536 / 640,
+    (640, 1536): 640 / 1536,
+    (768, 1344): 768 / 1344,
+    (832, 1216): 832 / 1216,
+    (896, 1152): 896 / 1152,
+}
+MAX_SEED = 4294967294
+SDXL_PROMPT_LIMIT = 2000
+CONTENT_FILTERED = "CONTENT_FILTERED"
+
+
+class StabilityArtist(ImageProvider):
+    """Draws a panel with Stability AI."""
+
+    name = "stability"
+    label = "Stability AI"
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        api_base: str | None = None,
+        model: str | None = None,
+        output_format: str = "png",
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        backoff_base: float | None = None,
+        concurrency: int | None = None,
+        redis_url: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.api_key = api_key if api_key is not None else setting("STABILITY_API_KEY", "")
+        self.api_base = (api_base or setting("STABILITY_API_BASE", "") or "https://api.stability.ai").rstrip("/")
+        self.model = model or setting("STABILITY_MODEL", "") or "core"
+        self.output_format = output_format
+        self.timeout = timeout or default_timeout()
+        self.policy = RetryPolicy.from_settings(max_retries=max_retries, backoff_base=backoff_base)
+        self.max_concurrency = concurrency or int(setting("IMAGE_CONCURRENCY", 8))
+        self.limiter = limiter_for("stability:image", limit=self.max_concurrency, redis_url=redis_url)
+        self.sleep = sleep
+        self.session = requests.Session()
+
+    def draw(self, request: DrawRequest) -> DrawResult:
+        if not self.api_key:
+            raise ProviderAuthError("No Stability AI key is configured: set STABILITY_API_KEY.", provider=self.name)
+        attempt = self._sdxl if self.model.startswith("stable-diffusion") else self._stable_image
+        return call_with_retries(
+            lambda call: attempt(call, request),
+            provider=self.name,
+            label=self.label,
+            kind="image",
+            model=self.model,
+            policy=self.policy,
+            limiter=self.limiter,
+            sleep=self.sleep,
+        )
+
+    def _headers(self, accept: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}", "Accept": accept, "Stability-Client-ID": "sketchdojo"}
+
+    def _stable_image(self, call: ProviderCall, request: DrawRequest) -> DrawResult:
+        seed = panel_seed(request) % (MAX_SEED + 1)
+        fields: dict[str, Any] = {
+            "prompt": image_prompt(request),
+            "negative_prompt": NEGATIVE_PROMPT,
+            "aspect_ratio": nearest_shape(request.width, request.height, ASPECT_RATIOS),
+            "seed": seed,
+            "style_preset": _style_preset(request.style),
+            "output_format": self.output_format,
+        }
+        endpoint = self.model
+        if self.model.startswith("sd3"):
+            endpoint, fields["model"] = "sd3", self.model
+        response = send(
+            self.session,
+            "POST",
+            f"{self.api_base}/v2beta/stable-image/generate/{endpoint}",
+            provider=self.name,
+            label=self.label,
+            timeout=self.timeout,
+            headers=self._headers("image/*"),
+            files={name: (None, str(value)) for name, value in fields.items()},
+        )
+        call.status = response.status_code
+        if not response.ok:
+            raise self._error(response)
+        finish_reason = response.headers.get("finish-reason", "SUCCESS")
+        if finish_reason == CONTENT_FILTERED:
+            raise ProviderContentRefused(
+                f"{self.label} filtered this panel's image (content moderation).", provider=self.name, status=200
+            )
+        returned_seed = _int_or(response.headers.get("seed"), seed)
+        call.usage = {"images": 1}
+        image = decode_image(
+            response.content, width=request.width, height=request.height, provider=self.name, label=self.label
+        )
+        return DrawResult(
+            image=image,
+            faces=[],
+            meta={
+                "provider": self.name,
+                "model": self.model,
+                "seed": returned_seed,
+                "finish_reason": finish_reason,
+                "style_preset": fields["style_preset"],
+                "aspect_ratio": fields["aspect_ratio"],
+            },
+        )
+
+    def _sdxl(self, call: ProviderCall, request: DrawRequest) -> DrawResult:
+        seed = panel_seed(request) % (MAX_SEED + 1)
+        width, height = nearest_shape(request.width, request.height, SDXL_SIZES)
+        body = {
+            "text_prompts": [
+                {"text": image_prompt(request)[:SDXL_PROMPT_LIMIT], "weight": 1},
+                {"text": NEGATIVE_PROMPT, "weight": -1},
+            ],
+            "cfg_scale": 7,
+            "width": width,
+            "height": height,
+            "samples": 1,
+            "steps": 30,
+            "seed": seed,
+            "style_preset": _style_preset(request.style),
+        }
+        response = send(
+            self.session,
+            "POST",
+            f"{self.api_base}/v1/generation/{self.model}/text-to-image",
+            provider=self.name,
+            label=self.label,
+            timeout=self.timeout,
+            headers=self._headers("application/json"),
+            json=body,
+        )
+        call.status = response.status_code
+        if not response.ok:
+            raise self._error(response)
+        try:
+            artifact = response.json()["artifacts"][0]
+            data = base64.b64decode(artifact["base64"])
+        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            raise ProviderMalformedOutput(
+                f"{self.label} answered without an image artifact.", provider=self.name
+            ) from exc
+        if artifact.get("finishReason") == CONTENT_FILTERED:
+            raise ProviderContentRefused(
+                f"{self.label} filtered this panel's image (content moderation).", provider=self.name, status=200
+            )
+        call.usage = {"images": 1}
+        image = decode_image(data, width=request.width, height=request.height, provider=self.name, label=self.label)
+        return DrawResult(
+            image=image,
+            faces=[],
+            meta={
+                "provider": self.name,
+                "model": self.model,
+                "seed": _int_or(artifact.get("seed"), seed),
+                "finish_reason": artifact.get("finishReason", "SUCCESS"),
+                "style_preset": body["style_preset"],
+            },
+        )
+
+    def _error(self, response: requests.Response):
+        """v2beta errors are `{"name", "errors": [...]}`, v1 errors `{"name", "message"}`."""
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        if not isinstance(body, dict):
+            body = {}
+        name = str(body.get("name") or "")
+        errors = body.get("errors") or ([body["message"]] if body.get("message") else [])
+        message = redact("; ".join(str(e) for e in errors) or response.text, self.api_key)
+        if name == "content_moderation":
+            return ProviderContentRefused(
+                f"{self.label} refused this panel (content moderation): {message}",
+                provider=self.name,
+                status=response.status_code,
+            )
+        return error_for_status(
+            provider=self.name,
+            label=self.label,
+            status=response.status_code,
+            message=f"{name}: {message}" if name else message,
+            retry_after=parse_retry_after(response.headers.get("retry-after")),
+            key_setting="STABILITY_API_KEY",
+        )
+
+
+def _style_preset(style: str) -> str:
+    return STABILITY_STYLE_PRESETS.get(ArtStyle(style) if style in ArtStyle._value2member_map_ else ArtStyle.WEBTOON)
+
+
+def _int_or(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
