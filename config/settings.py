@@ -254,6 +254,8 @@ ANTHROPIC_BASE_URL = env("ANTHROPIC_BASE_URL", default="https://api.anthropic.co
 ANTHROPIC_MODEL = env("ANTHROPIC_MODEL", default="claude-sonnet-4-5")
 STABILITY_API_KEY = env("STABILITY_API_KEY", default=env("STABILITY_AI_API_KEY", default=""))
 STABILITY_API_BASE = env("STABILITY_API_BASE", default="https://api.stability.ai")
+# core | ultra | sd3.5-large (any sd3* model) | stable-diffusion-xl-1024-v1-0 (the v1 SDXL endpoint)
+STABILITY_MODEL = env("STABILITY_MODEL", default="core")
 PROVIDER_TIMEOUT_SECONDS = env.float("PROVIDER_TIMEOUT_SECONDS", default=120.0)
 PROVIDER_MAX_RETRIES = env.int("PROVIDER_MAX_RETRIES", default=4)
 IMAGE_CONCURRENCY = env.int("IMAGE_CONCURRENCY", default=8)
