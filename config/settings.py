@@ -151,8 +151,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=600)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=660)
 CELERY_TASK_DEFAULT_QUEUE = "ai"
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_TIMEZONE = "UTC"
+# Generation tasks (tasks/): heartbeat while a step runs; the reconciler re-queues a running task whose
+# heartbeat is older than TASK_STALE_AFTER_SECONDS (a killed worker), or a pending one nobody took.
+TASK_HEARTBEAT_SECONDS = env.float("TASK_HEARTBEAT_SECONDS", default=20.0)
+TASK_STALE_AFTER_SECONDS = env.float("TASK_STALE_AFTER_SECONDS", default=300.0)
+TASK_PENDING_REQUEUE_AFTER_SECONDS = env.float("TASK_PENDING_REQUEUE_AFTER_SECONDS", default=900.0)
+TASK_MAX_RECOVERIES = env.int("TASK_MAX_RECOVERIES", default=3)
+TASK_RETRY_BACKOFF_SECONDS = env.float("TASK_RETRY_BACKOFF_SECONDS", default=2.0)
+RECONCILE_INTERVAL_SECONDS = env.float("RECONCILE_INTERVAL_SECONDS", default=60.0)
+ESTIMATED_PLAN_SECONDS = env.float("ESTIMATED_PLAN_SECONDS", default=10.0)
+ESTIMATED_SECONDS_PER_PANEL = env.float("ESTIMATED_SECONDS_PER_PANEL", default=15.0)
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-stale-tasks": {"task": "tasks.reconcile_stale_tasks", "schedule": RECONCILE_INTERVAL_SECONDS},
+}
 # Embedded mode: no broker of our own, so the web process runs a worker thread itself.
 EMBEDDED_WORKER = env.bool("EMBEDDED_WORKER", default=not REDIS_URL)
 EMBEDDED_WORKER_CONCURRENCY = env.int("EMBEDDED_WORKER_CONCURRENCY", default=4)
