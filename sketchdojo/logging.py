@@ -100,12 +100,16 @@ class LogContextFilter(logging.Filter):
 
 
 _SECRET_PATTERNS = [
-    (re.compile(r"(?i)\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 ***"),
-    (re.compile(r"(?i)(authorization|cookie|x-api-key)(\"?\s*[:=]\s*\"?)[^\s\"',}]+"), r"\1\2***"),
+    # Header-like "Authorization: Bearer <token>" (also in dict reprs): the whole value goes.
+    (
+        re.compile(r"(?i)(authorization|cookie|x-api-key)(['\"]?\s*[:=]\s*['\"]?)(?:(?:bearer|basic)\s+)?[^\s'\",}]+"),
+        r"\1\2***",
+    ),
+    (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 ***"),
     (
         re.compile(
             r"(?i)((?:api[_-]?key|secret(?:[_-]?key)?|password|passwd|access[_-]?token|refresh[_-]?token)"
-            r"\"?\s*[:=]\s*\"?)[^\s\"',}&]+"
+            r"['\"]?\s*[:=]\s*['\"]?)[^\s'\",}&]+"
         ),
         r"\1***",
     ),
