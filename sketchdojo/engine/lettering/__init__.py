@@ -1,0 +1,198 @@
+"""The letterer: sets dialogue, thoughts, shouts, whispers, captions and sound effects on a panel.
+
+Text is never left to the image model (they misspell it), so every panel, offline art or AI art,
+is lettered here: balloons sized to their wrapped text, placed in reading order near the speaker,
+off every known face and off each other, with tails toward the speaker's face. Without face boxes
+balloons go to the top band, where a panel's sky or background usually is.
+
+    result = letter_panel(image, bubbles_from_panel(panel), faces, sfx=panel.sfx)
+    result.image            # the lettered copy (the input image is left untouched)
+    result.bubbles          # the bubbles with the positions and tail directions actually used
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+
+from PIL import Image
+
+from sketchdojo.engine.lettering.fonts import fit_text
+from sketchdojo.engine.lettering.placement import DIRECTIONS, Box, PanelLayout, tail_tip
+from sketchdojo.engine.lettering.shapes import body_geometry, draw_balloon, line_width, render_sfx, text_face
+from sketchdojo.engine.providers.base import FaceBox
+from sketchdojo.engine.script import BubbleStyle, PanelScript
+
+BUBBLE_STYLES = tuple(style.value for style in BubbleStyle)
+TAIL_DIRECTIONS = tuple(DIRECTIONS)
+# Font size relative to the style's base size: shouts are louder, whispers and captions quieter.
+_STYLE_SCALE = {"shout": 1.1, "whisper": 0.85, "narration": 0.9}
+# Tried in turn when a balloon cannot be placed clear of faces and other balloons.
+_SHRINK_STEPS = (1.0, 0.85, 0.72, 0.6)
+
+
+@dataclass
+class Bubble:
+    """One piece of panel text: the same shape as the API's `speech_bubbles` items."""
+
+    text: str
+    style: str = "normal"
+    speaker: str | None = None
+    character_id: str | None = None
+    position: dict | None = None
+    tail_direction: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.style not in BUBBLE_STYLES:
+            raise ValueError(f"Unknown bubble style {self.style!r}; choose one of {', '.join(BUBBLE_STYLES)}.")
+        if self.position is not None:
+            try:
+                x, y = float(self.position["x"]), float(self.position["y"])
+            except (KeyError, TypeError, ValueError):
+                raise ValueError("A bubble position is {'x': 0-1, 'y': 0-1}.") from None
+            if not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0):
+                raise ValueError("A bubble position's x and y must be between 0 and 1.")
+            self.position = {"x": x, "y": y}
+        if self.tail_direction is not None and self.tail_direction not in (*TAIL_DIRECTIONS, "none"):
+            raise ValueError(
+                f"Unknown tail direction {self.tail_direction!r}; choose one of {', '.join(TAIL_DIRECTIONS)}, none."
+            )
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Bubble:
+        return cls(
+            text=str(d.get("text", "")),
+            style=d.get("style") or "normal",
+            speaker=d.get("speaker") or None,
+            character_id=str(d["character_id"]) if d.get("character_id") else None,
+            position=d.get("position") or None,
+            tail_direction=d.get("tail_direction") or None,
+        )
+
+
+@dataclass
+class LetterResult:
+    """The lettered image, the bubbles as placed, and where each bubble and SFX ended up (pixels)."""
+
+    image: Image.Image
+    bubbles: list[Bubble]
+    boxes: list[Box] = field(default_factory=list)
+    sfx_boxes: list[Box] = field(default_factory=list)
+
+
+def bubbles_from_panel(panel: PanelScript) -> list[Bubble]:
+    """The caption (read first, as narration) and the dialogue lines of a script panel, in order."""
+    bubbles = [Bubble(text=panel.caption, style="narration")] if panel.caption else []
+    for line in panel.dialogue:
+        style = BubbleStyle(line.style).value
+        bubbles.append(Bubble(text=line.text, style=style, speaker=None if style == "narration" else line.speaker))
+    return bubbles
+
+
+def base_font_size(width: int, height: int) -> int:
+    """Dialogue size for a panel: about 22 px on an 800 px panel, readable on phones once scaled."""
+    return max(10, min(44, round(min(width, height * 1.25) * 0.028)))
+
+
+def letter_panel(
+    image: Image.Image, bubbles: Sequence[Bubble], faces: Sequence[FaceBox], sfx: Iterable[str] = ()
+) -> LetterResult:
+    """Letter a copy of `image`; `faces` are the drawn characters' face boxes (may be empty)."""
+    canvas = image.convert("RGB") if image.mode != "RGB" else image.copy()
+    width, height = canvas.size
+    layout = PanelLayout(width, height, (face.box for face in faces))
+    faces_by_name = {face.name.casefold(): face.box for face in faces}
+    base = base_font_size(width, height)
+    placed: list[Bubble] = []
+    boxes: list[Box] = []
+    previous_speech: Box | None = None
+    seen_speech = False
+
+    for bubble in bubbles:
+        if not bubble.text.strip():
+            continue
+        style = bubble.style
+        face = faces_by_name.get(bubble.speaker.casefold()) if bubble.speaker else None
+        size = round(base * _STYLE_SCALE.get(style, 1.0))
+        is_caption = style == "narration"
+        spot = block = None
+        for shrink in _SHRINK_STEPS:
+            block = fit_text(
+                text_face(style),
+                bubble.text,
+                max_width=width * (0.62 if is_caption else 0.4),
+                max_height=height * 0.28,
+                size=max(8, round(size * shrink)),
+                min_size=max(8, round(base * 0.5)),
+                aspect=5.0 if is_caption else 2.6,
+            )
+            geometry = body_geometry(style, block)
+            hw, hh = min(geometry.half_width, width / 2), min(geometry.half_height, height / 2)
+            if bubble.position is not None:
+                spot = layout.fixed((bubble.position["x"] * width, bubble.position["y"] * height), hw, hh)
+                break
+            if is_caption:
+                m = layout.margin
+                top = [(m + hw, m + hh), (width - m - hw, m + hh)]
+                bottom = [(m + hw, height - m - hh), (width - m - hw, height - m - hh)]
+                spot = layout.anchored(hw, hh, bottom + top if seen_speech else top + bottom)
+            else:
+                spot = layout.speech(hw, hh, face, previous_speech)
+            if spot.blocked == 0:
+                break
+        layout.take(spot.box)
+        tip, direction = None, None
+        if not is_caption and bubble.tail_direction != "none":
+            lw = line_width(block.size)
+            found = tail_tip(
+                spot.box,
+                face,
+                bubble.tail_direction,
+                min_length=lw * 5,
+                max_length=max(lw * 8, min(width, height) * 0.16),
+            )
+            if found is not None:
+                tip, direction = found
+                # Keep later balloons off the tail too: reserve its tip and its middle.
+                cx, cy = spot.centre
+                reach = lw * 4
+                for px, py in (tip, ((tip[0] + cx) / 2, (tip[1] + cy) / 2)):
+                    layout.take((px - reach, py - reach, px + reach, py + reach))
+        draw_balloon(canvas, style, spot.box, tip, block, bubble.text)
+        if not is_caption:
+            previous_speech, seen_speech = spot.box, True
+        cx, cy = spot.centre
+        placed.append(
+            replace(
+                bubble,
+                position={"x": round(cx / width, 4), "y": round(cy / height, 4)},
+                tail_direction=direction if direction else ("none" if bubble.tail_direction == "none" else None),
+            )
+        )
+        boxes.append(tuple(round(v) for v in spot.box))
+
+    sfx_boxes = _letter_sfx(canvas, layout, sfx, base)
+    return LetterResult(image=canvas, bubbles=placed, boxes=boxes, sfx_boxes=sfx_boxes)
+
+
+def _letter_sfx(canvas: Image.Image, layout: PanelLayout, sfx: Iterable[str], base: int) -> list[Box]:
+    width, height = canvas.size
+    anchors = [(0.72 * width, 0.62 * height), (0.28 * width, 0.72 * height), (0.7 * width, 0.86 * height)]
+    boxes: list[Box] = []
+    for i, text in enumerate(t for t in sfx if t.strip()):
+        patch = None
+        spot = None
+        for shrink in (1.0, 0.75, 0.55):
+            patch = render_sfx(text.strip(), max(12, round(base * 2.6 * shrink)), width * 0.6)
+            hw, hh = min(patch.width / 2, width / 2), min(patch.height / 2, height / 2)
+            spot = layout.anchored(hw, hh, anchors[i % len(anchors) :] + anchors[: i % len(anchors)])
+            if spot.blocked == 0:
+                break
+        layout.take(spot.box)
+        x, y = round(spot.centre[0] - patch.width / 2), round(spot.centre[1] - patch.height / 2)
+        canvas.paste(patch, (x, y), patch)
+        boxes.append(tuple(round(v) for v in spot.box))
+    return boxes
