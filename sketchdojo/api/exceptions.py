@@ -7,6 +7,7 @@ Django-level 400/403/404/500 go through the handlers at the bottom (wired in con
 """
 
 import logging
+import math
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -46,15 +47,23 @@ class Conflict(exceptions.APIException):
 
 
 class PayloadTooLarge(exceptions.APIException):
+    """The request body exceeds DATA_UPLOAD_MAX_MEMORY_SIZE (Django raises it as a 400 otherwise)."""
+
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
     default_code = "payload_too_large"
 
 
 class QuotaExceeded(exceptions.APIException):
+    """A per-user allowance is used up; `wait` (seconds, e.g. until the month ends) becomes Retry-After."""
+
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
     default_detail = "Your monthly generation quota is used up."
     default_code = "quota_exceeded"
+
+    def __init__(self, detail=None, code=None, wait: float | None = None):
+        super().__init__(detail, code)
+        self.wait = math.ceil(wait) if wait is not None else None
 
 
 def envelope(status_code: int, *, error: str | None = None, message: str, details=None) -> dict:
@@ -115,21 +124,35 @@ def envelope_exception_handler(exc, context):
     else:
         detail = getattr(exc, "detail", "")
         details = {}
-        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-            details = {"retry_after_seconds": int(exc.wait + 0.999)}
+        if getattr(exc, "wait", None) is not None:
+            wait = max(1, math.ceil(exc.wait))
+            details = {"retry_after_seconds": wait}
+            response["Retry-After"] = str(wait)
         elif isinstance(detail, dict):
             details = _flatten(detail)
             detail = details.get("detail", _first_message(details))
-        code = getattr(exc, "default_code", None)
-        code = {
-            "throttled": "rate_limited",
-            "invalid": ERROR_CODES.get(response.status_code),
-            "error": ERROR_CODES.get(response.status_code),
-        }.get(code, code)
         if isinstance(exc, exceptions.AuthenticationFailed | exceptions.NotAuthenticated):
+            # DRF turns these into 403 when the view has no authenticator; they are 401 here.
             response.status_code = 401
-        response.data = envelope(response.status_code, error=code, message=str(detail), details=details)
+            response.setdefault("WWW-Authenticate", 'Bearer realm="api"')
+        response.data = envelope(
+            response.status_code, error=_error_code(exc, response.status_code), message=str(detail), details=details
+        )
     return response
+
+
+def _error_code(exc, status_code: int) -> str:
+    """The specific code given when raised (e.g. "invalid_credentials"), else the class default."""
+    detail = getattr(exc, "detail", None)
+    code = getattr(detail, "code", None)
+    if isinstance(detail, dict):
+        code = detail.get("code") or getattr(detail.get("detail"), "code", None)
+    code = code or getattr(exc, "default_code", None)
+    if code == "throttled":
+        return "rate_limited"
+    if code in (None, "invalid", "error"):
+        return ERROR_CODES.get(status_code, "error")
+    return str(code)
 
 
 def _is_api(request) -> bool:

@@ -6,6 +6,7 @@ import re
 import uuid
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.http import JsonResponse
 
 _request_id: ContextVar[str] = ContextVar("request_id", default="-")
@@ -43,12 +44,25 @@ class RequestIdMiddleware:
 
 
 class ApiErrorEnvelopeMiddleware:
-    """Any error response on /api/ that is not already JSON becomes the envelope."""
+    """Any error response on /api/ that is not already JSON becomes the envelope.
+
+    It also answers 413 for an /api/ body over DATA_UPLOAD_MAX_MEMORY_SIZE before any view reads
+    it: DRF's parsers read the request stream directly, so Django's own limit (which guards only
+    `request.body` and form fields) would never fire for JSON. Multipart bodies are left to Django
+    and the upload validators, because file parts are deliberately allowed to be larger.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith("/api/") and _body_is_too_large(request):
+            from sketchdojo.api.exceptions import envelope
+
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            return JsonResponse(
+                envelope(413, message=f"The request body is too large (limit {limit} bytes)."), status=413
+            )
         response = self.get_response(request)
         if (
             request.path.startswith("/api/")
@@ -67,6 +81,16 @@ class ApiErrorEnvelopeMiddleware:
                     rewritten[header] = response[header]
             return rewritten
         return response
+
+
+def _body_is_too_large(request) -> bool:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if limit is None or request.content_type == "multipart/form-data":
+        return False
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > limit
+    except ValueError:
+        return False
 
 
 def json_body(response) -> dict:

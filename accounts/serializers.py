@@ -1,0 +1,41 @@
+"""Input and output shapes of the auth endpoints (rules live in accounts.services)."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from rest_framework import serializers
+
+User = get_user_model()
+
+
+class RegisterInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    password = serializers.CharField(
+        write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
+    )
+
+
+class LoginInputSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=254, help_text="Email address or username, in any case.")
+    password = serializers.CharField(max_length=128, trim_whitespace=False, style={"input_type": "password"})
+
+
+class RefreshTokenInputSerializer(serializers.Serializer):
+    refresh_token = serializers.CharField()
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access_token = serializers.CharField()
+    refresh_token = serializers.CharField()
+    token_type = serializers.CharField(help_text='Always "bearer".')
+    expires_in = serializers.IntegerField(help_text="Seconds until the access token expires.")
+
+
+class UserSerializer(serializers.ModelSerializer):
+    created_at = serializers.DateTimeField(source="date_joined", read_only=True)
+    generation_quota = serializers.IntegerField(read_only=True, help_text="Webtoon generations allowed per month.")
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "username", "is_active", "is_verified", "generation_quota", "created_at"]
+        read_only_fields = fields
