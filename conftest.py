@@ -24,6 +24,17 @@ def _clear_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_without_manifest():
+    """Pages (admin, /docs, web pages) render in tests without a prior `collectstatic`."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": plain}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     _clear_cache()
