@@ -2,6 +2,7 @@
 
 import re
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from projects.models import MAX_PALETTE_COLOURS, ArtStyle, ColorScheme, Project, ProjectStatus
@@ -9,6 +10,19 @@ from projects.models import MAX_PALETTE_COLOURS, ArtStyle, ColorScheme, Project,
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "enum": ColorScheme.values},
+            {
+                "type": "array",
+                "maxItems": MAX_PALETTE_COLOURS,
+                "items": {"type": "string", "pattern": _HEX_COLOUR.pattern},
+            },
+        ],
+        "example": "vibrant",
+    }
+)
 class ColorPaletteField(serializers.Field):
     """A named scheme ("vibrant") or a list of up to MAX_PALETTE_COLOURS "#rrggbb" colours."""
 
