@@ -10,7 +10,8 @@ status, token or image usage). Calls are observed as the `sketchdojo_provider_ca
 
 Collection uses a context variable, so it follows the code that runs inside the `with` block. A thread
 pool does not copy context by itself: open `collect_calls()` inside the job each thread runs, or submit
-jobs with `contextvars.copy_context().run` (the collector's list is shared and appends are safe).
+each job with `pool.submit(contextvars.copy_context().run, job, ...)`, copying in the submitting
+thread (the collector's list is shared and appends are safe).
 Collectors nest: an inner block's calls also reach every outer one.
 """
 
