@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from PIL import Image
 
 from sketchdojo.engine.lettering.fonts import fit_text
-from sketchdojo.engine.lettering.placement import DIRECTIONS, Box, PanelLayout, tail_tip
+from sketchdojo.engine.lettering.placement import DIRECTIONS, Box, PanelLayout, inflate, tail_tip
 from sketchdojo.engine.lettering.shapes import body_geometry, draw_balloon, line_width, render_sfx, text_face
 from sketchdojo.engine.providers.base import FaceBox
 from sketchdojo.engine.script import BubbleStyle, PanelScript
@@ -119,6 +119,7 @@ def letter_panel(
         size = round(base * _STYLE_SCALE.get(style, 1.0))
         is_caption = style == "narration"
         spot = block = None
+        outline = 0
         for shrink in _SHRINK_STEPS:
             block = fit_text(
                 text_face(style),
@@ -130,7 +131,10 @@ def letter_panel(
                 aspect=5.0 if is_caption else 2.6,
             )
             geometry = body_geometry(style, block)
-            hw, hh = min(geometry.half_width, width / 2), min(geometry.half_height, height / 2)
+            # The outline is drawn around the body: the placed box includes it.
+            outline = line_width(block.size) + (2 if style == "shout" else 1)
+            hw = min(geometry.half_width + outline, width / 2)
+            hh = min(geometry.half_height + outline, height / 2)
             if bubble.position is not None:
                 spot = layout.fixed((bubble.position["x"] * width, bubble.position["y"] * height), hw, hh)
                 break
@@ -161,7 +165,7 @@ def letter_panel(
                 reach = lw * 4
                 for px, py in (tip, ((tip[0] + cx) / 2, (tip[1] + cy) / 2)):
                     layout.take((px - reach, py - reach, px + reach, py + reach))
-        draw_balloon(canvas, style, spot.box, tip, block, bubble.text)
+        draw_balloon(canvas, style, inflate(spot.box, -outline), tip, block, bubble.text)
         if not is_caption:
             previous_speech, seen_speech = spot.box, True
         cx, cy = spot.centre
