@@ -57,7 +57,20 @@ def _check_storage() -> dict:
 
 
 def _providers() -> dict:
-    return {"llm": settings.LLM_PROVIDER, "image": settings.IMAGE_PROVIDER}
+    # Whether each provider can be used (a key, or a local OpenAI-compatible server); never the key itself.
+    configured = {
+        "local": True,
+        "openai": bool(settings.OPENAI_API_KEY or settings.OPENAI_BASE_URL),
+        "anthropic": bool(settings.ANTHROPIC_API_KEY),
+        "stability": bool(settings.STABILITY_API_KEY),
+    }
+    return {
+        "llm": settings.LLM_PROVIDER,
+        "image": settings.IMAGE_PROVIDER,
+        "llm_configured": configured.get(settings.LLM_PROVIDER, False),
+        "image_configured": configured.get(settings.IMAGE_PROVIDER, False),
+        "configured": configured,
+    }
 
 
 def health(request):
