@@ -1,13 +1,39 @@
 """Moderation of characters: search by name, project or owner; the reference image shown inline."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
 from characters.models import Character
+from characters.serializers import AppearanceSerializer, PersonalitySerializer
+
+
+def _clean_nested(serializer_class, value):
+    serializer = serializer_class(data=value)
+    if not serializer.is_valid():
+        raise forms.ValidationError(
+            [f"{field}: {' '.join(map(str, errors))}" for field, errors in serializer.errors.items()]
+        )
+    return dict(serializer.validated_data)
+
+
+class CharacterAdminForm(forms.ModelForm):
+    """Staff edits of appearance/personality obey the same shapes as the API."""
+
+    class Meta:
+        model = Character
+        fields = "__all__"
+
+    def clean_appearance(self):
+        return _clean_nested(AppearanceSerializer, self.cleaned_data["appearance"])
+
+    def clean_personality(self):
+        return _clean_nested(PersonalitySerializer, self.cleaned_data["personality"])
 
 
 @admin.register(Character)
 class CharacterAdmin(admin.ModelAdmin):
+    form = CharacterAdminForm
     list_display = ["name", "project", "role", "thumbnail", "created_at"]
     list_filter = ["role", "created_at"]
     search_fields = ["name", "description", "project__title", "project__user__email"]

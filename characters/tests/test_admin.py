@@ -1,0 +1,52 @@
+"""Staff moderate characters in the admin with the same rules as the API."""
+
+import pytest
+
+from characters.models import Character
+from projects.tests.factories import CharacterFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _form_data(character: Character, **changes) -> dict:
+    data = {
+        "project": str(character.project_id),
+        "name": character.name,
+        "role": character.role,
+        "description": character.description,
+        "appearance": '{"hair_color": "silver"}',
+        "personality": "{}",
+    }
+    return {**data, **changes}
+
+
+def test_the_character_changelist_finds_characters_by_owner_email(admin_client):
+    wanted = CharacterFactory(name="Alex Thunder")
+    CharacterFactory(name="Other")
+
+    response = admin_client.get("/admin/characters/character/", {"q": wanted.project.user.email})
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].queryset) == [wanted]
+
+
+def test_staff_can_save_a_valid_appearance(admin_client):
+    character = CharacterFactory()
+
+    response = admin_client.post(f"/admin/characters/character/{character.id}/change/", _form_data(character))
+
+    assert response.status_code == 302
+    assert Character.objects.get(pk=character.pk).appearance == {"hair_color": "silver"}
+
+
+def test_an_unknown_appearance_key_is_refused_in_the_admin_and_changes_nothing(admin_client):
+    character = CharacterFactory()
+    before = Character.objects.get(pk=character.pk).appearance
+
+    response = admin_client.post(
+        f"/admin/characters/character/{character.id}/change/", _form_data(character, appearance='{"foo": "x"}')
+    )
+
+    assert response.status_code == 200
+    assert "foo: Unknown field." in response.context["adminform"].form.errors["appearance"][0]
+    assert Character.objects.get(pk=character.pk).appearance == before
