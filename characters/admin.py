@@ -22,7 +22,7 @@ class CharacterAdminForm(forms.ModelForm):
 
     class Meta:
         model = Character
-        fields = "__all__"
+        fields = ["project", "name", "role", "description", "appearance", "personality", "reference_image"]
 
     def clean_appearance(self):
         return _clean_nested(AppearanceSerializer, self.cleaned_data["appearance"])
