@@ -74,7 +74,9 @@ def segment_bounds(layout: StripLayout, max_height: int = MAX_SEGMENT_HEIGHT) ->
     bounds, top = [], 0
     while layout.height - top > max_height:
         limit = top + max_height
-        cuts = [min((g0 + g1) // 2, limit) for g0, g1 in layout.gutters if g0 <= limit and (g0 + g1) // 2 > top]
+        # A gutter too near the top would only make a sliver of a segment; cut through the panel then.
+        shortest = top + max_height // 4
+        cuts = [min((g0 + g1) // 2, limit) for g0, g1 in layout.gutters if g0 <= limit and (g0 + g1) // 2 > shortest]
         cut = max(cuts) if cuts else limit
         bounds.append((top, cut))
         top = cut
