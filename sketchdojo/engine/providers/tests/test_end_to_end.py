@@ -1,0 +1,42 @@
+"""Providers chosen by settings carry a whole run: an OpenAI-compatible planner and Stability AI, on local servers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sketchdojo.engine.providers.tests.samples import png_bytes, script_payload
+from sketchdojo.engine.providers.tests.test_openai_llm import completion
+from sketchdojo.engine.providers.tests.wire import Reply, WireServer
+from sketchdojo.engine.run import generate_webtoon_locally
+
+
+@pytest.fixture
+def image_wire():
+    server = WireServer().start()
+    yield server
+    server.stop()
+
+
+def test_a_webtoon_is_planned_and_drawn_by_the_providers_named_in_settings(settings, wire, image_wire, plan_request):
+    settings.LLM_PROVIDER = "openai"
+    settings.OPENAI_BASE_URL = f"{wire.url}/v1"
+    settings.OPENAI_API_KEY = ""
+    settings.OPENAI_MODEL = "llama3.1"
+    settings.IMAGE_PROVIDER = "stability"
+    settings.STABILITY_API_BASE = image_wire.url
+    settings.STABILITY_API_KEY = "sk-stability-e2e"
+    settings.STABILITY_MODEL = "core"
+    wire.reply(completion(json.dumps(script_payload(3))))
+    image_wire.reply(*[Reply(200, png_bytes(), headers={"Content-Type": "image/png", "seed": "1"}) for _ in range(3)])
+
+    webtoon = generate_webtoon_locally(request=plan_request, concurrency=2)
+
+    assert webtoon.script.title == "The Lantern Thief"
+    assert [image.size for image in webtoon.lettered_panels] == [(800, 640), (800, 800), (800, 800)]
+    assert webtoon.strip.width == 800
+    assert wire.received[0].json()["model"] == "llama3.1"
+    assert [r.path for r in image_wire.received] == ["/v2beta/stable-image/generate/core"] * 3
+    assert wire.received[0].headers["authorization"] == "Bearer not-needed"
+    assert {r.headers["authorization"] for r in image_wire.received} == {"Bearer sk-stability-e2e"}
