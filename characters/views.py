@@ -37,6 +37,7 @@ class CharacterCreateView(APIView):
         )
 
 
+@extend_schema(parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class ProjectCharacterListView(APIView):
     """GET /characters/project/{project_id}: the cast of one of the caller's projects (paginated)."""
 
@@ -53,6 +54,7 @@ class ProjectCharacterListView(APIView):
         return paginator.get_paginated_response(data)
 
 
+@extend_schema(parameters=[OpenApiParameter("character_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class CharacterDetailView(APIView):
     """One character of one of the caller's projects; any other id is 404."""
 

@@ -40,6 +40,7 @@ class ProjectListCreateView(APIView):
         return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema(parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class ProjectDetailView(APIView):
     """One of the caller's projects; any other id (another user's, missing, malformed) is 404."""
 
