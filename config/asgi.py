@@ -11,13 +11,13 @@ init_tracing()  # only when OTEL_EXPORTER_OTLP_ENDPOINT is set; before Django bu
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
+from sketchdojo.api.websocket import origin_validated  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(URLRouter(websocket_urlpatterns)),
+        "websocket": origin_validated(URLRouter(websocket_urlpatterns)),
     }
 )

@@ -1,0 +1,220 @@
+"""The realtime socket, `/api/v1/ws/connect` (SPEC §5): generation progress pushed to its owner.
+
+Channels only carries messages here: the consumer authenticates, checks access through the
+selectors, joins the groups named by `sketchdojo.realtime` and forwards the events the pipeline
+publishes. A signed-in socket always sits in its user's group, so a user gets their own tasks'
+updates without subscribing; subscribing to a task or webtoon adds an immediate snapshot (a client
+that reconnects is never behind). An event can reach a socket through two groups (user and task),
+so each is forwarded once, by its identity.
+"""
+
+import asyncio
+import json
+import time
+import uuid
+from collections import OrderedDict
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.http import Http404
+
+from sketchdojo import realtime
+from sketchdojo.api.websocket import user_for_token
+from sketchdojo.metrics import WEBSOCKET_CONNECTIONS
+from tasks.selectors import task_get
+from webtoons.selectors import webtoon_get
+
+CLOSE_UNAUTHENTICATED = 4401
+AUTHENTICATE_WITHIN_SECONDS = 10
+_SEEN_EVENTS_KEPT = 512
+
+
+@database_sync_to_async
+def _task_snapshot(user, task_id):
+    try:
+        return realtime.task_update_message(task_get(user=user, task_id=task_id))
+    except Http404:
+        return None
+
+
+@database_sync_to_async
+def _webtoon_snapshot(user, webtoon_id):
+    try:
+        webtoon = webtoon_get(user=user, webtoon_id=webtoon_id)
+    except Http404:
+        return None
+    return {"webtoon_id": str(webtoon.pk), "data": realtime.webtoon_update_data(webtoon), "timestamp": realtime._now()}
+
+
+class GenerationConsumer(AsyncWebsocketConsumer):
+    """One browser tab (or script) following its owner's generations."""
+
+    async def connect(self):
+        self.connection_id = uuid.uuid4().hex
+        self.user = None
+        self.groups_joined: set[str] = set()
+        self._seen: OrderedDict[tuple, None] = OrderedDict()
+        self._auth_timer: asyncio.TimerHandle | None = None
+        await self.accept()
+        WEBSOCKET_CONNECTIONS.inc()
+        self._counted = True
+        token = self._query_token()
+        if token is not None:
+            await self._authenticate(token)
+        else:
+            loop = asyncio.get_running_loop()
+            self._auth_timer = loop.call_later(
+                AUTHENTICATE_WITHIN_SECONDS, lambda: asyncio.ensure_future(self._auth_timeout())
+            )
+
+    def _query_token(self) -> str | None:
+        from urllib.parse import parse_qs
+
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin1"))
+        values = query.get("token")
+        return values[0] if values else None
+
+    async def _auth_timeout(self):
+        if self.user is None:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+
+    async def _authenticate(self, token: str) -> None:
+        user = await user_for_token(token)
+        if user is None:
+            await self.send_json({"type": "error", "message": "Invalid or expired token."})
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        if self._auth_timer is not None:
+            self._auth_timer.cancel()
+        self.user = user
+        await self._join(realtime.user_group(user.pk))
+        await self.send_json(
+            {"type": "connection_established", "connection_id": self.connection_id, "user_id": str(user.pk)}
+        )
+
+    async def disconnect(self, code):
+        if self._auth_timer is not None:
+            self._auth_timer.cancel()
+        for group in list(self.groups_joined):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.groups_joined.clear()
+        if getattr(self, "_counted", False):
+            WEBSOCKET_CONNECTIONS.dec()
+            self._counted = False
+
+    async def _join(self, group: str) -> None:
+        if group not in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+            self.groups_joined.add(group)
+
+    async def _leave(self, group: str) -> None:
+        if group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+            self.groups_joined.discard(group)
+
+    async def send_json(self, content: dict) -> None:
+        await self.send(text_data=json.dumps(content))
+
+    async def error(self, message: str, **extra) -> None:
+        await self.send_json({"type": "error", "message": message, **extra})
+
+    # --- client messages ---------------------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            message = json.loads(text_data if text_data is not None else bytes_data)
+        except (TypeError, ValueError):
+            await self.error("Messages must be JSON objects.")
+            return
+        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+            await self.error("Messages must be JSON objects with a string 'type'.")
+            return
+        kind = message["type"]
+        if kind == "ping":
+            await self.send_json({"type": "pong", "timestamp": time.time()})
+            return
+        if kind == "authenticate":
+            if self.user is not None:
+                await self.error("Already authenticated.")
+            else:
+                await self._authenticate(str(message.get("token") or ""))
+            return
+        if self.user is None:
+            await self.error("Authenticate first: send {'type': 'authenticate', 'token': '<access token>'}.")
+            return
+        handler = self._HANDLERS.get(kind)
+        if handler is None:
+            await self.error(f"Unknown message type {kind!r}.")
+            return
+        await handler(self, message)
+
+    async def _subscribe_task(self, message):
+        task_id = message.get("task_id")
+        snapshot = await _task_snapshot(self.user, task_id) if task_id else None
+        if snapshot is None:
+            await self.error("Task not found.", task_id=task_id)
+            return
+        await self._join(realtime.task_group(snapshot["task_id"]))
+        await self.send_json(
+            {"type": "subscription_confirmed", "subscription_type": "task", "task_id": snapshot["task_id"]}
+        )
+        self._forward_once(("task", snapshot["task_id"], snapshot["sequence"]))
+        await self.send_json({"type": "task_update", **snapshot})
+
+    async def _unsubscribe_task(self, message):
+        task_id = str(message.get("task_id") or "")
+        await self._leave(realtime.task_group(task_id))
+        await self.send_json({"type": "unsubscription_confirmed", "subscription_type": "task", "task_id": task_id})
+
+    async def _subscribe_webtoon(self, message):
+        webtoon_id = message.get("webtoon_id")
+        snapshot = await _webtoon_snapshot(self.user, webtoon_id) if webtoon_id else None
+        if snapshot is None:
+            await self.error("Webtoon not found.", webtoon_id=webtoon_id)
+            return
+        await self._join(realtime.webtoon_group(snapshot["webtoon_id"]))
+        await self.send_json(
+            {"type": "subscription_confirmed", "subscription_type": "webtoon", "webtoon_id": snapshot["webtoon_id"]}
+        )
+        await self.send_json({"type": "webtoon_update", **snapshot})
+
+    async def _unsubscribe_webtoon(self, message):
+        webtoon_id = str(message.get("webtoon_id") or "")
+        await self._leave(realtime.webtoon_group(webtoon_id))
+        await self.send_json(
+            {"type": "unsubscription_confirmed", "subscription_type": "webtoon", "webtoon_id": webtoon_id}
+        )
+
+    _HANDLERS = {
+        "subscribe_task": _subscribe_task,
+        "unsubscribe_task": _unsubscribe_task,
+        "subscribe_webtoon": _subscribe_webtoon,
+        "unsubscribe_webtoon": _unsubscribe_webtoon,
+    }
+
+    # --- events from the pipeline (channel layer) ----------------------------------------------------
+
+    def _forward_once(self, key: tuple) -> bool:
+        """True the first time an event identity is seen on this socket."""
+        if key in self._seen:
+            return False
+        self._seen[key] = None
+        if len(self._seen) > _SEEN_EVENTS_KEPT:
+            self._seen.popitem(last=False)
+        return True
+
+    async def _forward(self, event: dict, client_type: str, key: tuple) -> None:
+        if self.user is None or not self._forward_once(key):
+            return
+        payload = {k: v for k, v in event.items() if k != "type"}
+        await self.send_json({"type": client_type, **payload})
+
+    async def task_update(self, event):
+        await self._forward(event, "task_update", ("task", event.get("task_id"), event.get("sequence")))
+
+    async def panel_ready(self, event):
+        key = ("panel", event.get("panel_id"), event.get("version"), event.get("image_url"))
+        await self._forward(event, "panel_ready", key)
+
+    async def webtoon_update(self, event):
+        await self._forward(event, "webtoon_update", ("webtoon", event.get("webtoon_id"), event.get("timestamp")))
