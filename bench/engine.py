@@ -1,0 +1,135 @@
+"""The generation engine with the offline providers: per panel, a whole webtoon, and memory.
+
+Targets (issue 3, on the 2-core box): draw + letter one panel in ≤ 100 ms (median over every art
+style), a 20-panel webtoon end to end (plan, draw, letter, compose, all four exports) in ≤ 3 s,
+and ≤ 300 MB peak memory. The baseline is what any image pipeline pays at least: creating a blank
+image of the same size and saving it as PNG.
+"""
+
+from __future__ import annotations
+
+import io
+import resource
+import statistics
+import time
+import tracemalloc
+
+from PIL import Image, ImageDraw
+
+from bench import Measurement
+from sketchdojo.engine.exports import ExportMeta
+from sketchdojo.engine.lettering import Bubble, letter_panel
+from sketchdojo.engine.providers import CharacterBrief, FaceBox, PlanRequest, get_image_provider, get_llm_provider
+from sketchdojo.engine.run import draw_request, export_all, generate_webtoon_locally, letter_drawn_panel
+from sketchdojo.engine.script import ArtStyle
+
+PROMPT = "Alex discovers his lightning powers during a storm and must save his village from shadow monsters"
+CHARACTERS = (
+    CharacterBrief(
+        name="Alex",
+        role="protagonist",
+        description="A brave teenager with spiky black hair, bright blue eyes and a blue jacket.",
+        appearance={"hair": "spiky black", "eyes": "blue", "outfit": "blue jacket"},
+    ),
+    CharacterBrief(name="Mira", role="supporting", description="Alex's friend, long red hair, green cloak."),
+)
+PANELS_PER_STYLE = 4
+WEBTOON_PANELS = 20
+CONCURRENCY = 4
+
+
+def _ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def _blank_save_seconds(size: tuple[int, int]) -> float:
+    started = time.perf_counter()
+    Image.new("RGB", size, (120, 160, 200)).save(io.BytesIO(), "PNG")
+    return time.perf_counter() - started
+
+
+def _panel_figures(llm, artist) -> list[Measurement]:
+    draw_ms, letter_ms, total_ms, baseline_ms = [], [], [], []
+    for i, style in enumerate(ArtStyle):
+        request = PlanRequest(
+            prompt=PROMPT, panel_count=PANELS_PER_STYLE, art_style=style.value, characters=CHARACTERS, seed=i
+        )
+        script = llm.plan(request)
+        for panel in script.panels:
+            draw = draw_request(script, panel, seed=i)
+            started = time.perf_counter()
+            drawn = artist.draw(draw)
+            drawn_at = time.perf_counter()
+            letter_drawn_panel(panel, drawn)
+            finished = time.perf_counter()
+            draw_ms.append(_ms(drawn_at - started))
+            letter_ms.append(_ms(finished - drawn_at))
+            total_ms.append(_ms(finished - started))
+            baseline_ms.append(_ms(_blank_save_seconds((draw.width, draw.height))))
+    baseline = statistics.median(baseline_ms)
+    count = len(total_ms)
+    return [
+        Measurement(f"draw + letter one panel (median of {count}, 8 styles)", statistics.median(total_ms), "ms",
+                    target=100, baseline=baseline, baseline_name="blank new+PNG save"),
+        Measurement("  of which draw (median)", statistics.median(draw_ms), "ms",
+                    baseline=baseline, baseline_name="blank new+PNG save"),
+        Measurement("  of which letter (median)", statistics.median(letter_ms), "ms",
+                    baseline=baseline, baseline_name="blank new+PNG save"),
+        Measurement("draw + letter one panel (slowest)", max(total_ms), "ms"),
+    ]  # fmt: skip
+
+
+def _letter_three_bubbles() -> Measurement:
+    image = Image.new("RGB", (800, 800), (110, 150, 210))
+    draw = ImageDraw.Draw(image)
+    faces = [FaceBox("Alex", (160, 420, 280, 540)), FaceBox("Mira", (520, 400, 640, 520))]
+    for face in faces:
+        draw.ellipse(face.box, fill=(240, 200, 170))
+    bubbles = [
+        Bubble("The storm woke something in the village that night.", "narration"),
+        Bubble("Lightning answered when I called it!", "shout", speaker="Alex"),
+        Bubble("Then you must protect everyone here.", speaker="Mira"),
+    ]
+    letter_panel(image, bubbles, faces)  # fonts loaded once, as in a running worker
+    times, baseline = [], []
+    for _ in range(30):
+        started = time.perf_counter()
+        letter_panel(image, bubbles, faces)
+        times.append(_ms(time.perf_counter() - started))
+        baseline.append(_ms(_blank_save_seconds(image.size)))
+    return Measurement("letter a panel with 3 balloons (median of 30)", statistics.median(times), "ms",
+                       target=30, baseline=statistics.median(baseline), baseline_name="blank new+PNG save")  # fmt: skip
+
+
+def _webtoon(llm, artist) -> None:
+    request = PlanRequest(prompt=PROMPT, panel_count=WEBTOON_PANELS, art_style="webtoon", characters=CHARACTERS)
+    webtoon = generate_webtoon_locally(request=request, llm=llm, image=artist, concurrency=CONCURRENCY)
+    export_all(webtoon, ExportMeta(title=webtoon.script.title, summary=webtoon.script.synopsis, style="webtoon"))
+
+
+def _webtoon_figures(llm, artist) -> list[Measurement]:
+    started = time.perf_counter()
+    _webtoon(llm, artist)
+    seconds = time.perf_counter() - started
+    baseline_started = time.perf_counter()
+    for _ in range(WEBTOON_PANELS):
+        _blank_save_seconds((800, 800))
+    baseline = time.perf_counter() - baseline_started
+
+    tracemalloc.start()
+    _webtoon(llm, artist)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    return [
+        Measurement(f"{WEBTOON_PANELS}-panel webtoon end to end (plan, draw, letter, compose, 4 exports)", seconds,
+                    "s", target=3, baseline=baseline, baseline_name=f"{WEBTOON_PANELS} blank new+PNG saves"),
+        Measurement("peak Python heap during that run (tracemalloc)", traced_peak / 2**20, "MB", target=300),
+        Measurement("peak resident memory of the process (ru_maxrss)", max_rss_mb, "MB", target=300),
+    ]  # fmt: skip
+
+
+def run() -> list[Measurement]:
+    llm, artist = get_llm_provider("local"), get_image_provider("local")
+    _webtoon(llm, artist)  # warm-up: imports, fonts, caches, as in a long-running worker
+    return [*_panel_figures(llm, artist), _letter_three_bubbles(), *_webtoon_figures(llm, artist)]
