@@ -115,17 +115,20 @@ _limiters_lock = threading.Lock()
 
 
 def limiter_for(
-    name: str, *, limit: int, redis_url: str | None = None, ttl: float = DEFAULT_SLOT_TTL
+    name: str, *, limit: int, redis_url: str | None = None, ttl: float | None = None
 ) -> LocalLimiter | RedisLimiter:
     """The process-wide limiter for `name` (e.g. "openai:llm"); Redis-backed when a Redis URL is known.
 
-    `redis_url` defaults to `settings.REDIS_URL`. One instance per (name, limit, url) per process, so
-    every provider object made by the registry shares the same slots.
+    `redis_url` defaults to `settings.REDIS_URL`; a slot's `ttl` to well over the longest call
+    (twice the provider timeout plus a margin), so only a dead worker's slot ever expires. One
+    instance per (name, limit, url, ttl) per process, so every provider object shares the same slots.
     """
-    if redis_url is None:
-        from sketchdojo.engine.providers.http import setting
+    from sketchdojo.engine.providers.http import default_timeout, setting
 
+    if redis_url is None:
         redis_url = setting("REDIS_URL", "")
+    if ttl is None:
+        ttl = max(DEFAULT_SLOT_TTL, 2 * default_timeout() + 30)
     key = (name, limit, redis_url or "", ttl)
     with _limiters_lock:
         limiter = _limiters.get(key)
