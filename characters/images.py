@@ -72,5 +72,5 @@ def stored_files_delete(*, names: Iterable[str]) -> None:
     for name in names:
         try:
             default_storage.delete(name)
-        except OSError:
-            logger.warning("Could not delete stored file %s", name, exc_info=True)
+        except Exception:  # any storage backend error (disk, S3): the row is already gone; keep going
+            logger.exception("Could not delete stored file %s", name)

@@ -220,3 +220,20 @@ def test_uploading_an_image_to_another_users_character_is_a_404_and_stores_nothi
     assert response.status_code == 404
     assert Character.objects.get(pk=character.pk).reference_image.name == ""
     assert list(media_root.rglob("*.*")) == []
+
+
+def test_a_storage_failure_while_removing_the_old_image_does_not_fail_the_delete(
+    auth_client, project, monkeypatch, django_capture_on_commit_callbacks
+):
+    _create(auth_client, project, upload(image_bytes()))
+    character = Character.objects.get()
+
+    def broken_delete(name):
+        raise OSError("storage unavailable")
+
+    monkeypatch.setattr("characters.images.default_storage.delete", broken_delete)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = auth_client.delete(f"/api/v1/characters/{character.id}")
+
+    assert response.status_code == 204
+    assert not Character.objects.filter(pk=character.pk).exists()
