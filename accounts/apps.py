@@ -1,6 +1,11 @@
+"""The accounts app: the custom user, sign-in and tokens."""
+
 from django.apps import AppConfig
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts import schema  # noqa: F401 - registers the OpenAPI auth extension

@@ -7,9 +7,9 @@ from accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    re_path(r"^register/?$", views.RegisterView.as_view(), name="register"),
-    re_path(r"^login/?$", views.LoginView.as_view(), name="login"),
-    re_path(r"^refresh/?$", views.RefreshView.as_view(), name="refresh"),
-    re_path(r"^me/?$", views.MeView.as_view(), name="me"),
-    re_path(r"^logout/?$", views.LogoutView.as_view(), name="logout"),
+    re_path(r"^register(?:/)?$", views.RegisterView.as_view(), name="register"),
+    re_path(r"^login(?:/)?$", views.LoginView.as_view(), name="login"),
+    re_path(r"^refresh(?:/)?$", views.RefreshView.as_view(), name="refresh"),
+    re_path(r"^me(?:/)?$", views.MeView.as_view(), name="me"),
+    re_path(r"^logout(?:/)?$", views.LogoutView.as_view(), name="logout"),
 ]

@@ -2,7 +2,7 @@
 
 from dataclasses import asdict
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -18,10 +18,10 @@ from accounts.serializers import (
     TokenPairSerializer,
     UserSerializer,
 )
+from sketchdojo.api.schema import error_responses
 from sketchdojo.api.throttles import LoginRateThrottle, RegisterRateThrottle
 
 TAG = ["auth"]
-_ERROR = OpenApiResponse(description='Error envelope: {"status": "error", "error", "message", "details"}.')
 
 
 class _PublicView(APIView):
@@ -40,7 +40,7 @@ class RegisterView(_PublicView):
     @extend_schema(
         tags=TAG,
         request=RegisterInputSerializer,
-        responses={201: UserSerializer, 400: _ERROR, 429: _ERROR},
+        responses={201: UserSerializer, **error_responses(400, 429)},
         summary="Create an account",
     )
     def post(self, request):
@@ -61,7 +61,7 @@ class LoginView(_PublicView):
             "application/json": LoginInputSerializer,
             "multipart/form-data": LoginInputSerializer,
         },
-        responses={200: TokenPairSerializer, 400: _ERROR, 401: _ERROR, 403: _ERROR, 429: _ERROR},
+        responses={200: TokenPairSerializer, **error_responses(400, 401, 403, 429)},
         summary="Sign in with email or username; returns a token pair",
     )
     def post(self, request):
@@ -88,7 +88,7 @@ class RefreshView(_PublicView):
     @extend_schema(
         tags=TAG,
         request=RefreshTokenInputSerializer,
-        responses={200: TokenPairSerializer, 400: _ERROR, 401: _ERROR, 429: _ERROR},
+        responses={200: TokenPairSerializer, **error_responses(400, 401, 429)},
         summary="Exchange a refresh token for a new pair (the old one stops working)",
     )
     def post(self, request):
@@ -104,7 +104,7 @@ class RefreshView(_PublicView):
 class MeView(APIView):
     permission_classes = (IsAuthenticated,)
 
-    @extend_schema(tags=TAG, responses={200: UserSerializer, 401: _ERROR}, summary="The signed-in user")
+    @extend_schema(tags=TAG, responses={200: UserSerializer, **error_responses(401)}, summary="The signed-in user")
     def get(self, request):
         return Response(UserSerializer(request.user).data)
 
@@ -115,7 +115,7 @@ class LogoutView(APIView):
     @extend_schema(
         tags=TAG,
         request=RefreshTokenInputSerializer,
-        responses={204: None, 400: _ERROR, 401: _ERROR},
+        responses={204: None, **error_responses(400, 401)},
         summary="Blacklist the refresh token and revoke the calling access token at once",
     )
     def post(self, request):

@@ -112,6 +112,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 30,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests use an in-memory database (Django's default), said explicitly because the
+    # django-prometheus engine below hides "sqlite" from pytest-xdist, which would otherwise
+    # derive per-worker file names from the file path.
+    _db["TEST"] = {"NAME": ":memory:"}
 elif _db["ENGINE"] in ("django.db.backends.mysql",):
     _db.setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES'"})
     _db["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
