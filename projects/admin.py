@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 
 from characters.models import Character
 from projects.models import Project
-from projects.selectors import with_character_count
+from projects.selectors import with_counts
 from projects.services import projects_archive
 
 
@@ -17,7 +17,16 @@ class CharacterInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["title", "user", "art_style", "status", "target_panels", "character_count", "created_at"]
+    list_display = [
+        "title",
+        "user",
+        "art_style",
+        "status",
+        "target_panels",
+        "character_count",
+        "webtoon_count",
+        "created_at",
+    ]
     list_filter = ["art_style", "status", "created_at"]
     search_fields = ["title", "description", "user__email", "user__username"]
     list_select_related = ["user"]
@@ -28,11 +37,15 @@ class ProjectAdmin(admin.ModelAdmin):
     actions = ["archive_selected"]
 
     def get_queryset(self, request):
-        return with_character_count(super().get_queryset(request))
+        return with_counts(super().get_queryset(request))
 
     @admin.display(description="characters", ordering="character_count")
     def character_count(self, project: Project) -> int:
         return project.character_count
+
+    @admin.display(description="webtoons", ordering="webtoon_count")
+    def webtoon_count(self, project: Project) -> int:
+        return project.webtoon_count
 
     @admin.action(description="Archive selected projects")
     def archive_selected(self, request, queryset):

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from characters.models import Character
 from projects.filters import ProjectFilter
 from projects.models import Project
+from webtoons.models import Webtoon
 
 
 def _count_of(model, *, fk: str) -> Coalesce:
@@ -24,13 +25,20 @@ def _count_of(model, *, fk: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def with_character_count(queryset: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate `character_count` with a correlated subquery (one query for any number of projects)."""
-    return queryset.annotate(character_count=_count_of(Character, fk="project"))
+def with_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate `character_count` and `webtoon_count` with correlated subqueries.
+
+    Subqueries rather than JOIN + GROUP BY: the two counts do not multiply each other's rows, and
+    the page still costs one query for any number of projects.
+    """
+    return queryset.annotate(
+        character_count=_count_of(Character, fk="project"),
+        webtoon_count=_count_of(Webtoon, fk="project"),
+    )
 
 
 def project_list(*, user, filters: Mapping[str, Any] | None = None) -> QuerySet[Project]:
-    """The user's projects, newest first, each annotated with `character_count`.
+    """The user's projects, newest first, each annotated with `character_count` and `webtoon_count`.
 
     `filters` are query-string style (`status`, `art_style`); an unknown value raises ValidationError.
     """
@@ -40,12 +48,12 @@ def project_list(*, user, filters: Mapping[str, Any] | None = None) -> QuerySet[
         if not filterset.is_valid():
             raise ValidationError({field: list(errors) for field, errors in filterset.errors.items()})
         queryset = filterset.qs
-    return with_character_count(queryset).order_by("-created_at", "-pk")
+    return with_counts(queryset).order_by("-created_at", "-pk")
 
 
 def project_get(*, user, project_id) -> Project:
     """The user's project with this id; Http404 for a missing id, another user's id or a malformed id."""
     try:
-        return get_object_or_404(with_character_count(Project.objects.filter(user=user)), pk=project_id)
+        return get_object_or_404(with_counts(Project.objects.filter(user=user)), pk=project_id)
     except (ValidationError, ValueError, TypeError) as exc:
         raise Http404("No project matches the given query.") from exc

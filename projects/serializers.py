@@ -68,10 +68,11 @@ class ProjectUpdateSerializer(ProjectInputSerializer):
 
 
 class ProjectSerializer(serializers.ModelSerializer):
-    """A project as the API returns it; `character_count` comes from the selector's annotation."""
+    """A project as the API returns it; `character_count`/`webtoon_count` come from the selector's annotation."""
 
     color_palette = ColorPaletteField(read_only=True)
     character_count = serializers.IntegerField(read_only=True)
+    webtoon_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Project
@@ -85,6 +86,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "color_palette",
             "status",
             "character_count",
+            "webtoon_count",
             "created_at",
             "updated_at",
         ]

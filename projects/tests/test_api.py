@@ -7,6 +7,7 @@ import pytest
 from characters.models import Character
 from projects.models import Project
 from projects.tests.factories import CharacterFactory, ProjectFactory
+from webtoons.models import Webtoon
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,7 @@ def test_the_guides_create_project_example_works_verbatim(auth_client, user):
         "color_palette": [],
         "status": "draft",
         "character_count": 0,
+        "webtoon_count": 0,
         "created_at": body["created_at"],
         "updated_at": body["updated_at"],
     }
@@ -159,6 +161,8 @@ def test_the_list_holds_only_the_callers_projects_newest_first(auth_client, user
     older = ProjectFactory(user=user)
     newer = ProjectFactory(user=user)
     CharacterFactory.create_batch(2, project=older)
+    Webtoon.objects.create(project=older)
+    Webtoon.objects.bulk_create([Webtoon(project=newer) for _ in range(3)])
     ProjectFactory(user=other_user)
 
     response = auth_client.get("/api/v1/projects")
@@ -167,6 +171,7 @@ def test_the_list_holds_only_the_callers_projects_newest_first(auth_client, user
     body = response.json()
     assert [item["id"] for item in body["items"]] == [str(newer.id), str(older.id)]
     assert [item["character_count"] for item in body["items"]] == [0, 2]
+    assert [item["webtoon_count"] for item in body["items"]] == [3, 1]
     assert (body["total"], body["page"], body["size"], body["pages"]) == (2, 1, 20, 1)
 
 
@@ -208,8 +213,9 @@ def test_an_unknown_filter_value_is_a_400_naming_the_filter(auth_client, query):
 def test_the_list_costs_the_same_queries_for_one_or_fifty_projects(auth_client, user, rows, django_assert_num_queries):
     for project in ProjectFactory.create_batch(rows, user=user):
         CharacterFactory(project=project)
+        Webtoon.objects.create(project=project)
 
-    # user (token auth) + count + page with the character counts
+    # user (token auth) + count + page with the character and webtoon counts
     with django_assert_num_queries(3):
         response = auth_client.get("/api/v1/projects?size=100")
 

@@ -9,18 +9,20 @@ from django.http import Http404
 from accounts.tests.factories import UserFactory
 from projects.selectors import project_get, project_list
 from projects.tests.factories import CharacterFactory, ProjectFactory
+from webtoons.models import Webtoon
 
 pytestmark = pytest.mark.django_db
 
 
-def test_project_get_returns_the_users_project_with_its_character_count():
+def test_project_get_returns_the_users_project_with_its_character_and_webtoon_counts():
     project = ProjectFactory()
     CharacterFactory.create_batch(2, project=project)
+    Webtoon.objects.create(project=project)
 
     found = project_get(user=project.user, project_id=project.id)
 
     assert found == project
-    assert found.character_count == 2
+    assert (found.character_count, found.webtoon_count) == (2, 1)
 
 
 def test_project_get_accepts_the_id_as_a_string():
