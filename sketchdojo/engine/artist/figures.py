@@ -1,0 +1,607 @@
+"""The cast on stage: people drawn in their palette, hair style, build, pose and expression, and
+antagonist monsters drawn as shadow creatures with glowing eyes.
+
+A character's look (`Look`) comes only from its `ScriptCharacter` and its seed, never from the
+panel, so the same hair spikes, eye size and face shape come back in every panel. A figure is
+placed by its head (`Placement`: centre x, top of head, head height, facing) and returns its face box.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from sketchdojo.engine.artist.colour import Rgb, hex_rgb, mix, scale
+from sketchdojo.engine.artist.painter import Painter, Point
+from sketchdojo.engine.script import Action, Expression, PanelCharacter, ScriptCharacter
+
+MONSTER_WORDS = ("monster", "shadow", "demon", "beast", "creature", "fiend", "wraith", "ghoul")
+LIGHTNING_WORDS = ("lightning", "thunder", "electric", "storm", "spark", "volt")
+CAPE_WORDS = ("mage", "wizard", "witch", "sorcer", "magic", "hero", "knight", "cloak", "cape")
+HAIR_STYLES = (
+    ("spiky", ("spik", "messy", "wild", "shaggy")),
+    ("ponytail", ("ponytail", "pony tail", "tied")),
+    ("curly", ("curl", "wavy", "afro", "fluffy")),
+    ("long", ("long", "flowing", "braid")),
+    ("bob", ("bob", "medium", "shoulder")),
+    ("bun", ("bun",)),
+    ("bald", ("bald", "shaved", "buzz")),
+)
+BUILDS = {
+    "slim": 0.86,
+    "thin": 0.84,
+    "petite": 0.84,
+    "athletic": 1.06,
+    "muscular": 1.2,
+    "stocky": 1.18,
+    "heavy": 1.26,
+    "large": 1.22,
+    "strong": 1.14,
+}
+
+
+@dataclass(frozen=True)
+class Look:
+    name: str
+    hair: Rgb
+    eyes: Rgb
+    skin: Rgb
+    outfit: Rgb
+    accent: Rgb
+    hair_style: str
+    build: float
+    face_width: float
+    eye_size: float
+    spikes: tuple[tuple[float, float], ...]
+    fringe: tuple[float, ...]
+    is_monster: bool
+    is_lightning: bool
+    has_cape: bool
+    has_scar: bool
+    has_glasses: bool
+    seed: int
+
+
+def is_monster(character: ScriptCharacter) -> bool:
+    text = f"{character.name} {character.description}".lower()
+    return character.role.lower() in ("antagonist", "villain") and any(w in text for w in MONSTER_WORDS)
+
+
+def look_of(character: ScriptCharacter) -> Look:
+    rng = random.Random(character.seed)
+    text = " ".join([character.name, character.description, *character.distinctive_features]).lower()
+    style_text = character.hair_style.lower()
+    hair_style = next((name for name, words in HAIR_STYLES if any(w in style_text for w in words)), "short")
+    build = next((f for word, f in BUILDS.items() if word in character.build.lower()), 1.0)
+    spikes = tuple((rng.uniform(-0.06, 0.06), rng.uniform(0.28, 0.5)) for _ in range(7))
+    fringe = tuple(sorted(rng.uniform(0.1, 0.9) for _ in range(rng.randint(3, 5))))
+    pal = character.palette
+    return Look(
+        name=character.name,
+        hair=hex_rgb(pal.hair),
+        eyes=hex_rgb(pal.eyes),
+        skin=hex_rgb(pal.skin),
+        outfit=hex_rgb(pal.outfit),
+        accent=hex_rgb(pal.accent),
+        hair_style=hair_style,
+        build=build,
+        face_width=rng.uniform(0.94, 1.04),
+        eye_size=rng.uniform(0.92, 1.1),
+        spikes=spikes,
+        fringe=fringe,
+        is_monster=is_monster(character),
+        is_lightning=any(w in text for w in LIGHTNING_WORDS),
+        has_cape=any(w in text for w in CAPE_WORDS),
+        has_scar="scar" in text,
+        has_glasses="glasses" in text or "spectacles" in text,
+        seed=character.seed,
+    )
+
+
+@dataclass(frozen=True)
+class Placement:
+    cx: float
+    head_top: float
+    u: float  # head height in pixels
+    facing: int  # -1 looks left, 0 at the reader, 1 looks right
+
+
+# Pose angles in degrees from straight down, positive toward where the figure faces (90 = forward, 180 = up):
+# (near upper arm, near forearm, far upper arm, far forearm, near thigh, near shin, far thigh, far shin, lean)
+POSES: dict[Action, tuple[float, ...]] = {
+    Action.STANDING: (10, 5, -8, -4, 5, 0, -5, 0, 0),
+    Action.WALKING: (32, 50, -30, -12, 26, 6, -22, -40, 4),
+    Action.RUNNING: (70, 150, -60, 10, 72, 2, -38, -100, 14),
+    Action.FIGHTING: (82, 92, 40, 150, 32, 10, -30, -8, 8),
+    Action.CASTING: (84, 92, 66, 104, 22, 4, -22, -4, 0),
+    Action.POINTING: (96, 96, -8, -4, 8, 0, -6, 0, 2),
+    Action.SITTING: (22, 70, 18, 66, 90, 0, 86, -4, 0),
+    Action.FALLING: (150, 120, -150, -170, 48, 80, -24, 24, -30),
+    Action.LOOKING: (118, 200, -8, -4, 6, 0, -6, 0, 2),
+    Action.TALKING: (34, 84, -8, -4, 5, 0, -5, 0, 0),
+    Action.CELEBRATING: (160, 172, 150, 166, 12, -8, -10, 10, 0),
+}
+
+
+def _vec(angle: float, d: int) -> tuple[float, float]:
+    r = math.radians(angle)
+    return math.sin(r) * d, math.cos(r)
+
+
+def _add(p: Point, v: tuple[float, float], k: float) -> Point:
+    return p[0] + v[0] * k, p[1] + v[1] * k
+
+
+def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) -> tuple[int, int, int, int]:
+    """Draw a person and return their face box (head without hair) in pixels."""
+    st = p.style
+    prop = st.proportions
+    u, f = place.u, place.facing
+    light = 0.55
+    skin, outfit = p.col(look.skin, light=light), p.col(look.outfit, light=light)
+    hair, accent = p.col(look.hair, light=light), p.col(look.accent, light=light)
+    trousers = p.col(mix(scale(look.outfit, 0.55), (40, 44, 66), 0.4), light=light)
+    shoes = p.col((44, 36, 40), light=light)
+
+    pose = POSES[cast.action]
+    lean = pose[8] * (f or 1) if f else 0.0
+    hw = u * prop.head_width * look.face_width
+    sw = u * prop.shoulders * look.build
+    limb = u * prop.limb * look.build
+    leg_len = prop.legs * u
+    seated = cast.action is Action.SITTING
+    hip_y = place.head_top + u * (1 + prop.neck + prop.torso) + (leg_len * 0.5 if seated else 0)
+    hip = (place.cx, hip_y)
+    torso = prop.torso * u
+    sh = (hip[0] + math.sin(math.radians(lean)) * torso, hip[1] - math.cos(math.radians(lean)) * torso)
+    head_c = (sh[0] + math.sin(math.radians(lean)) * u * (prop.neck + 0.5), sh[1] - u * (prop.neck + 0.5))
+    box = (head_c[0] - hw / 2, head_c[1] - u / 2, head_c[0] + hw / 2, head_c[1] + u / 2)
+
+    # side-facing figures use one direction for both sides; front-facing ones open outward
+    near_d, far_d = (f, f) if f else (1, -1)
+
+    def arm(shoulder: Point, a1: float, a2: float, d: int, shade: float) -> Point:
+        if not f:
+            a1, a2 = abs(a1), abs(a2)
+        elbow = _add(shoulder, _vec(a1, d), prop.arms * u * 0.5)
+        hand = _add(elbow, _vec(a2, d), prop.arms * u * 0.5)
+        colour = scale(outfit, shade)
+        p.limb([shoulder, elbow, hand], limb * 0.9, colour, size=u)
+        r = limb * 0.62
+        p.ellipse((hand[0] - r, hand[1] - r, hand[0] + r, hand[1] + r), scale(skin, shade), size=u)
+        return hand
+
+    def leg(hip_pt: Point, a1: float, a2: float, d: int, shade: float) -> None:
+        if not f:
+            a1, a2 = abs(a1) * 0.4, abs(a2) * 0.4
+        knee = _add(hip_pt, _vec(a1, d), leg_len * 0.5)
+        foot = _add(knee, _vec(a2, d), leg_len * 0.5)
+        p.limb([hip_pt, knee, foot], limb * 1.1, scale(trousers, shade), size=u)
+        fw = limb * 0.9
+        toe = foot[0] + (fw * 1.4 * d if f else 0)
+        p.ellipse(
+            (min(foot[0], toe) - fw * 0.6, foot[1] - fw * 0.5, max(foot[0], toe) + fw * 0.6, foot[1] + fw * 0.55),
+            shoes,
+            size=u,
+        )
+
+    shoulder_l = (sh[0] - sw / 2 + limb * 0.4, sh[1] + limb * 0.45)
+    shoulder_r = (sh[0] + sw / 2 - limb * 0.4, sh[1] + limb * 0.45)
+    near_sh, far_sh = (shoulder_r, shoulder_l) if f >= 0 else (shoulder_l, shoulder_r)
+    hip_w = sw * 0.62
+    near_hip = (hip[0] + hip_w * 0.28 * (f or 1), hip[1])
+    far_hip = (hip[0] - hip_w * 0.28 * (f or 1), hip[1])
+
+    if look.has_cape:
+        cape = p.col(scale(look.accent, 0.7), light=light)
+        bottom = hip[1] + leg_len * 0.55
+        p.polygon(
+            [
+                (sh[0] - sw * 0.45, sh[1]),
+                (sh[0] + sw * 0.45, sh[1]),
+                (sh[0] + sw * 0.62 - lean * 0.0, bottom),
+                (sh[0] - sw * 0.62, bottom),
+            ],
+            cape,
+            size=u,
+        )
+    _back_hair(p, look, hair, head_c, hw, u, f)
+
+    hands: list[Point] = []
+    if seated:
+        seat = p.col((120, 96, 80), light=light)
+        p.polygon(
+            [
+                (hip[0] - sw * 0.7, hip[1] + limb * 0.6),
+                (hip[0] + sw * 0.7, hip[1] + limb * 0.6),
+                (hip[0] + sw * 0.7, hip[1] + leg_len * 0.5 + limb),
+                (hip[0] - sw * 0.7, hip[1] + leg_len * 0.5 + limb),
+            ],
+            seat,
+            size=u,
+        )
+    if f:
+        hands.append(arm(far_sh, pose[2], pose[3], far_d, 0.8))
+    leg(far_hip, pose[6], pose[7], far_d, 0.82)
+    leg(near_hip, pose[4], pose[5], near_d, 1.0)
+
+    # torso
+    waist = sw * 0.36
+    pts = [
+        (sh[0] - sw / 2, sh[1] + limb * 0.2),
+        (sh[0] + sw / 2, sh[1] + limb * 0.2),
+        (hip[0] + waist, hip[1] - torso * 0.35),
+        (hip[0] + hip_w / 2, hip[1] + limb * 0.3),
+        (hip[0] - hip_w / 2, hip[1] + limb * 0.3),
+        (hip[0] - waist, hip[1] - torso * 0.35),
+    ]
+    p.polygon(pts, outfit, size=u)
+    if st.shading != "none":
+        side = 1 if f <= 0 else -1  # the shadow falls on the side away from the upper-left light
+        side = 1 if f == 0 else side
+        alpha = 70 if st.shading == "soft" else 110
+        shadow = [
+            (sh[0] + side * sw * 0.18, sh[1] + limb * 0.2),
+            (sh[0] + side * sw / 2, sh[1] + limb * 0.2),
+            (hip[0] + side * waist, hip[1] - torso * 0.35),
+            (hip[0] + side * hip_w / 2, hip[1] + limb * 0.3),
+            (hip[0] + side * hip_w * 0.1, hip[1] + limb * 0.3),
+        ]
+        p.draw.polygon(shadow, fill=(*scale(outfit, 0.45), alpha))
+    belt_y = hip[1] - torso * 0.08
+    p.polygon(
+        [
+            (hip[0] - hip_w * 0.52, belt_y),
+            (hip[0] + hip_w * 0.52, belt_y),
+            (hip[0] + hip_w * 0.52, belt_y + limb * 0.45),
+            (hip[0] - hip_w * 0.52, belt_y + limb * 0.45),
+        ],
+        accent,
+        size=u * 0.6,
+    )
+    collar = [
+        (sh[0] - sw * 0.2, sh[1] + limb * 0.1),
+        (sh[0] + sw * 0.2, sh[1] + limb * 0.1),
+        (sh[0], sh[1] + torso * 0.3),
+    ]
+    p.polygon(collar, accent, size=u * 0.6)
+    if look.is_lightning:
+        cx0, cy0 = sh[0], sh[1] + torso * 0.42
+        bolt = [
+            (cx0 + limb * 0.3, cy0 - limb * 0.9),
+            (cx0 - limb * 0.35, cy0 + limb * 0.05),
+            (cx0 + limb * 0.1, cy0),
+            (cx0 - limb * 0.3, cy0 + limb * 0.95),
+            (cx0 + limb * 0.45, cy0 - limb * 0.15),
+            (cx0, cy0 - limb * 0.1),
+        ]
+        p.polygon(bolt, p.col((255, 226, 90), light=0.2), size=u * 0.5)
+
+    # neck and head
+    nw = hw * 0.2
+    p.polygon(
+        [
+            (head_c[0] - nw, head_c[1] + u * 0.3),
+            (head_c[0] + nw, head_c[1] + u * 0.3),
+            (sh[0] + nw, sh[1] + limb * 0.3),
+            (sh[0] - nw, sh[1] + limb * 0.3),
+        ],
+        scale(skin, 0.86),
+        size=u,
+    )
+    ear_x = head_c[0] - f * hw * 0.42 if f else None
+    for ex in [ear_x] if ear_x is not None else [head_c[0] - hw * 0.48, head_c[0] + hw * 0.48]:
+        p.ellipse((ex - hw * 0.08, head_c[1] - u * 0.04, ex + hw * 0.08, head_c[1] + u * 0.16), skin, size=u)
+    p.ellipse(box, skin, size=u)
+    if st.shading != "none":
+        # crescent of shadow on the far side of the face from the light
+        dx = hw * (0.16 if f <= 0 else -0.16)
+        p.draw.chord(
+            (box[0] + dx * 0.4, box[1], box[2] + dx * 0.4, box[3]),
+            300 if dx > 0 else 120,
+            60 if dx > 0 else 240,
+            fill=(*scale(skin, 0.7), 60 if st.shading == "soft" else 95),
+        )
+    _face(p, look, cast.expression, head_c, hw, u, f)
+    _front_hair(p, look, hair, head_c, hw, u, f)
+
+    if f:
+        hands.append(arm(near_sh, pose[0], pose[1], near_d, 1.0))
+    else:
+        hands.append(arm(shoulder_l, pose[2], pose[3], -1, 0.92))
+        hands.append(arm(shoulder_r, pose[0], pose[1], 1, 1.0))
+    if cast.action is Action.CASTING:
+        glow = look.accent if not look.is_lightning else mix(look.accent, (140, 220, 255), 0.5)
+        for hx, hy in hands:
+            p.glow((hx, hy), u * 0.7, glow, strength=150)
+            p.glow((hx, hy), u * 0.25, (255, 255, 255), strength=200)
+        if look.is_lightning:
+            _aura(p, look, head_c, hip, u, sw)
+    fx0, fy0, fx1, fy1 = box
+    return int(fx0), int(fy0), int(fx1), int(fy1)
+
+
+def _aura(p: Painter, look: Look, head: Point, hip: Point, u: float, sw: float) -> None:
+    rng = random.Random(look.seed ^ 0xA0A)
+    colour = mix(look.accent, (170, 230, 255), 0.5)
+    cx, cy = (head[0] + hip[0]) / 2, (head[1] + hip[1]) / 2
+    ry, rx = (hip[1] - head[1]) * 0.85, sw * 1.1
+    for i in range(7):
+        a = math.tau * i / 7 + rng.uniform(0, 0.4)
+        x, y = cx + math.cos(a) * rx, cy + math.sin(a) * ry
+        pts = [(x, y)]
+        for _ in range(4):
+            x += rng.uniform(-0.3, 0.3) * u
+            y += rng.uniform(-0.3, 0.3) * u
+            pts.append((x, y))
+        p.line(pts, (*colour, 110), max(3, u * 0.08))
+        p.line(pts, (255, 255, 255, 230), max(1, u * 0.025))
+
+
+def _back_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float, f: int) -> None:
+    x, y = c
+    if look.hair_style == "long":
+        p.polygon(
+            [
+                (x - hw * 0.58, y - u * 0.2),
+                (x + hw * 0.58, y - u * 0.2),
+                (x + hw * 0.66, y + u * 1.25),
+                (x - hw * 0.66, y + u * 1.25),
+            ],
+            scale(hair, 0.8),
+            size=u,
+        )
+    elif look.hair_style == "bob":
+        p.ellipse((x - hw * 0.64, y - u * 0.55, x + hw * 0.64, y + u * 0.5), scale(hair, 0.85), size=u)
+    elif look.hair_style == "ponytail":
+        side = -f if f else 1
+        base = (x + side * hw * 0.45, y - u * 0.25)
+        tip = (x + side * hw * 0.9, y + u * 0.9)
+        p.polygon(
+            [
+                base,
+                (base[0] + side * hw * 0.35, base[1] + u * 0.2),
+                tip,
+                (tip[0] - side * hw * 0.2, tip[1] - u * 0.1),
+                (base[0] - side * hw * 0.05, base[1] + u * 0.35),
+            ],
+            scale(hair, 0.85),
+            size=u,
+        )
+
+
+def _front_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float, f: int) -> None:
+    x, y = c
+    top, fringe_y = y - u * 0.6, y - u * 0.12
+    size = u
+    style = look.hair_style
+    if style == "bald":
+        p.draw.chord((x - hw * 0.5, y - u * 0.51, x + hw * 0.5, y + u * 0.2), 180, 360, fill=(*scale(hair, 1.0), 110))
+        return
+    if style == "spiky":
+        pts = []
+        n = len(look.spikes)
+        for i, (jitter, length) in enumerate(look.spikes):
+            a0 = math.pi + math.pi * (i / n) - 0.15
+            a1 = math.pi + math.pi * ((i + 1) / n) + 0.15
+            am = (a0 + a1) / 2 + jitter + 0.12 * f
+            rx, ry = hw * 0.55, u * 0.5
+            pts.append((x + math.cos(a0) * rx, y - u * 0.05 + math.sin(a0) * ry))
+            pts.append((x + math.cos(am) * (rx + length * u), y - u * 0.05 + math.sin(am) * (ry + length * u * 0.8)))
+        pts.append((x + hw * 0.56, y - u * 0.05))
+        p.polygon(pts, hair, size=size)
+    elif style == "curly":
+        r = hw * 0.17
+        for i in range(11):
+            a = math.pi * (0.95 + 1.1 * i / 10)
+            cx, cy = x + math.cos(a) * hw * 0.52, y - u * 0.08 + math.sin(a) * u * 0.5
+            p.ellipse((cx - r, cy - r, cx + r, cy + r), hair, size=size)
+    elif style == "bun":
+        r = hw * 0.22
+        p.ellipse((x - r, top - r * 1.2, x + r, top + r * 0.8), hair, size=size)
+    # the cap every style shares, then a fringe cut from this character's own seed
+    cap = (x - hw * 0.56, top, x + hw * 0.56, 2 * fringe_y - top)
+    p.draw.chord(cap, 180, 360, fill=hair)
+    if p.style.outline and not p.style.rough:
+        p.draw.arc(cap, 180, 360, fill=p.outline_colour(hair), width=p.outline_width(size))
+    elif p.style.rough:
+        p.rough_path(
+            [
+                (cap[0], fringe_y),
+                (x - hw * 0.4, top + u * 0.08),
+                (x, top),
+                (x + hw * 0.4, top + u * 0.08),
+                (cap[2], fringe_y),
+            ],
+            p.outline_width(size),
+        )
+    tips = []
+    for i, t in enumerate(look.fringe):
+        fx = x - hw * 0.56 + hw * 1.12 * t + f * hw * 0.08
+        depth = u * (0.2 if style != "bald" else 0.05) * (1.1 if i % 2 else 0.8)
+        tips.append((fx, fringe_y + depth))
+    left, right = (x - hw * 0.56, fringe_y - 1), (x + hw * 0.56, fringe_y - 1)
+    prev = left
+    for tip in tips:
+        nxt = (tip[0] + hw * 0.09, fringe_y - 1)
+        p.polygon([(prev[0], fringe_y - 1), tip, nxt], hair)
+        prev = (tip[0] - hw * 0.02, fringe_y)
+    p.polygon([(prev[0], fringe_y - 1), (right[0], fringe_y + u * 0.25), right], hair)
+    p.polygon([left, (left[0] + hw * 0.02, fringe_y + u * 0.3), (left[0] + hw * 0.15, fringe_y - 1)], hair)
+    if p.style.eye_highlights >= 2:
+        hx = x - hw * 0.2
+        p.draw.arc(
+            (hx - hw * 0.2, top + u * 0.08, hx + hw * 0.2, top + u * 0.28),
+            200,
+            320,
+            fill=(*mix(hair, (255, 255, 255), 0.6), 200),
+            width=max(2, int(u * 0.03)),
+        )
+
+
+def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u: float, f: int) -> None:
+    st = p.style
+    x, y = c
+    fx = x + f * hw * 0.12
+    eye_y = y + u * 0.06
+    ew = hw * 0.13 * st.eye_scale * look.eye_size
+    gap = max(hw * 0.21, ew * 1.25)
+    eh = ew * (1.35 if st.eye_highlights >= 2 else 1.15)
+    line = st.outline_rgb or (40, 30, 30)
+    lw = max(1, int(u * 0.028))
+    brow_lift = {Expression.SURPRISED: 0.5, Expression.SCARED: 0.35, Expression.SAD: 0.15}.get(expression, 0.0)
+    squint = {Expression.HAPPY: 0.55, Expression.ANGRY: 0.7, Expression.DETERMINED: 0.78}.get(expression, 1.0)
+    if expression in (Expression.SURPRISED, Expression.SCARED):
+        squint = 1.15
+    iris = p.col(look.eyes, light=0.3)
+    for side in (-1, 1):
+        ex = fx + side * gap * (0.8 if f and side == -f else 1.0)
+        w = ew * (0.8 if f and side == -f else 1.0)
+        h = eh * squint
+        if expression is Expression.HAPPY and st.eye_highlights >= 2:
+            p.draw.arc((ex - w, eye_y - h, ex + w, eye_y + h), 200, 340, fill=line, width=lw + 1)
+        else:
+            p.draw.ellipse((ex - w, eye_y - h, ex + w, eye_y + h), fill=(250, 250, 250), outline=line, width=lw)
+            pr = 0.45 if expression is Expression.SCARED else 0.75
+            p.draw.ellipse((ex - w * pr, eye_y - h * pr * 1.05, ex + w * pr, eye_y + h * min(1.0, pr * 1.2)), fill=iris)
+            p.draw.ellipse(
+                (ex - w * pr * 0.45, eye_y - h * pr * 0.5, ex + w * pr * 0.45, eye_y + h * pr * 0.5), fill=(15, 15, 25)
+            )
+            for k in range(st.eye_highlights):
+                hr = w * (0.28 if k == 0 else 0.15)
+                hx, hy = ex - w * 0.3 + k * w * 0.55, eye_y - h * 0.35 + k * h * 0.55
+                p.draw.ellipse((hx - hr, hy - hr, hx + hr, hy + hr), fill=(255, 255, 255))
+            p.draw.line((ex - w * 1.1, eye_y - h, ex + w * 1.05, eye_y - h * 1.05), fill=line, width=lw + 1)
+        # eyebrows: angle and height carry most of the expression
+        by = eye_y - eh * 1.45 - u * 0.04 - brow_lift * eh
+        inner, outer = ex - side * w * 0.9, ex + side * w * 1.1
+        tilt = {
+            Expression.ANGRY: 0.55,
+            Expression.DETERMINED: 0.32,
+            Expression.SAD: -0.45,
+            Expression.SCARED: -0.35,
+        }.get(expression, 0.0)
+        p.draw.line(
+            (inner, by + tilt * eh, outer, by - tilt * eh * 0.3),
+            fill=p.col(scale(look.hair, 0.7), light=0.5),
+            width=max(2, int(u * 0.04)),
+        )
+    if look.has_scar:
+        sx, sy = x + hw * 0.12, y - u * 0.3
+        p.line(
+            [
+                (sx, sy),
+                (sx - hw * 0.05, sy + u * 0.06),
+                (sx + hw * 0.02, sy + u * 0.07),
+                (sx - hw * 0.04, sy + u * 0.14),
+            ],
+            p.col(mix(look.skin, (170, 40, 40), 0.55), light=0.4),
+            max(2, u * 0.025),
+        )
+    if look.has_glasses:
+        for side in (-1, 1):
+            ex = fx + side * gap
+            p.draw.ellipse((ex - ew * 1.5, eye_y - ew * 1.3, ex + ew * 1.5, eye_y + ew * 1.3), outline=line, width=lw)
+    if st.blush or expression is Expression.HAPPY:
+        for side in (-1, 1):
+            bx = fx + side * gap * 1.25
+            p.draw.ellipse((bx - ew * 0.9, eye_y + eh * 1.2, bx + ew * 0.9, eye_y + eh * 1.7), fill=(240, 110, 120, 80))
+    # nose on the facing side, then the mouth
+    nx = fx + f * hw * 0.06
+    p.draw.line(
+        (nx, y + u * 0.2, nx + (f or 1) * hw * 0.03, y + u * 0.24), fill=(*scale(look.skin, 0.6), 200), width=lw
+    )
+    my = y + u * 0.33
+    mw = hw * 0.14
+    mouth = (110, 40, 50)
+    if expression is Expression.HAPPY:
+        p.draw.chord((fx - mw * 1.3, my - mw * 0.6, fx + mw * 1.3, my + mw), 0, 180, fill=mouth, outline=line, width=lw)
+    elif expression is Expression.SURPRISED:
+        p.draw.ellipse((fx - mw * 0.5, my - mw * 0.5, fx + mw * 0.5, my + mw * 0.7), fill=mouth, outline=line, width=lw)
+    elif expression is Expression.SCARED:
+        pts = [(fx - mw + i * mw / 3, my + (mw * 0.18 if i % 2 else -mw * 0.1)) for i in range(7)]
+        p.draw.line(pts, fill=line, width=lw)
+        p.draw.ellipse(
+            (x - f * hw * 0.35 - hw * 0.04 + hw * 0.3, y - u * 0.32, x + hw * 0.34, y - u * 0.2),
+            fill=(170, 220, 255, 200),
+        )
+    elif expression is Expression.ANGRY:
+        p.draw.rectangle(
+            (fx - mw, my - mw * 0.25, fx + mw, my + mw * 0.35), fill=(250, 250, 250), outline=line, width=lw
+        )
+        p.draw.line((fx - mw, my + mw * 0.05, fx + mw, my + mw * 0.05), fill=line, width=max(1, lw - 1))
+    elif expression is Expression.SAD:
+        p.draw.arc((fx - mw, my, fx + mw, my + mw * 1.2), 200, 340, fill=line, width=lw + 1)
+        p.draw.ellipse(
+            (fx - gap - ew * 0.3, eye_y + eh * 1.3, fx - gap + ew * 0.3, eye_y + eh * 2.2), fill=(150, 200, 255, 220)
+        )
+    elif expression is Expression.DETERMINED:
+        p.draw.line((fx - mw, my + mw * 0.1, fx + mw * 0.9, my - mw * 0.1), fill=line, width=lw + 1)
+    else:
+        p.draw.arc((fx - mw * 0.8, my - mw * 0.5, fx + mw * 0.8, my + mw * 0.3), 20, 160, fill=line, width=lw)
+
+
+def draw_monster(p: Painter, look: Look, cast: PanelCharacter, place: Placement) -> tuple[int, int, int, int]:
+    """A shadow creature: wavering dark body, horns, reaching claws, glowing eyes. Returns its face box."""
+    rng = random.Random(look.seed ^ 0xBEA57)
+    u, f = place.u * 1.25, place.facing
+    x, top = place.cx, place.head_top
+    body = p.col(mix(look.outfit, (12, 6, 22), 0.78), light=0.3)
+    rim = p.col(mix(look.accent, (120, 60, 200), 0.4), light=0.2)
+    eye = look.eyes if sum(look.eyes) > 200 else (255, 60, 60)
+    head_c = (x, top + u * 0.55)
+    height = u * 5.6
+    pts = []
+    n = 26
+    for i in range(n):
+        a = math.tau * i / n
+        wob = 1 + rng.uniform(-0.12, 0.12)
+        rx, ry = u * 1.25 * wob, height * 0.5 * wob
+        px, py = x + math.cos(a) * rx, top + height * 0.5 + math.sin(a) * ry
+        if math.sin(a) > 0.5:  # wispy tendrils trailing off the bottom
+            py += rng.uniform(0, u * 0.8)
+        pts.append((px, py))
+    p.glow((x, top + height * 0.45), u * 2.4, mix(rim, (60, 0, 90), 0.3), strength=60)
+    p.polygon(pts, body, size=u)
+    # horns
+    for side in (-1, 1):
+        hx = x + side * u * 0.42
+        p.polygon(
+            [(hx - u * 0.16, top + u * 0.2), (hx + side * u * 0.5, top - u * 0.55), (hx + u * 0.16, top + u * 0.1)],
+            scale(body, 1.3),
+            size=u,
+        )
+    # arms reaching toward the centre of the panel, with claws
+    d = f or 1
+    for k, (a1, a2) in enumerate(((60, 120), (35, 70))):
+        side = d if k == 0 else -d
+        shoulder = (x + side * u * 0.8, top + u * 1.6)
+        elbow = _add(shoulder, _vec(a1, side), u * 1.1)
+        hand = _add(elbow, _vec(a2, side), u * 0.9)
+        p.limb([shoulder, elbow], u * 0.42, body, size=u)
+        p.limb([elbow, hand], u * 0.28, body, size=u)
+        for c in (-1, 0, 1):
+            tip = _add(hand, _vec(a2 + c * 25, side), u * 0.5)
+            p.polygon([(hand[0], hand[1] - u * 0.06), tip, (hand[0], hand[1] + u * 0.06)], scale(body, 1.4))
+    p.draw.line([(px, py) for px, py in pts[: n // 2 + 1]], fill=(*rim, 150), width=max(2, int(u * 0.05)))
+    # glowing eyes and a jagged grin
+    ey = head_c[1]
+    for side in (-1, 1):
+        ex = head_c[0] + side * u * 0.32 + f * u * 0.08
+        p.glow((ex, ey), u * 0.45, eye, strength=140)
+        p.polygon(
+            [
+                (ex - u * 0.2, ey - side * side * u * 0.02 - (u * 0.08 if side == -1 else 0)),
+                (ex + u * 0.2, ey - (u * 0.08 if side == 1 else 0)),
+                (ex + side * u * 0.1, ey + u * 0.09),
+                (ex - side * u * 0.05, ey + u * 0.08),
+            ],
+            mix(eye, (255, 255, 255), 0.55),
+        )
+    my = ey + u * 0.42
+    teeth = []
+    for i in range(9):
+        teeth.append((head_c[0] - u * 0.4 + i * u * 0.1, my + (u * 0.12 if i % 2 else 0)))
+    p.draw.line(teeth, fill=(*mix(eye, (255, 255, 255), 0.3), 255), width=max(2, int(u * 0.05)))
+    return (int(head_c[0] - u * 0.7), int(top + u * 0.05), int(head_c[0] + u * 0.7), int(top + u * 1.15))

@@ -1,0 +1,152 @@
+"""The pen every drawing routine holds: style-aware shapes on one RGB image.
+
+Background, figures and weather call `Painter` instead of `ImageDraw` directly, so the art style
+decides outline weight and colour, whether lines are rough pencil strokes, and how colours are
+transformed, in one place. Drawing is done with an RGBA-blending `ImageDraw`, so translucent fills
+(glows, fog, shadows) cost no extra image passes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from functools import lru_cache
+
+from PIL import Image, ImageDraw
+
+from sketchdojo.engine.artist.colour import Rgb, mix, scale
+from sketchdojo.engine.artist.styles import StyleSpec
+
+Point = tuple[float, float]
+
+
+class Painter:
+    def __init__(self, image: Image.Image, style: StyleSpec, *, ambient: Rgb, ambient_strength: float, seed: int):
+        self.image = image
+        self.width, self.height = image.size
+        self.style = style
+        self.draw = ImageDraw.Draw(image, "RGBA")
+        self.ambient = ambient
+        self.ambient_strength = ambient_strength
+        self.rng = random.Random(seed ^ 0x5EED)
+
+    # -- colour -------------------------------------------------------------------------------
+
+    def col(self, rgb: Rgb, *, light: float = 1.0) -> Rgb:
+        """A fill colour after the style transform and the scene's ambient light (`light` scales it)."""
+        out = self.style.colour(rgb)
+        if self.ambient_strength and light:
+            out = mix(out, self.ambient, self.ambient_strength * light)
+        return out
+
+    def outline_width(self, size: float) -> int:
+        if not self.style.outline:
+            return 0
+        return max(self.style.outline_min, round(size * self.style.outline))
+
+    def outline_colour(self, fill: Rgb) -> Rgb:
+        if self.style.outline_rgb is None:
+            return scale(fill, 0.45)
+        return self.style.outline_rgb
+
+    # -- shapes -------------------------------------------------------------------------------
+
+    def ellipse(self, box: Sequence[float], fill: Rgb | tuple[int, int, int, int] | None, *, size: float = 0.0):
+        """Filled ellipse with the style's outline; `size` (head height) scales the outline."""
+        box = _box(box)
+        width = self.outline_width(size) if size else 0
+        if self.style.rough and width:
+            if fill is not None:
+                self.draw.ellipse(box, fill=fill)
+            self.rough_ellipse(box, width)
+            return
+        if width and fill is not None and len(fill) == 3:
+            self.draw.ellipse(box, fill=fill, outline=self.outline_colour(fill), width=width)
+        else:
+            self.draw.ellipse(box, fill=fill)
+
+    def polygon(self, points: Sequence[Point], fill, *, size: float = 0.0):
+        width = self.outline_width(size) if size else 0
+        pts = [(float(x), float(y)) for x, y in points]
+        self.draw.polygon(pts, fill=fill)
+        if width and fill is not None:
+            if self.style.rough:
+                self.rough_path([*pts, pts[0]], width)
+            else:
+                colour = self.outline_colour(fill[:3])
+                self.draw.line([*pts, pts[0]], fill=colour, width=width, joint="curve")
+
+    def limb(self, points: Sequence[Point], width: float, fill: Rgb, *, size: float = 0.0):
+        """A thick rounded stroke through `points` (arm, leg, tendril) with the style's outline."""
+        w = max(1, int(width))
+        ow = self.outline_width(size) if size else 0
+        if ow and not self.style.rough:
+            self._stroke(points, w + 2 * ow, self.outline_colour(fill))
+        self._stroke(points, w, fill)
+        if ow and self.style.rough:
+            self._rough_limb(points, w, ow)
+
+    def line(self, points: Sequence[Point], fill, width: float = 1):
+        self.draw.line([(float(x), float(y)) for x, y in points], fill=fill, width=max(1, int(width)))
+
+    def glow(self, centre: Point, radius: float, rgb: Rgb, *, strength: int = 90):
+        """A soft light: a cached radial falloff sprite pasted as a mask."""
+        cx, cy = centre
+        # radii snap to ~6% steps so the cache of falloff sprites stays small
+        r = max(2, round(1.06 ** round(math.log(max(radius, 2), 1.06))))
+        mask = _glow_mask(r, min(255, int(strength * 1.6)))
+        self.image.paste(rgb[:3], (int(cx) - r, int(cy) - r), mask)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _stroke(self, points: Sequence[Point], width: int, fill):
+        pts = [(float(x), float(y)) for x, y in points]
+        if len(pts) > 1:
+            self.draw.line(pts, fill=fill, width=width, joint="curve")
+        r = width / 2
+        for x, y in (pts[0], pts[-1]):
+            self.draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+
+    def rough_ellipse(self, box, width: int):
+        x0, y0, x1, y1 = box
+        cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
+        steps = max(12, int((rx + ry) / 6))
+        for _ in range(2):
+            j = max(1.0, (rx + ry) * 0.03)
+            start = self.rng.uniform(0, math.tau)
+            pts = []
+            for i in range(steps + 2):
+                a = start + math.tau * i / steps
+                pts.append(
+                    (cx + rx * math.cos(a) + self.rng.uniform(-j, j), cy + ry * math.sin(a) + self.rng.uniform(-j, j))
+                )
+            self.draw.line(pts, fill=(*self.style.outline_rgb, 170), width=max(1, width - 1))
+
+    def rough_path(self, points: Sequence[Point], width: int):
+        span = max(abs(points[0][0] - p[0]) + abs(points[0][1] - p[1]) for p in points) or 1
+        j = max(1.0, min(4.0, span * 0.02))
+        for _ in range(2):
+            pts = [(x + self.rng.uniform(-j, j), y + self.rng.uniform(-j, j)) for x, y in points]
+            self.draw.line(pts, fill=(*self.style.outline_rgb, 170), width=max(1, width - 1))
+
+    def _rough_limb(self, points: Sequence[Point], w: int, ow: int):
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        length = math.hypot(x1 - x0, y1 - y0) or 1
+        nx, ny = -(y1 - y0) / length * w / 2, (x1 - x0) / length * w / 2
+        for side in (1, -1):
+            pts = [(x + side * nx, y + side * ny) for x, y in points]
+            self.rough_path(pts, ow)
+
+
+def _box(box: Sequence[float]) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = box
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+@lru_cache(maxsize=512)
+def _glow_mask(radius: int, peak: int) -> Image.Image:
+    """Alpha falloff of a glow, `peak` in the centre fading to nothing at `radius`."""
+    g = Image.radial_gradient("L").resize((2 * radius, 2 * radius), Image.Resampling.BILINEAR)
+    lut = [int(peak * max(0.0, 1 - v / 255) ** 2) for v in range(256)]
+    return g.point(lut)
