@@ -8,6 +8,9 @@ api_v1 = [
     path("auth/", include("accounts.urls")),
     path("", include("projects.urls")),
     path("", include("characters.urls")),
+    path("", include("webtoons.urls")),
+    path("", include("panels.urls")),
+    path("", include("tasks.urls")),
 ]
 
 urlpatterns = [
@@ -16,6 +19,7 @@ urlpatterns = [
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("", include("sketchdojo.health_urls")),
+    path("", include("sketchdojo.pages_urls")),
     path("", include("sketchdojo.metrics_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from sketchdojo import pages
+
+urlpatterns = [
+    path("", pages.studio, name="studio"),
+    path("w/<uuid:webtoon_id>/", pages.reader, name="reader"),
+]
