@@ -287,9 +287,19 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG and ENVIRONMENT == "production")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
+# Production sits behind a TLS-terminating proxy/ingress: HTTPS only, HSTS, trust X-Forwarded-Proto.
+# Probes and Prometheus talk plain HTTP to the pod, so health and metrics are never redirected.
+_IS_PRODUCTION = ENVIRONMENT == "production" and not DEBUG
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_IS_PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^health(/|$)", r"^metrics$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if _IS_PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_IS_PRODUCTION)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# Preloading is the domain owner's opt-in to browsers' built-in lists and is hard to undo, so it is
+# not on by default (SECURE_HSTS_PRELOAD=true); its deploy-check reminder (W021) is silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+_behind_tls_proxy = env.bool("BEHIND_TLS_PROXY", default=_IS_PRODUCTION)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _behind_tls_proxy else None
 
 # --- i18n, logging -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
