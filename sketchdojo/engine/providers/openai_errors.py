@@ -35,6 +35,12 @@ def error_message(exc: openai.APIStatusError, api_key: str) -> str:
     return redact(str(message or ""), api_key)
 
 
+def safe_cause(exc: openai.OpenAIError) -> BaseException | None:
+    """What the translated error may chain to: not a status error, whose text repeats the server's body
+    (a 401 body echoes part of the key), so tracebacks in logs stay free of it."""
+    return None if isinstance(exc, openai.APIStatusError) else exc
+
+
 def translate(exc: openai.OpenAIError, *, api_key: str, timeout: float) -> ProviderError:
     """The provider error for an SDK exception (content refusals included)."""
     if isinstance(exc, openai.APITimeoutError):

@@ -104,7 +104,9 @@ class OpenAIImagesArtist(ImageProvider):
                 model=self.model, prompt=image_prompt(request), n=1, size=size, **options
             )
         except openai.OpenAIError as exc:
-            raise openai_errors.translate(exc, api_key=self.api_key, timeout=self.timeout) from exc
+            raise openai_errors.translate(
+                exc, api_key=self.api_key, timeout=self.timeout
+            ) from openai_errors.safe_cause(exc)
         call.status = 200
         usage = getattr(response, "usage", None)
         call.usage = {"images": 1}

@@ -152,9 +152,13 @@ class OpenAIPlanner(LLMProvider):
                 raise _StructuredOutputUnsupported(
                     f"{self.label} does not support json_schema output", provider=self.name, status=400
                 ) from exc
-            raise openai_errors.translate(exc, api_key=self.api_key, timeout=self.timeout) from exc
+            raise openai_errors.translate(
+                exc, api_key=self.api_key, timeout=self.timeout
+            ) from openai_errors.safe_cause(exc)
         except openai.OpenAIError as exc:
-            raise openai_errors.translate(exc, api_key=self.api_key, timeout=self.timeout) from exc
+            raise openai_errors.translate(
+                exc, api_key=self.api_key, timeout=self.timeout
+            ) from openai_errors.safe_cause(exc)
         call.status = 200
         if completion.usage is not None:
             call.usage = {
