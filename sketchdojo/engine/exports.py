@@ -19,6 +19,7 @@ import html
 import io
 import zipfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.etree import ElementTree
@@ -26,7 +27,7 @@ from xml.etree import ElementTree
 from fpdf import FPDF
 from PIL import Image
 
-from sketchdojo.engine.compose import StripLayout, compose_strip, fit_width, strip_layout
+from sketchdojo.engine.compose import StripLayout, fit_width, strip_layout
 from sketchdojo.engine.layout import STRIP_WIDTH
 from sketchdojo.engine.script import slug
 
@@ -35,6 +36,8 @@ MAX_SEGMENT_HEIGHT = 1280
 JPEG_QUALITY = 90
 PNG_COMPRESS_LEVEL = 1
 PX_TO_PT = 0.75
+ENCODER_THREADS = 4
+STRIP_BACKGROUND = (255, 255, 255)
 MONOCHROME_STYLES = {"manga", "sketch"}
 
 
@@ -84,6 +87,16 @@ def segment_bounds(layout: StripLayout, max_height: int = MAX_SEGMENT_HEIGHT) ->
     return bounds
 
 
+def strip_segment(fitted: Sequence[Image.Image], layout: StripLayout, top: int, bottom: int) -> Image.Image:
+    """Rows top..bottom of the composed strip, built from the strip-width panels without the whole strip."""
+    segment = Image.new("RGB", (layout.width, bottom - top), STRIP_BACKGROUND)
+    for panel, panel_top in zip(fitted, layout.panel_tops, strict=True):
+        first, last = max(top, panel_top), min(bottom, panel_top + panel.height)
+        if first < last:
+            segment.paste(panel.crop((0, first - panel_top, layout.width, last - panel_top)), (0, first - top))
+    return segment
+
+
 def _jpeg(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=False)
@@ -96,13 +109,18 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+def _encode_all(encode, images: Sequence[Image.Image]) -> list[bytes]:
+    """Encode images on a few threads: Pillow's encoders release the GIL, so cores are shared."""
+    if len(images) < 2:
+        return [encode(image) for image in images]
+    with ThreadPoolExecutor(max_workers=ENCODER_THREADS, thread_name_prefix="export") as pool:
+        return list(pool.map(encode, images))
+
+
 def _pages(panels: Sequence[Image.Image]) -> list[tuple[Image.Image, bytes]]:
     """Each panel at strip width with its JPEG bytes."""
-    pages = []
-    for panel in panels:
-        page = fit_width(panel, STRIP_WIDTH)
-        pages.append((page, _jpeg(page)))
-    return pages
+    pages = [fit_width(panel, STRIP_WIDTH) for panel in panels]
+    return list(zip(pages, _encode_all(_jpeg, pages), strict=True))
 
 
 def _created(meta: ExportMeta) -> datetime:
@@ -111,15 +129,19 @@ def _created(meta: ExportMeta) -> datetime:
 
 def _export_png(panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta) -> ExportFile:
     layout = strip_layout([p.size for p in panels], scene_ids)
-    strip = compose_strip(panels, scene_ids)
+    fitted = [fit_width(panel, layout.width) for panel in panels]
     bounds = segment_bounds(layout)
     digits = max(2, len(str(len(bounds))))
     name = slug(meta.title)
+
+    def encode_segment(top_bottom: tuple[int, int]) -> bytes:
+        return _png(strip_segment(fitted, layout, *top_bottom))
+
+    encoded = _encode_all(encode_segment, bounds)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for i, (top, bottom) in enumerate(bounds, start=1):
-            segment = strip.crop((0, top, layout.width, bottom))
-            archive.writestr(_zip_info(f"{name}-{i:0{digits}d}.png", meta), _png(segment))
+        for i, data in enumerate(encoded, start=1):
+            archive.writestr(_zip_info(f"{name}-{i:0{digits}d}.png", meta), data)
     return ExportFile(f"{name}.zip", "application/zip", buffer.getvalue())
 
 

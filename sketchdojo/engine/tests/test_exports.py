@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from sketchdojo.engine.compose import GUTTER, SCENE_GUTTER, strip_layout
+from sketchdojo.engine.compose import GUTTER, SCENE_GUTTER, compose_strip, strip_layout
 from sketchdojo.engine.exports import ExportMeta, export_webtoon, segment_bounds
 
 HOSTILE_TITLE = 'Storm <script>alert("x")</script> & "Friends"'
@@ -50,6 +50,21 @@ def test_png_export_is_a_zip_of_strip_segments_at_most_1280_px_tall_and_800_wide
     assert all(segment.height <= 1280 for segment in segments)
     layout = strip_layout([i.size for i in images], scene_ids)
     assert sum(segment.height for segment in segments) == layout.height
+
+
+def test_png_segments_put_together_are_exactly_the_composed_strip():
+    images, scene_ids = panels(7)
+    strip = compose_strip(images, scene_ids)
+
+    exported = export_webtoon("png", panels=images, scene_ids=scene_ids, meta=META)
+
+    with zipfile.ZipFile(io.BytesIO(exported.data)) as archive:
+        segments = [Image.open(io.BytesIO(archive.read(name))).convert("RGB") for name in archive.namelist()]
+    top = 0
+    for segment in segments:
+        assert segment.tobytes() == strip.crop((0, top, 800, top + segment.height)).tobytes()
+        top += segment.height
+    assert top == strip.height
 
 
 def test_png_segments_are_cut_inside_gutters_never_through_a_panel():
