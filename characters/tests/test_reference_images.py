@@ -2,6 +2,8 @@
 
 import io
 import json
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -237,3 +239,26 @@ def test_a_storage_failure_while_removing_the_old_image_does_not_fail_the_delete
 
     assert response.status_code == 204
     assert not Character.objects.filter(pk=character.pk).exists()
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG that declares huge dimensions but carries no pixel data (a decompression-bomb probe)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("side", [5000, 100_000], ids=["over-our-limit", "over-pillows-bomb-limit"])
+def test_an_image_declaring_too_many_pixels_is_refused_before_decoding(auth_client, project, settings, side):
+    settings.CHARACTER_IMAGE_MAX_PIXELS = 4096 * 4096
+
+    response = _create(auth_client, project, upload(_png_header_only(side, side)))
+
+    assert response.status_code == 400
+    [message] = response.json()["details"]["reference_image"]
+    assert "pixels" in message
+    assert str(4096 * 4096) in message
+    assert Character.objects.count() == 0
