@@ -24,6 +24,7 @@ from sketchdojo.engine.providers.base import (
 from sketchdojo.engine.providers.calls import ProviderCall
 from sketchdojo.engine.providers.http import (
     RetryPolicy,
+    ThreadSessions,
     call_with_retries,
     default_timeout,
     error_for_status,
@@ -78,7 +79,7 @@ class AnthropicPlanner(LLMProvider):
             "anthropic:llm", limit=concurrency or int(setting("LLM_CONCURRENCY", 4)), redis_url=redis_url
         )
         self.sleep = sleep
-        self.session = requests.Session()
+        self.sessions = ThreadSessions()
 
     def plan(self, request: PlanRequest) -> Script:
         if not self.api_key:
@@ -124,7 +125,7 @@ class AnthropicPlanner(LLMProvider):
             "tool_choice": {"type": "tool", "name": SCRIPT_TOOL_NAME},
         }
         response = send(
-            self.session,
+            self.sessions.get(),
             "POST",
             f"{self.base_url}/v1/messages",
             provider=self.name,

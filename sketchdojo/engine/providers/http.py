@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,6 +132,20 @@ def error_for_status(
             f"{label} refused the call: the account is out of credits (HTTP 402).", provider=provider, status=status
         )
     return ProviderError(f"{label} rejected the request (HTTP {status}){detail}", provider=provider, status=status)
+
+
+class ThreadSessions:
+    """One `requests.Session` per thread: panels are drawn from a thread pool, and a Session is not
+    documented as thread-safe; each thread still reuses its own connections."""
+
+    def __init__(self):
+        self._local = threading.local()
+
+    def get(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
 
 
 def send(

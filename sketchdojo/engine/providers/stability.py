@@ -33,6 +33,7 @@ from sketchdojo.engine.providers.base import (
 from sketchdojo.engine.providers.calls import ProviderCall
 from sketchdojo.engine.providers.http import (
     RetryPolicy,
+    ThreadSessions,
     call_with_retries,
     decode_image,
     default_timeout,
@@ -99,7 +100,7 @@ class StabilityArtist(ImageProvider):
         self.max_concurrency = concurrency or int(setting("IMAGE_CONCURRENCY", 8))
         self.limiter = limiter_for("stability:image", limit=self.max_concurrency, redis_url=redis_url)
         self.sleep = sleep
-        self.session = requests.Session()
+        self.sessions = ThreadSessions()
 
     def draw(self, request: DrawRequest) -> DrawResult:
         if not self.api_key:
@@ -133,7 +134,7 @@ class StabilityArtist(ImageProvider):
         if self.model.startswith("sd3"):
             endpoint, fields["model"] = "sd3", self.model
         response = send(
-            self.session,
+            self.sessions.get(),
             "POST",
             f"{self.api_base}/v2beta/stable-image/generate/{endpoint}",
             provider=self.name,
@@ -185,7 +186,7 @@ class StabilityArtist(ImageProvider):
             "style_preset": _style_preset(request.style),
         }
         response = send(
-            self.session,
+            self.sessions.get(),
             "POST",
             f"{self.api_base}/v1/generation/{self.model}/text-to-image",
             provider=self.name,
