@@ -87,6 +87,15 @@ def test_project_id_may_be_given_in_the_body(auth_client, project):
     assert Character.objects.get().project == project
 
 
+def test_project_id_may_be_a_form_field_and_the_path_may_end_in_a_slash(auth_client, project):
+    response = auth_client.post(
+        "/api/v1/characters/", {"project_id": str(project.id), "name": "Mira"}, format="multipart"
+    )
+
+    assert response.status_code == 201
+    assert Character.objects.get().project == project
+
+
 def test_a_character_with_only_a_name_gets_empty_descriptions(auth_client, project):
     response = auth_client.post(f"/api/v1/characters?project_id={project.id}", {"name": "Mira"}, format="json")
 
