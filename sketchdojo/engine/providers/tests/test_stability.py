@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -147,6 +148,19 @@ def test_an_sdxl_artifact_filtered_by_moderation_refuses_the_panel(wire, delays)
 
     with pytest.raises(ProviderContentRefused):
         artist(wire, delays, model="stable-diffusion-xl-1024-v1-0").draw(draw_request())
+
+
+def test_panels_drawn_at_once_never_exceed_the_providers_cap(wire, delays):
+    slow = Reply(200, png_bytes(), headers={"Content-Type": "image/png"}, delay=0.2)
+    wire.reply(*[slow for _ in range(4)])
+    provider = artist(wire, delays, concurrency=1)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: provider.draw(draw_request()), range(4)))
+
+    assert len(results) == 4
+    assert len(wire.received) == 4
+    assert wire.peak_in_flight == 1
 
 
 def test_a_429_is_retried_after_the_seconds_the_server_asked_for(wire, delays):

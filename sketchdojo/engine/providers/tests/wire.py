@@ -59,6 +59,8 @@ class WireServer:
     def __init__(self):
         self.replies: deque[Reply] = deque()
         self.received: list[Received] = []
+        self.in_flight = 0
+        self.peak_in_flight = 0  # most requests being answered at once
         self._lock = threading.Lock()
         server = self
 
@@ -73,8 +75,12 @@ class WireServer:
                         Received(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                     )
                     reply = server.replies.popleft() if server.replies else Reply(418, {"error": "nothing queued"})
+                    server.in_flight += 1
+                    server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
                 if reply.delay:
                     time.sleep(reply.delay)
+                with server._lock:
+                    server.in_flight -= 1
                 payload, content_type = reply.encoded()
                 try:
                     self.send_response(reply.status)
