@@ -1,0 +1,80 @@
+"""Moderation of webtoons: search, filters, panels inline with thumbnails, unpublish/archive/flag."""
+
+from django.contrib import admin, messages
+from django.utils.html import format_html
+
+from panels.models import Panel
+from sketchdojo.realtime import file_url
+from webtoons.models import Webtoon
+from webtoons.moderation import webtoons_archive, webtoons_set_flag, webtoons_unpublish
+
+
+def thumbnail(field_file, height: int = 90):
+    url = file_url(field_file)
+    if not url:
+        return "—"
+    return format_html('<img src="{}" alt="" style="height:{}px;border-radius:4px">', url, height)
+
+
+class PanelInline(admin.TabularInline):
+    model = Panel
+    fields = ["preview", "sequence_number", "shot", "status", "visual_description", "version"]
+    readonly_fields = ["preview", "sequence_number", "shot", "status", "visual_description", "version"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["sequence_number"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="art")
+    def preview(self, panel: Panel):
+        return thumbnail(panel.image or panel.raw_image)
+
+
+@admin.register(Webtoon)
+class WebtoonAdmin(admin.ModelAdmin):
+    list_display = ["title", "owner", "project", "status", "is_flagged", "style", "published_at", "created_at", "cover"]
+    list_filter = ["status", "is_flagged", "style", "created_at", "published_at"]
+    search_fields = [
+        "title",
+        "description",
+        "summary",
+        "project__title",
+        "project__user__email",
+        "project__user__username",
+    ]
+    list_select_related = ["project__user"]
+    raw_id_fields = ["project"]
+    readonly_fields = ["id", "cover", "published_url", "published_at", "created_at", "updated_at"]
+    exclude = ["script"]
+    date_hierarchy = "created_at"
+    inlines = [PanelInline]
+    actions = ["unpublish_selected", "archive_selected", "flag_selected", "unflag_selected"]
+
+    @admin.display(description="owner", ordering="project__user__username")
+    def owner(self, webtoon: Webtoon) -> str:
+        return webtoon.project.user.username
+
+    @admin.display(description="cover")
+    def cover(self, webtoon: Webtoon):
+        return thumbnail(webtoon.thumbnail, height=60)
+
+    @admin.action(description="Unpublish selected webtoons")
+    def unpublish_selected(self, request, queryset):
+        self.message_user(request, f"Unpublished {webtoons_unpublish(webtoons=queryset)} webtoon(s).", messages.SUCCESS)
+
+    @admin.action(description="Archive selected webtoons")
+    def archive_selected(self, request, queryset):
+        self.message_user(request, f"Archived {webtoons_archive(webtoons=queryset)} webtoon(s).", messages.SUCCESS)
+
+    @admin.action(description="Flag selected webtoons for review (hide from readers)")
+    def flag_selected(self, request, queryset):
+        changed = webtoons_set_flag(webtoons=queryset, is_flagged=True)
+        self.message_user(request, f"Flagged {changed} webtoon(s).", messages.WARNING)
+
+    @admin.action(description="Clear the review flag")
+    def unflag_selected(self, request, queryset):
+        changed = webtoons_set_flag(webtoons=queryset, is_flagged=False)
+        self.message_user(request, f"Cleared the flag on {changed} webtoon(s).", messages.SUCCESS)
