@@ -219,3 +219,19 @@ def test_no_key_and_no_local_server_is_a_clear_configuration_error(plan_request)
 
     with pytest.raises(ProviderAuthError, match="set OPENAI_API_KEY"):
         provider.plan(plan_request)
+
+
+def test_a_content_filtered_answer_is_a_refusal(wire, delays, plan_request):
+    wire.reply(completion("", finish_reason="content_filter"))
+
+    with pytest.raises(ProviderContentRefused, match="content filtered"):
+        planner(wire, delays).plan(plan_request)
+
+
+def test_an_answer_cut_off_at_the_token_limit_is_repaired_with_a_request_for_brevity(wire, delays, plan_request):
+    wire.reply(completion('{"title": "Long', finish_reason="length"), completion(json.dumps(script_payload(3))))
+
+    script = planner(wire, delays).plan(plan_request)
+
+    assert len(script.panels) == 3
+    assert "cut off at the model's output limit" in wire.received[1].json()["messages"][3]["content"]
