@@ -10,6 +10,7 @@ rejected"; every attempt holds a slot of the provider's concurrency cap and is r
 
 from __future__ import annotations
 
+import io
 import logging
 import random
 import threading
@@ -20,8 +21,14 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import requests
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-from sketchdojo.engine.providers.base import ProviderAuthError, ProviderError, ProviderTransientError
+from sketchdojo.engine.providers.base import (
+    ProviderAuthError,
+    ProviderError,
+    ProviderMalformedOutput,
+    ProviderTransientError,
+)
 from sketchdojo.engine.providers.calls import ProviderCall, timed_call
 
 logger = logging.getLogger(__name__)
@@ -219,14 +226,8 @@ def call_with_retries(
     raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
 
-def decode_image(data: bytes, *, width: int, height: int, provider: str, label: str):
+def decode_image(data: bytes, *, width: int, height: int, provider: str, label: str) -> Image.Image:
     """Image bytes from a provider, cropped to the panel's shape and scaled to its size."""
-    import io
-
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    from sketchdojo.engine.providers.base import ProviderMalformedOutput
-
     try:
         image = Image.open(io.BytesIO(data))
         image.load()

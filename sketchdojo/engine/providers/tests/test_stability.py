@@ -11,6 +11,7 @@ from sketchdojo.engine.providers.base import (
     ProviderAuthError,
     ProviderContentRefused,
     ProviderError,
+    ProviderMalformedOutput,
     ProviderTransientError,
 )
 from sketchdojo.engine.providers.calls import collect_calls
@@ -246,3 +247,10 @@ def test_a_bad_request_names_the_servers_complaint_without_the_key(wire, delays)
     assert str(raised.value) == (
         "Stability AI rejected the request (HTTP 400): bad_request: prompt: too long (key [redacted])"
     )
+
+
+def test_an_answer_that_is_not_an_image_is_malformed_output(wire, delays):
+    wire.reply(Reply(200, b"<html>gateway page</html>", headers={"Content-Type": "image/png"}))
+
+    with pytest.raises(ProviderMalformedOutput, match="Stability AI answered with something that is not an image"):
+        artist(wire, delays).draw(draw_request())
