@@ -245,3 +245,12 @@ def test_the_general_rate_limit_counts_anonymous_callers_by_address(api_client, 
 
     _assert_envelope(blocked, 429, "rate_limited")
     assert elsewhere.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_missing_object_names_what_was_not_found(auth_client):
+    response = auth_client.get("/api/v1/projects/00000000-0000-0000-0000-000000000000")
+    assert response.status_code == 404
+    body = response.json()
+    assert body["error"] == "not_found"
+    assert body["message"] != ""
