@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"running {name} ...", file=sys.stderr, flush=True)
         rows += [(name.rsplit(".", 1)[-1], m) for m in import_module(name).run()]
         print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"{os.cpu_count()} CPUs, load average {load} (figures scale with load; compare ratios to baselines)")
     print(render(rows))
     return 1 if any(m.meets_target is False for _, m in rows) else 0
 
