@@ -135,7 +135,8 @@ def envelope_exception_handler(exc, context):
             response["Retry-After"] = str(wait)
         elif isinstance(detail, dict):
             details = _flatten(detail)
-            detail = details.get("detail", _first_message(details))
+            detail = details.pop("detail", None) or _first_message(details)
+            details.pop("code", None)  # already the envelope's "error"
         if isinstance(exc, exceptions.AuthenticationFailed | exceptions.NotAuthenticated):
             # DRF turns these into 403 when the view has no authenticator; they are 401 here.
             response.status_code = 401
