@@ -1,0 +1,276 @@
+"""Writes to panels: create, edit, reorder, delete, draw, letter, and queue a redraw.
+
+Editing dialogue re-letters from the stored raw art (the artist is not asked again); reordering and
+deleting keep `sequence_number` dense (1..n). Drawing and lettering save files through Django's
+storage API, so the same code writes to the local media folder or to S3.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from io import BytesIO
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from PIL import Image
+
+from panels.models import Panel, PanelStatus
+from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
+from sketchdojo.api.exceptions import Conflict
+from sketchdojo.engine.lettering import letter_panel
+from sketchdojo.engine.providers import get_image_provider
+from sketchdojo.engine.providers.limits import limiter_for
+from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
+from sketchdojo.realtime import publish_panel_ready
+from tasks.models import ACTIVE_STATUSES, Task, TaskType
+
+logger = logging.getLogger("sketchdojo.panels")
+
+MAX_PANELS_PER_WEBTOON = 100
+# Temporary offset while renumbering, so the (webtoon, sequence_number) unique constraint never trips.
+_RENUMBER_OFFSET = 1000
+EDITABLE_FIELDS = (
+    "scene_index",
+    "location",
+    "time_of_day",
+    "weather",
+    "mood",
+    "shot",
+    "visual_description",
+    "characters_present",
+    "speech_bubbles",
+    "visual_elements",
+)
+LETTERING_FIELDS = ("speech_bubbles", "visual_elements")
+
+
+def random_seed() -> int:
+    return random.SystemRandom().randrange(2**32)
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def image_png(image: Image.Image) -> ContentFile:
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue())
+
+
+def image_open(field_file) -> Image.Image:
+    """Read a stored image fully into memory (the storage file is closed again at once)."""
+    with field_file.open("rb") as handle:
+        data = handle.read()
+    image = Image.open(BytesIO(data))
+    image.load()
+    return image
+
+
+def _delete_later(storage, name: str) -> None:
+    def delete():
+        try:
+            storage.delete(name)
+        except Exception:  # an orphaned file is untidy, not wrong
+            logger.warning("Could not delete replaced file %s", name, exc_info=True)
+
+    transaction.on_commit(delete)
+
+
+def replace_file(field_file, name: str, content: ContentFile) -> None:
+    """Save new content into a file field (not the row) and delete the old file after commit."""
+    old = field_file.name
+    field_file.save(name, content, save=False)
+    if old and old != field_file.name:
+        _delete_later(field_file.storage, old)
+
+
+# --- ordering ------------------------------------------------------------------------------------
+
+
+def _renumber(*, webtoon_id, ordered_ids: list) -> None:
+    """Give the panels sequence numbers 1..n in the given order (two passes around the unique constraint)."""
+    Panel.objects.filter(webtoon_id=webtoon_id).update(sequence_number=F("sequence_number") + _RENUMBER_OFFSET)
+    now = timezone.now()
+    for number, panel_id in enumerate(ordered_ids, start=1):
+        Panel.objects.filter(pk=panel_id).update(sequence_number=number, updated_at=now)
+
+
+def _ordered_ids(*, webtoon_id) -> list:
+    # Lock the webtoon's panels: concurrent reorders of one webtoon run one after the other.
+    return list(
+        Panel.objects.select_for_update()
+        .filter(webtoon_id=webtoon_id)
+        .order_by("sequence_number")
+        .values_list("pk", flat=True)
+    )
+
+
+def _check_position(position: int, *, last: int) -> None:
+    from rest_framework.exceptions import ValidationError
+
+    if not 1 <= position <= last:
+        raise ValidationError({"sequence_number": [f"Must be between 1 and {last}."]})
+
+
+# --- create, edit, delete ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def panel_create(*, webtoon, sequence_number: int | None = None, **fields: Any) -> Panel:
+    """Add a panel (no art yet) at `sequence_number` (1..n+1; default: at the end), shifting later ones."""
+    from webtoons.models import Webtoon
+
+    Webtoon.objects.select_for_update().filter(pk=webtoon.pk).first()
+    ordered = _ordered_ids(webtoon_id=webtoon.pk)
+    if len(ordered) >= MAX_PANELS_PER_WEBTOON:
+        raise Conflict(f"A webtoon has at most {MAX_PANELS_PER_WEBTOON} panels.")
+    position = len(ordered) + 1 if sequence_number is None else sequence_number
+    _check_position(position, last=len(ordered) + 1)
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not panel fields: {', '.join(sorted(unknown))}")
+    panel = Panel.objects.create(webtoon=webtoon, sequence_number=_RENUMBER_OFFSET * 2, **fields)
+    ordered.insert(position - 1, panel.pk)
+    _renumber(webtoon_id=webtoon.pk, ordered_ids=ordered)
+    panel.refresh_from_db()
+    return panel
+
+
+@transaction.atomic
+def panel_update(*, panel: Panel, data: dict[str, Any]) -> Panel:
+    """Edit a panel. New dialogue or SFX re-letters it from the raw art (no redraw); a new
+    `sequence_number` moves it, keeping the sequence dense. Other edits change what the next
+    redraw (POST /panels/generate) will draw."""
+    panel = Panel.objects.select_for_update().select_related("webtoon", "webtoon__project").get(pk=panel.pk)
+    changed = [name for name in EDITABLE_FIELDS if name in data and data[name] != getattr(panel, name)]
+    for name in changed:
+        setattr(panel, name, data[name])
+    if changed:
+        panel.save(update_fields=[*changed, "updated_at"])
+    if "sequence_number" in data and data["sequence_number"] != panel.sequence_number:
+        panel_move(panel=panel, to=data["sequence_number"])
+        panel.refresh_from_db()
+    if panel.raw_image and any(name in LETTERING_FIELDS for name in changed):
+        panel_letter(panel=panel)
+    return panel
+
+
+@transaction.atomic
+def panel_move(*, panel: Panel, to: int) -> None:
+    ordered = _ordered_ids(webtoon_id=panel.webtoon_id)
+    _check_position(to, last=len(ordered))
+    ordered.remove(panel.pk)
+    ordered.insert(to - 1, panel.pk)
+    _renumber(webtoon_id=panel.webtoon_id, ordered_ids=ordered)
+
+
+@transaction.atomic
+def panel_delete(*, panel: Panel) -> None:
+    """Delete a panel and its files; the panels after it move up (the sequence stays 1..n)."""
+    webtoon_id = panel.webtoon_id
+    if Task.objects.filter(panel=panel, status__in=ACTIVE_STATUSES).exists():
+        raise Conflict("This panel is being redrawn; cancel that task first.")
+    ordered = _ordered_ids(webtoon_id=webtoon_id)
+    files = [(f.storage, f.name) for f in (panel.raw_image, panel.image) if f]
+    panel.delete()
+    ordered.remove(panel.pk)
+    _renumber(webtoon_id=webtoon_id, ordered_ids=ordered)
+    for storage, name in files:
+        _delete_later(storage, name)
+
+
+# --- art -----------------------------------------------------------------------------------------
+
+
+def panel_draw(*, panel: Panel, seed: int) -> Panel:
+    """Ask the image provider for the panel's raw art and store it with its generation metadata.
+
+    Provider errors propagate (the caller decides: retry, fail the panel, fail the task). At most
+    `IMAGE_CONCURRENCY` draws per provider run at once in this process (Redis-wide with REDIS_URL).
+    """
+    from django.conf import settings
+
+    provider = get_image_provider()
+    request = panel_draw_request(panel, seed=seed)
+    limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
+    started = time.monotonic()
+    with limiter_for(f"{provider.name}:draw", limit=limit).slot():
+        result = provider.draw(request)
+    latency = time.monotonic() - started
+    STEP_SECONDS.labels(step="draw").observe(latency)
+    PANELS_DRAWN.labels(provider=provider.name).inc()
+    meta = dict(result.meta or {})
+    prompt = meta.pop("prompt", "")
+    panel.generation_meta = {
+        **meta,
+        "provider": provider.name,
+        "model": meta.get("model", provider.name),
+        "seed": seed,
+        "latency_seconds": round(latency, 3),
+        "width": result.image.width,
+        "height": result.image.height,
+        "faces": [{"name": face.name, "box": list(face.box)} for face in result.faces],
+    }
+    panel.ai_prompt = prompt or request.panel.description
+    panel.seed = seed
+    replace_file(panel.raw_image, f"{panel.webtoon_id}-{panel.pk}-raw.png", image_png(result.image))
+    panel.status = PanelStatus.DRAWN
+    panel.error_message = ""
+    panel.save(
+        update_fields=["generation_meta", "ai_prompt", "seed", "raw_image", "status", "error_message", "updated_at"]
+    )
+    return panel
+
+
+def panel_letter(*, panel: Panel, task_id=None) -> Panel:
+    """Letter the panel's raw art with its current dialogue and SFX; no image provider involved.
+
+    The bubbles are stored back as placed (position, tail direction), the version goes up when a
+    lettered image is replaced, and watchers get a panel_ready event.
+    """
+    started = time.monotonic()
+    raw = image_open(panel.raw_image)
+    result = letter_panel(raw, panel_bubbles(panel), panel_faces(panel), sfx=panel_sfx(panel))
+    STEP_SECONDS.labels(step="letter").observe(time.monotonic() - started)
+    with transaction.atomic():
+        had_image = bool(panel.image)
+        placed = [bubble.to_dict() for bubble in result.bubbles]
+        panel.speech_bubbles = placed
+        replace_file(panel.image, f"{panel.webtoon_id}-{panel.pk}.png", image_png(result.image))
+        panel.status = PanelStatus.LETTERED
+        panel.error_message = ""
+        fields = ["speech_bubbles", "image", "status", "error_message", "updated_at"]
+        if had_image:
+            Panel.objects.filter(pk=panel.pk).update(version=F("version") + 1)
+        panel.save(update_fields=fields)
+        panel.refresh_from_db(fields=["version"])
+        publish_panel_ready(panel, task_id=task_id)
+    return panel
+
+
+@transaction.atomic
+def panel_regenerate(*, user, panel: Panel, seed: int | None = None) -> Task:
+    """Queue a task that redraws this panel (a new random seed unless one is given) and re-letters it."""
+    from tasks.services import task_create
+
+    webtoon = panel.webtoon
+    busy = Task.objects.filter(status__in=ACTIVE_STATUSES).filter(webtoon=webtoon)
+    if busy.filter(task_type=TaskType.WEBTOON_GENERATION).exists():
+        raise Conflict("This webtoon is still being generated; wait for it or cancel it first.")
+    if busy.filter(panel=panel).exists():
+        raise Conflict("This panel is already being redrawn.")
+    chosen = random_seed() if seed is None else seed
+    return task_create(
+        user=user,
+        task_type=TaskType.PANEL_GENERATION,
+        project=webtoon.project,
+        webtoon=webtoon,
+        panel=panel,
+        input={"panel_id": str(panel.pk), "seed": chosen, "seed_given": seed is not None},
+        total_steps=2,
+    )

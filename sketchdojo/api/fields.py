@@ -1,0 +1,43 @@
+"""Serializer fields shared by the apps' APIs."""
+
+from django.conf import settings
+from rest_framework import serializers
+from rest_framework.fields import empty
+
+
+def absolute_file_url(field_file, request=None) -> str | None:
+    """A stored file's URL, absolute (PUBLIC_BASE_URL or the request's host) when storage gives a path."""
+    if not field_file:
+        return None
+    url = field_file.url
+    if url.startswith("/"):
+        if settings.PUBLIC_BASE_URL:
+            return settings.PUBLIC_BASE_URL + url
+        if request is not None:
+            return request.build_absolute_uri(url)
+    return url
+
+
+class QueryOrBodyUUIDField(serializers.UUIDField):
+    """A UUID read from the body, or else from the query string (the guide's curls send ids there).
+
+    When both are given they must agree.
+    """
+
+    _disagree = False
+
+    def get_value(self, dictionary):
+        value = super().get_value(dictionary)
+        request = self.context.get("request")
+        if request is None:
+            return value
+        in_query = request.query_params.get(self.field_name)
+        if value is empty:
+            return empty if in_query is None else in_query
+        self._disagree = in_query is not None and str(in_query).strip().lower() != str(value).strip().lower()
+        return value
+
+    def run_validation(self, data=empty):
+        if self._disagree:
+            raise serializers.ValidationError(f"The {self.field_name} in the query string and in the body differ.")
+        return super().run_validation(data)

@@ -1,0 +1,117 @@
+"""The embedded worker: with no broker of its own (EMBEDDED_WORKER, no REDIS_URL) the web process runs
+the same Celery tasks itself.
+
+`start_embedded_worker()` (called by config.asgi, so `make run` and `manage.py runserver` both get
+it) starts, once per process, a Celery WorkController on the in-memory broker in a daemon thread
+(threads pool, queues `ai` and `images`, EMBEDDED_WORKER_CONCURRENCY threads), plus a timer thread
+that runs the stale-task reconciler every RECONCILE_INTERVAL_SECONDS (the job Celery beat does in
+production). At start-up the reconciler re-queues the pending tasks of an earlier run of the
+process, whose in-memory messages died with it.
+
+`with_server_loop(app)` wraps the ASGI application so the realtime module learns the server's
+event loop: events published from worker threads are handed to that loop, where the WebSocket
+consumers of the in-memory channel layer wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import sys
+import threading
+
+from django.conf import settings
+
+logger = logging.getLogger("sketchdojo.embedded")
+
+_lock = threading.Lock()
+_worker = None
+_threads: list[threading.Thread] = []
+
+
+def is_running() -> bool:
+    return _worker is not None
+
+
+def start_embedded_worker(*, force: bool = False):
+    """Start the in-process worker and reconciler once per process; returns the WorkController or None.
+
+    Does nothing unless settings.EMBEDDED_WORKER is on and the broker is in-memory. Under pytest
+    nothing starts by itself (tests run tasks eagerly or start a worker explicitly) unless `force`.
+    """
+    global _worker
+    if not force and ("pytest" in sys.modules or not settings.EMBEDDED_WORKER):
+        return None
+    with _lock:
+        if _worker is not None:
+            return _worker
+        from celery.worker import WorkController
+
+        from config.celery import app
+
+        if not str(app.conf.broker_url).startswith("memory://"):
+            logger.warning("EMBEDDED_WORKER is on but the broker is %s; not starting a worker", app.conf.broker_url)
+            return None
+        app.loader.import_default_modules()
+        app.set_current()
+        concurrency = max(2, settings.EMBEDDED_WORKER_CONCURRENCY)
+        worker = WorkController(
+            app=app,
+            hostname=f"embedded@{socket.gethostname()}-{threading.get_native_id()}",
+            pool="threads",
+            concurrency=concurrency,
+            queues=["ai", "images"],
+            without_heartbeat=True,
+            without_mingle=True,
+            without_gossip=True,
+            loglevel=settings.LOG_LEVEL,
+        )
+        thread = threading.Thread(target=worker.start, name="sketchdojo-embedded-worker", daemon=True)
+        thread.start()
+        reconciler = threading.Thread(target=_reconcile_forever, name="sketchdojo-reconciler", daemon=True)
+        reconciler.start()
+        _threads[:] = [thread, reconciler]
+        _worker = worker
+        logger.info("Embedded Celery worker started (threads=%d, queues ai+images)", concurrency)
+        return worker
+
+
+def _reconcile_forever() -> None:
+    from django.db import connections
+
+    from tasks.services import tasks_reconcile
+
+    stop = threading.Event()
+    first = True
+    while True:
+        try:
+            if first:
+                # The in-memory broker starts empty: whatever is pending now was queued by an earlier run.
+                counts = tasks_reconcile(pending_after=0, stale_after=settings.TASK_STALE_AFTER_SECONDS)
+            else:
+                counts = tasks_reconcile()
+            if counts["requeued"] or counts["failed"]:
+                logger.info("Reconciler: %s", counts)
+            first = False
+        except Exception:  # e.g. tables not migrated yet; try again next round
+            logger.warning("Reconciler round failed", exc_info=True)
+        finally:
+            connections.close_all()
+        stop.wait(settings.RECONCILE_INTERVAL_SECONDS)
+
+
+def with_server_loop(application):
+    """Wrap an ASGI app to hand its running event loop to sketchdojo.realtime (once)."""
+    from sketchdojo import realtime
+
+    bound = False
+
+    async def app(scope, receive, send):
+        nonlocal bound
+        if not bound:
+            realtime.bind_server_loop(asyncio.get_running_loop())
+            bound = True
+        return await application(scope, receive, send)
+
+    return app

@@ -1,0 +1,442 @@
+"""The generation pipeline: plan → draw and letter each panel (parallel jobs) → compose the strip.
+
+The Celery entry points in `tasks.tasks` are thin; the steps live here as plain functions on ids:
+
+- `generation_start` claims a pending task (one conditional UPDATE), plans the story when the
+  webtoon has no panels yet, and returns the ids of the panels still to draw (finished panels of
+  an earlier attempt are kept). The caller fans them out as `draw_panel` jobs on the `images` queue.
+- `panel_job` draws one panel, letters it right away, saves both files, publishes `panel_ready`
+  and progress, and says whether it was the last one (then the caller queues `finish`).
+- `generation_finish` composes the strip and thumbnail and completes the task, or fails it when a
+  panel could not be drawn.
+
+Every step checks that the task is still running before it starts and heartbeats, and every final
+write is conditional on `status=running`, so a cancelled task stays cancelled. Everything is safe
+to run twice: claims are conditional, panels are claimed one by one (pending → drawing), planning
+happens only for a webtoon without panels (under a row lock).
+
+Failure policy (a failure is never reported as completed):
+- a transient provider error propagates, and the Celery task retries it with backoff;
+- the provider refusing one panel's content fails only that panel; the other panels are still
+  drawn, then the task ends **failed** with a message naming the refused panels (their finished
+  siblings are kept, and a retry redraws only the failed ones);
+- any other provider error (bad key, malformed answer, retries exhausted) fails the task at once
+  with a clear message.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from characters.selectors import character_list_for_project
+from panels.models import Panel, PanelStatus
+from panels.services import panel_draw, panel_letter
+from sketchdojo.engine.providers import (
+    CharacterBrief,
+    PlanRequest,
+    ProviderContentRefused,
+    ProviderError,
+    ProviderTransientError,
+    get_llm_provider,
+)
+from sketchdojo.engine.providers.calls import collect_calls
+from sketchdojo.engine.script import Script
+from sketchdojo.metrics import GENERATION_SECONDS, STEP_SECONDS, TASKS
+from sketchdojo.realtime import file_url, publish_task_update, publish_webtoon_update
+from tasks.models import Task, TaskStatus, TaskType
+from tasks.services import heartbeat_during, task_fail, task_is_running, task_running_update
+from webtoons.models import Webtoon, WebtoonStatus
+
+logger = logging.getLogger("sketchdojo.pipeline")
+
+PLAN_SHARE = 10.0
+DRAW_SHARE = 85.0
+MAX_STORED_CALLS = 500
+_FINAL_PANEL_STATUSES = (PanelStatus.LETTERED, PanelStatus.FAILED)
+
+
+def _task_panels(task: Task):
+    if task.task_type == TaskType.PANEL_GENERATION:
+        return Panel.objects.filter(pk=task.panel_id)
+    return Panel.objects.filter(webtoon_id=task.webtoon_id)
+
+
+def _record_calls(task_id, calls) -> None:
+    """Append provider call records to the task (row-locked: parallel panel jobs append at once)."""
+    if not calls:
+        return
+    with transaction.atomic():
+        stored = Task.objects.select_for_update().values_list("provider_calls", flat=True).get(pk=task_id)
+        merged = [*(stored or []), *(call.as_dict() for call in calls)][-MAX_STORED_CALLS:]
+        Task.objects.filter(pk=task_id).update(provider_calls=merged)
+
+
+def _progress(task: Task) -> tuple[int, int, float]:
+    panels = _task_panels(task)
+    total = panels.count()
+    done = panels.filter(status__in=_FINAL_PANEL_STATUSES).count()
+    return done, total, PLAN_SHARE + DRAW_SHARE * (done / total if total else 1.0)
+
+
+def task_seed(task: Task) -> int:
+    return task.pk.int % 2**32
+
+
+# --- start: claim, plan ---------------------------------------------------------------------------
+
+
+def generation_start(*, task_id) -> list[str] | None:
+    """Claim the task and plan it. Returns the panel ids to draw ([] → finish now), or None when
+    there is nothing to do (someone else has the task, it was cancelled, planning failed)."""
+    now = timezone.now()
+    claimed = Task.objects.filter(pk=task_id, status=TaskStatus.PENDING).update(
+        status=TaskStatus.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        completed_at=None,
+        current_step="Starting",
+        updated_at=now,
+    )
+    if not claimed:
+        logger.info("Task %s is not pending; nothing to do", task_id)
+        return None
+    task = Task.objects.select_related("webtoon", "project", "panel").get(pk=task_id)
+    publish_task_update(task)
+    TASKS.labels(task_type=task.task_type, status=TaskStatus.RUNNING).inc()
+    if task.webtoon is None:
+        task_fail(task_id=task_id, message="The webtoon of this task was deleted.")
+        return None
+    if task.task_type == TaskType.PANEL_GENERATION:
+        return _panel_redraw_start(task)
+    return _webtoon_generation_start(task)
+
+
+def _panel_redraw_start(task: Task) -> list[str] | None:
+    if task.panel is None:
+        task_fail(task_id=task.pk, message="The panel of this task was deleted.")
+        return None
+    Panel.objects.filter(pk=task.panel_id).update(
+        status=PanelStatus.PENDING, seed=int(task.input["seed"]), error_message="", updated_at=timezone.now()
+    )
+    task_running_update(
+        task_id=task.pk, progress=PLAN_SHARE, current_step=f"Redrawing panel {task.panel.sequence_number}"
+    )
+    return [str(task.panel_id)]
+
+
+def _webtoon_generation_start(task: Task) -> list[str] | None:
+    webtoon = task.webtoon
+    Webtoon.objects.filter(pk=webtoon.pk).exclude(status=WebtoonStatus.PUBLISHED).update(
+        status=WebtoonStatus.GENERATING, updated_at=timezone.now()
+    )
+    webtoon.refresh_from_db()
+    publish_webtoon_update(webtoon)
+
+    if not webtoon.panels.exists():
+        if not task_running_update(task_id=task.pk, current_step="Planning the story"):
+            return None
+        try:
+            script = _plan(task)
+        except ProviderTransientError:
+            raise
+        except ProviderError as exc:
+            task_fail(task_id=task.pk, message=f"The story could not be planned: {exc}")
+            return None
+        if not _store_plan(task, script):
+            return None
+
+    total = webtoon.panels.count()
+    if not task.input.get("auto_generate_panels", True):
+        # Planned only (the creator draws panels one by one): the webtoon stays in planning.
+        Webtoon.objects.filter(pk=webtoon.pk, status=WebtoonStatus.GENERATING).update(
+            status=WebtoonStatus.PLANNING, updated_at=timezone.now()
+        )
+        _complete(task, result={"webtoon_id": str(webtoon.pk), "panel_count": total, "panels_drawn": 0})
+        return None
+
+    # Panels an earlier attempt left half-done (a killed worker, a failure) are drawn again;
+    # lettered panels are kept, and drawn-but-unlettered ones are only lettered.
+    Panel.objects.filter(webtoon=webtoon, status__in=(PanelStatus.DRAWING, PanelStatus.FAILED)).update(
+        status=PanelStatus.PENDING, error_message="", updated_at=timezone.now()
+    )
+    to_draw = [
+        str(pk)
+        for pk in webtoon.panels.exclude(status=PanelStatus.LETTERED)
+        .order_by("sequence_number")
+        .values_list("pk", flat=True)
+    ]
+    done = total - len(to_draw)
+    task_running_update(
+        task_id=task.pk,
+        total_steps=total + 2,
+        progress=PLAN_SHARE + DRAW_SHARE * done / max(total, 1),
+        current_step=f"Drawing {len(to_draw)} of {total} panels" if to_draw else "All panels drawn",
+    )
+    return to_draw
+
+
+def _plan(task: Task) -> Script:
+    data = task.input
+    characters = tuple(
+        CharacterBrief(
+            name=c.name, role=c.role, description=c.description, appearance=c.appearance, personality=c.personality
+        )
+        for c in character_list_for_project(project=task.project)
+    )
+    request = PlanRequest(
+        prompt=data["story_prompt"],
+        panel_count=int(data["panel_count"]),
+        art_style=data.get("style") or task.project.art_style,
+        characters=characters,
+        character_descriptions=tuple(data.get("character_descriptions") or ()),
+        project_title=task.project.title,
+        story_outline=task.project.story_outline,
+        color_scheme=data.get("color_scheme") or "",
+        seed=task_seed(task),
+    )
+    planner = get_llm_provider()
+    with STEP_SECONDS.labels(step="plan").time(), collect_calls() as calls, heartbeat_during(task_id=task.pk):
+        try:
+            script = planner.plan(request)
+        finally:
+            _record_calls(task.pk, calls)
+    # The providers validate; re-validating here keeps a buggy provider from writing a bad plan.
+    return Script.model_validate(script.model_dump())
+
+
+def _speech_bubbles(panel_script, character_ids: dict[str, str]) -> list[dict]:
+    bubbles = []
+    if panel_script.caption:
+        bubbles.append(
+            {
+                "speaker": None,
+                "character_id": None,
+                "text": panel_script.caption,
+                "style": "narration",
+                "position": None,
+                "tail_direction": None,
+            }
+        )
+    for line in panel_script.dialogue:
+        narration = line.style.value == "narration"
+        bubbles.append(
+            {
+                "speaker": None if narration else line.speaker,
+                "character_id": None if narration else character_ids.get(line.speaker),
+                "text": line.text,
+                "style": line.style.value,
+                "position": None,
+                "tail_direction": None,
+            }
+        )
+    return bubbles
+
+
+def _store_plan(task: Task, script: Script) -> bool:
+    """Write the script and one Panel row per planned panel; False when the task stopped meanwhile."""
+    character_ids = {c.name: str(c.pk) for c in character_list_for_project(project=task.project)}
+    seed = task_seed(task)
+    with transaction.atomic():
+        webtoon = Webtoon.objects.select_for_update().get(pk=task.webtoon_id)
+        if not task_is_running(task_id=task.pk):
+            return False
+        if webtoon.panels.exists():
+            return True  # a twin run planned it first
+        webtoon.script = script.model_dump(mode="json")
+        webtoon.title = script.title
+        webtoon.summary = script.synopsis
+        webtoon.style = script.style.value
+        webtoon.save(update_fields=["script", "title", "summary", "style", "updated_at"])
+        rows = []
+        for p in script.panels:
+            scene = script.scene_of(p)
+            rows.append(
+                Panel(
+                    webtoon=webtoon,
+                    sequence_number=p.sequence,
+                    scene_index=p.scene,
+                    location=scene.location,
+                    time_of_day=scene.time_of_day.value,
+                    weather=scene.weather.value,
+                    mood=scene.mood,
+                    shot=p.shot.value,
+                    visual_description=p.description,
+                    characters_present=[c.model_dump(mode="json") for c in p.characters],
+                    speech_bubbles=_speech_bubbles(p, character_ids),
+                    visual_elements=[{"element_type": "sfx", "text": s, "position": None} for s in p.sfx],
+                    seed=(seed * 1_000_003 + p.sequence) % 2**32,
+                    status=PanelStatus.PENDING,
+                )
+            )
+        Panel.objects.bulk_create(rows)
+    task_running_update(
+        task_id=task.pk,
+        progress=PLAN_SHARE,
+        total_steps=len(rows) + 2,
+        current_step=f"Planned {len(rows)} panels",
+    )
+    publish_webtoon_update(webtoon)
+    return True
+
+
+# --- one panel ------------------------------------------------------------------------------------
+
+
+def _all_done(task_id) -> bool:
+    task = Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).first()
+    if task is None:
+        return False
+    return not _task_panels(task).exclude(status__in=_FINAL_PANEL_STATUSES).exists()
+
+
+def panel_job(*, task_id, panel_id) -> bool:
+    """Draw (unless already drawn) and letter one panel of a running task.
+
+    Returns True when every panel of the task is now finished (the caller queues `finish`).
+    Raises ProviderTransientError for the caller to retry (the panel is pending again).
+    """
+    task = Task.objects.filter(pk=task_id).first()
+    if task is None or task.status != TaskStatus.RUNNING:
+        return False
+    now = timezone.now()
+    letter_only = bool(
+        Panel.objects.filter(pk=panel_id, status=PanelStatus.DRAWN).update(status=PanelStatus.DRAWING, updated_at=now)
+    )
+    if not letter_only and not Panel.objects.filter(pk=panel_id, status=PanelStatus.PENDING).update(
+        status=PanelStatus.DRAWING, updated_at=now
+    ):
+        # Already finished (a redelivered message), being drawn by a twin job, or deleted.
+        return _all_done(task_id)
+    panel = Panel.objects.select_related("webtoon", "webtoon__project").get(pk=panel_id)
+    total = _task_panels(task).count()
+    if not letter_only:
+        label = f"Drawing panel {panel.sequence_number} of {total}" if total > 1 else "Drawing the panel"
+        task_running_update(task_id=task_id, current_step=label)
+        try:
+            with collect_calls() as calls, heartbeat_during(task_id=task_id):
+                try:
+                    panel_draw(panel=panel, seed=panel.seed if panel.seed is not None else task_seed(task))
+                finally:
+                    _record_calls(task_id, calls)
+        except ProviderTransientError:
+            Panel.objects.filter(pk=panel_id).update(status=PanelStatus.PENDING, updated_at=timezone.now())
+            raise
+        except ProviderContentRefused as exc:
+            Panel.objects.filter(pk=panel_id).update(
+                status=PanelStatus.FAILED,
+                error_message=f"The image provider refused this panel: {exc}",
+                updated_at=timezone.now(),
+            )
+            _publish_progress(task)
+            return _all_done(task_id)
+        except ProviderError as exc:
+            Panel.objects.filter(pk=panel_id).update(
+                status=PanelStatus.PENDING, error_message=str(exc), updated_at=timezone.now()
+            )
+            task_fail(task_id=task_id, message=f"Panel {panel.sequence_number} could not be drawn: {exc}")
+            return False
+    if not task_is_running(task_id=task_id):
+        # Cancelled while drawing: the art is kept (drawn); a retry only letters it.
+        Panel.objects.filter(pk=panel_id, status=PanelStatus.DRAWING).update(status=PanelStatus.DRAWN)
+        return False
+    panel.refresh_from_db()
+    panel_letter(panel=panel, task_id=task_id)
+    _publish_progress(task)
+    return _all_done(task_id)
+
+
+def panel_job_give_up(*, task_id, panel_id, error: Exception, attempts: int) -> None:
+    """A transient error outlived its retries: the panel stays pending, the task fails with why."""
+    panel = Panel.objects.filter(pk=panel_id).first()
+    label = f"Panel {panel.sequence_number}" if panel else "A panel"
+    if panel:
+        Panel.objects.filter(pk=panel_id).update(status=PanelStatus.PENDING, error_message=str(error))
+    task_fail(task_id=task_id, message=f"{label} could not be drawn after {attempts} attempts: {error}")
+
+
+def _publish_progress(task: Task) -> None:
+    done, total, progress = _progress(task)
+    step = f"{done} of {total} panels ready" if total > 1 else "Panel ready"
+    task_running_update(task_id=task.pk, progress=progress, current_step=step)
+
+
+# --- finish ---------------------------------------------------------------------------------------
+
+
+def generation_finish(*, task_id) -> None:
+    """Compose and complete, or fail naming the panels that could not be drawn. Safe to run twice."""
+    from webtoons.services import webtoon_compose
+
+    task = Task.objects.select_related("webtoon", "panel").filter(pk=task_id, status=TaskStatus.RUNNING).first()
+    if task is None:
+        return
+    panels = _task_panels(task).order_by("sequence_number")
+    failed = list(panels.filter(status=PanelStatus.FAILED))
+    if failed:
+        numbers = ", ".join(str(p.sequence_number) for p in failed)
+        reasons = "; ".join(f"panel {p.sequence_number}: {p.error_message}" for p in failed)
+        noun = "Panel" if len(failed) == 1 else "Panels"
+        task_fail(
+            task_id=task_id,
+            message=f"{noun} {numbers} could not be drawn ({reasons}). The other panels are kept; "
+            "retry to redraw only the failed ones.",
+        )
+        return
+    if panels.exclude(status=PanelStatus.LETTERED).exists():
+        return  # not every panel is finished yet; the last panel job queues finish again
+    if not task_running_update(task_id=task_id, progress=PLAN_SHARE + DRAW_SHARE, current_step="Composing the strip"):
+        return
+    webtoon = task.webtoon
+    composed = webtoon_compose(webtoon=webtoon)
+    if task.task_type == TaskType.PANEL_GENERATION:
+        panel = Panel.objects.get(pk=task.panel_id)
+        result = {
+            "webtoon_id": str(webtoon.pk),
+            "panel_id": str(panel.pk),
+            "image_url": file_url(panel.image),
+            "version": panel.version,
+            "seed": panel.seed,
+        }
+    else:
+        result = {
+            "webtoon_id": str(webtoon.pk),
+            "panel_count": panels.count(),
+            "panel_ids": [str(pk) for pk in panels.values_list("pk", flat=True)],
+            "strip_url": file_url(webtoon.strip) if composed else None,
+            "thumbnail_url": file_url(webtoon.thumbnail) if composed else None,
+        }
+    _complete(task, result=result)
+
+
+def _complete(task: Task, *, result: dict) -> bool:
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Task.objects.filter(pk=task.pk, status=TaskStatus.RUNNING).update(
+            status=TaskStatus.COMPLETED,
+            progress=100.0,
+            current_step="Completed",
+            completed_at=now,
+            heartbeat_at=now,
+            result=result,
+            error_message="",
+            updated_at=now,
+        )
+        if not changed:
+            return False
+        if task.task_type == TaskType.WEBTOON_GENERATION:
+            Webtoon.objects.filter(pk=task.webtoon_id, status=WebtoonStatus.GENERATING).update(
+                status=WebtoonStatus.COMPLETED, updated_at=now
+            )
+        fresh = Task.objects.get(pk=task.pk)
+        publish_task_update(fresh)
+        webtoon = Webtoon.objects.select_related("project").get(pk=task.webtoon_id)
+        publish_webtoon_update(webtoon)
+    TASKS.labels(task_type=task.task_type, status=TaskStatus.COMPLETED).inc()
+    if fresh.started_at:
+        GENERATION_SECONDS.labels(task_type=task.task_type, status=TaskStatus.COMPLETED).observe(
+            (now - fresh.started_at).total_seconds()
+        )
+    return True

@@ -1,0 +1,296 @@
+"""Writes to generation tasks: queue, progress, cancel, retry, fail, and the stale-task reconciler.
+
+Every state change is a conditional UPDATE on the Task row (the truth), so two workers, a cancel
+request and the reconciler can race without one silently overwriting another: a cancelled task is
+never set running, completed or failed again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connections, transaction
+from django.db.models import F, FloatField, Value
+from django.db.models.functions import Greatest
+from django.utils import timezone
+
+from sketchdojo.api.exceptions import Conflict
+from sketchdojo.metrics import TASKS
+from sketchdojo.realtime import publish_task_update, publish_webtoon_update
+from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType
+
+logger = logging.getLogger("sketchdojo.tasks")
+
+RETRYABLE_STATUSES = (TaskStatus.FAILED, TaskStatus.CANCELLED)
+
+
+def _dispatch(*, task_id, celery_task_id: str) -> None:
+    """Ring the broker's doorbell for a pending task (called after commit)."""
+    from tasks.tasks import run_generation
+
+    try:
+        run_generation.apply_async(args=[str(task_id)], task_id=celery_task_id, queue="ai")
+    except Exception:  # the reconciler re-queues pending tasks nobody picked up
+        logger.exception("Could not queue task %s; the reconciler will re-queue it", task_id)
+
+
+def task_enqueue(*, task: Task) -> None:
+    """Queue a pending task once the current transaction commits (the worker must see the row)."""
+    task_id, celery_task_id = task.pk, task.celery_task_id
+    transaction.on_commit(lambda: _dispatch(task_id=task_id, celery_task_id=celery_task_id))
+
+
+def new_celery_id() -> str:
+    return str(uuid.uuid4())
+
+
+@transaction.atomic
+def task_create(
+    *, user, task_type: str, project=None, webtoon=None, panel=None, input: dict[str, Any], total_steps: int = 0
+) -> Task:
+    """Create a pending task and queue it after commit."""
+    task = Task.objects.create(
+        user=user,
+        project=project,
+        webtoon=webtoon,
+        panel=panel,
+        task_type=task_type,
+        input=input,
+        total_steps=total_steps,
+        current_step="Queued",
+        celery_task_id=new_celery_id(),
+        max_retries=settings.TASK_MAX_RECOVERIES,
+        estimated_duration_seconds=estimate_duration(task_type=task_type, panel_count=input.get("panel_count", 1)),
+    )
+    TASKS.labels(task_type=task_type, status=TaskStatus.PENDING).inc()
+    task_enqueue(task=task)
+    return task
+
+
+def estimate_duration(*, task_type: str, panel_count: int) -> int:
+    """A first guess shown to the user before the task starts (planning + drawing in waves)."""
+    per_panel = settings.ESTIMATED_SECONDS_PER_PANEL
+    if task_type == TaskType.PANEL_GENERATION:
+        return max(1, round(per_panel))
+    waves = -(-max(panel_count, 1) // max(settings.IMAGE_CONCURRENCY, 1))
+    return max(1, round(settings.ESTIMATED_PLAN_SECONDS + waves * per_panel))
+
+
+def task_running_update(*, task_id, publish: bool = True, **fields) -> bool:
+    """Write progress fields and a heartbeat on a RUNNING task, then publish it.
+
+    `progress` never goes backwards (parallel panel jobs finish out of order). Returns False, and
+    writes nothing, when the task is no longer running (cancelled, failed, finished elsewhere).
+    """
+    now = timezone.now()
+    updates: dict[str, Any] = {"heartbeat_at": now, "updated_at": now, **fields}
+    if "progress" in updates:
+        updates["progress"] = Greatest(F("progress"), Value(float(updates["progress"])), output_field=FloatField())
+    changed = Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).update(**updates)
+    if changed and publish:
+        publish_task_update(Task(pk=task_id))
+    return bool(changed)
+
+
+def task_is_running(*, task_id) -> bool:
+    return Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).exists()
+
+
+def task_heartbeat(*, task_id) -> bool:
+    return bool(Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).update(heartbeat_at=timezone.now()))
+
+
+@contextmanager
+def heartbeat_during(*, task_id, interval: float | None = None):
+    """Keep the task's heartbeat fresh while a long call (an LLM plan, one slow panel) runs."""
+    interval = settings.TASK_HEARTBEAT_SECONDS if interval is None else interval
+    stop = threading.Event()
+
+    def beat():
+        try:
+            while not stop.wait(interval):
+                task_heartbeat(task_id=task_id)
+        except Exception:
+            logger.warning("Heartbeat of task %s failed", task_id, exc_info=True)
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{task_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def task_fail(*, task_id, message: str, expected: dict[str, Any] | None = None) -> bool:
+    """RUNNING (or the `expected` row state) → FAILED with a message fit for the user.
+
+    The webtoon of a failed generation becomes failed; its finished panels are kept.
+    """
+    from webtoons.models import Webtoon, WebtoonStatus
+
+    now = timezone.now()
+    expected = {"status": TaskStatus.RUNNING} if expected is None else expected
+    with transaction.atomic():
+        changed = Task.objects.filter(pk=task_id, **expected).update(
+            status=TaskStatus.FAILED,
+            error_message=message[:2000],
+            current_step="Failed",
+            completed_at=now,
+            updated_at=now,
+        )
+        if not changed:
+            return False
+        task = Task.objects.select_related("webtoon", "webtoon__project").get(pk=task_id)
+        if task.task_type == TaskType.WEBTOON_GENERATION and task.webtoon_id:
+            Webtoon.objects.filter(pk=task.webtoon_id).exclude(status=WebtoonStatus.PUBLISHED).update(
+                status=WebtoonStatus.FAILED, updated_at=now
+            )
+        publish_task_update(task)
+        if task.webtoon_id:
+            task.webtoon.refresh_from_db()
+            publish_webtoon_update(task.webtoon)
+    TASKS.labels(task_type=task.task_type, status=TaskStatus.FAILED).inc()
+    logger.info("Task %s failed: %s", task_id, message)
+    return True
+
+
+def task_release(*, task_id, step: str) -> bool:
+    """RUNNING → PENDING so a retried broker message can claim the task again (transient errors)."""
+    now = timezone.now()
+    changed = Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).update(
+        status=TaskStatus.PENDING, current_step=step, heartbeat_at=now, updated_at=now
+    )
+    if changed:
+        publish_task_update(Task(pk=task_id))
+    return bool(changed)
+
+
+def _revoke(celery_task_id: str) -> None:
+    if not celery_task_id:
+        return
+    from config.celery import app
+
+    try:
+        app.control.revoke(celery_task_id)
+    except Exception:  # the worker also checks the row before every step
+        logger.warning("Could not revoke Celery task %s", celery_task_id, exc_info=True)
+
+
+@transaction.atomic
+def task_cancel(*, task: Task) -> Task:
+    """pending/running → cancelled at once; the worker stops before its next step. 409 otherwise."""
+    from panels.models import Panel, PanelStatus
+    from webtoons.models import Webtoon, WebtoonStatus
+
+    now = timezone.now()
+    changed = Task.objects.filter(pk=task.pk, status__in=ACTIVE_STATUSES).update(
+        status=TaskStatus.CANCELLED, current_step="Cancelled", completed_at=now, updated_at=now
+    )
+    if not changed:
+        task.refresh_from_db()
+        raise Conflict(f"This task is {task.status}; only pending or running tasks can be cancelled.")
+    task.refresh_from_db()
+    if task.task_type == TaskType.WEBTOON_GENERATION and task.webtoon_id:
+        # Not generated to the end: the webtoon reads as failed; its finished panels are kept and a
+        # retry of this task resumes where it stopped.
+        unfinished = (WebtoonStatus.PLANNING, WebtoonStatus.GENERATING)
+        Webtoon.objects.filter(pk=task.webtoon_id, status__in=unfinished).update(
+            status=WebtoonStatus.FAILED, updated_at=now
+        )
+    if task.webtoon_id:
+        # Panels a worker had started stay pending (a retry redraws them); finished panels are untouched.
+        panels = Panel.objects.filter(webtoon_id=task.webtoon_id, status=PanelStatus.DRAWING)
+        if task.panel_id:
+            panels = panels.filter(pk=task.panel_id)
+        panels.update(status=PanelStatus.PENDING, updated_at=now)
+    publish_task_update(task)
+    if task.webtoon_id:
+        publish_webtoon_update(task.webtoon)
+    celery_task_id = task.celery_task_id
+    transaction.on_commit(lambda: _revoke(celery_task_id))
+    TASKS.labels(task_type=task.task_type, status=TaskStatus.CANCELLED).inc()
+    return task
+
+
+@transaction.atomic
+def task_retry(*, task: Task) -> Task:
+    """failed/cancelled → pending and queued for real; retry_count + 1. Finished panels are kept."""
+    celery_task_id = new_celery_id()
+    now = timezone.now()
+    changed = Task.objects.filter(pk=task.pk, status__in=RETRYABLE_STATUSES).update(
+        status=TaskStatus.PENDING,
+        retry_count=F("retry_count") + 1,
+        recovery_count=0,
+        error_message="",
+        current_step="Queued for retry",
+        completed_at=None,
+        heartbeat_at=None,
+        celery_task_id=celery_task_id,
+        updated_at=now,
+    )
+    if not changed:
+        task.refresh_from_db()
+        raise Conflict(f"This task is {task.status}; only failed or cancelled tasks can be retried.")
+    task.refresh_from_db()
+    publish_task_update(task)
+    task_enqueue(task=task)
+    TASKS.labels(task_type=task.task_type, status="retried").inc()
+    return task
+
+
+def tasks_reconcile(*, stale_after: float | None = None, pending_after: float | None = None) -> dict[str, int]:
+    """Re-queue tasks a worker lost: RUNNING with a stale heartbeat, or PENDING and never picked up.
+
+    Each re-queue counts in `recovery_count`; past `max_retries` the task fails with a message
+    instead. Every transition is conditional on the row still being as we read it, so the
+    reconciler racing a live worker (or a second reconciler) changes nothing twice.
+    """
+    stale_after = settings.TASK_STALE_AFTER_SECONDS if stale_after is None else stale_after
+    pending_after = settings.TASK_PENDING_REQUEUE_AFTER_SECONDS if pending_after is None else pending_after
+    now = timezone.now()
+    counts = {"requeued": 0, "failed": 0}
+
+    stale = now - timedelta(seconds=stale_after)
+    lost = now - timedelta(seconds=pending_after)
+    stale_running = Task.objects.filter(status=TaskStatus.RUNNING, heartbeat_at__lt=stale)
+    lost_pending = Task.objects.filter(status=TaskStatus.PENDING, updated_at__lt=lost)
+    for task in [*stale_running, *lost_pending]:
+        as_read = {"status": task.status, "updated_at": task.updated_at, "heartbeat_at": task.heartbeat_at}
+        same_row = Task.objects.filter(pk=task.pk, **as_read)
+        if task.recovery_count >= task.max_retries:
+            if task.status == TaskStatus.PENDING:
+                message = f"No worker picked this task up after {task.recovery_count + 1} attempts; giving up."
+            else:
+                message = f"The worker running this task stopped responding {task.recovery_count + 1} times; giving up."
+            if task_fail(task_id=task.pk, message=message, expected=as_read):
+                counts["failed"] += 1
+            continue
+        celery_task_id = new_celery_id()
+        with transaction.atomic():
+            changed = same_row.update(
+                status=TaskStatus.PENDING,
+                recovery_count=F("recovery_count") + 1,
+                celery_task_id=celery_task_id,
+                current_step="Re-queued after the worker stopped responding"
+                if task.status == TaskStatus.RUNNING
+                else "Queued again",
+                heartbeat_at=None,
+                updated_at=now,
+            )
+            if changed:
+                publish_task_update(task)
+                task_id = task.pk
+                transaction.on_commit(lambda t=task_id, c=celery_task_id: _dispatch(task_id=t, celery_task_id=c))
+        if changed:
+            counts["requeued"] += 1
+            logger.warning("Re-queued task %s (was %s, recovery %d)", task.pk, task.status, task.recovery_count + 1)
+    return counts

@@ -1,0 +1,47 @@
+"""Reads of webtoons, always scoped to the user who owns the project they belong to."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from panels.models import Panel
+from webtoons.models import Webtoon
+
+
+def _with_panel_count(queryset: QuerySet[Webtoon]) -> QuerySet[Webtoon]:
+    counted = Panel.objects.filter(webtoon=OuterRef("pk")).order_by().values("webtoon").annotate(n=Count("pk"))
+    return queryset.annotate(panel_count=Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0))
+
+
+def webtoon_list(*, user, project_id=None) -> QuerySet[Webtoon]:
+    """The user's webtoons, newest first, each annotated with `panel_count` (one query per page)."""
+    queryset = Webtoon.objects.filter(project__user=user)
+    if project_id is not None:
+        queryset = queryset.filter(project_id=project_id)
+    return _with_panel_count(queryset).order_by("-created_at", "-pk")
+
+
+def webtoon_get(*, user, webtoon_id, with_panels: bool = False) -> Webtoon:
+    """The user's webtoon with this id; Http404 for a missing, foreign or malformed id."""
+    queryset = _with_panel_count(Webtoon.objects.select_related("project").filter(project__user=user))
+    if with_panels:
+        queryset = queryset.prefetch_related(Prefetch("panels", queryset=Panel.objects.order_by("sequence_number")))
+    try:
+        return get_object_or_404(queryset, pk=webtoon_id)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise Http404("No webtoon matches the given query.") from exc
+
+
+def webtoon_get_public(*, webtoon_id) -> Webtoon:
+    """A published, unflagged webtoon for the public reader page; Http404 otherwise."""
+    from webtoons.models import WebtoonStatus
+
+    queryset = Webtoon.objects.filter(status=WebtoonStatus.PUBLISHED, is_flagged=False).prefetch_related(
+        Prefetch("panels", queryset=Panel.objects.order_by("sequence_number"))
+    )
+    try:
+        return get_object_or_404(queryset, pk=webtoon_id)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise Http404("No webtoon matches the given query.") from exc

@@ -1,0 +1,199 @@
+"""Writes to webtoons: create, edit, start a generation (quota), compose the strip, publish, export."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image
+
+from panels.models import PanelStatus
+from panels.services import image_open, image_png, replace_file
+from projects.models import Project, ProjectStatus
+from sketchdojo.api.exceptions import Conflict, QuotaExceeded
+from sketchdojo.engine.compose import compose_strip
+from sketchdojo.metrics import STEP_SECONDS
+from sketchdojo.realtime import publish_webtoon_update
+from tasks.models import ACTIVE_STATUSES, Task, TaskType
+from tasks.selectors import generations_this_month, month_start
+from webtoons.models import Webtoon, WebtoonStatus
+
+logger = logging.getLogger("sketchdojo.webtoons")
+
+EDITABLE_FIELDS = ("title", "description", "summary", "style")
+THUMBNAIL_WIDTH = 400
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    """What the creator asked for (POST /webtoons/generate), kept on the task as its input."""
+
+    story_prompt: str
+    panel_count: int
+    style: str
+    character_descriptions: tuple[str, ...] = ()
+    quality: str = "standard"
+    color_scheme: str = ""
+    auto_generate_panels: bool = True
+    extra: dict = field(default_factory=dict)
+
+    def as_input(self) -> dict:
+        data = asdict(self)
+        data["character_descriptions"] = list(self.character_descriptions)
+        return data
+
+
+def webtoon_create(*, project: Project, title: str = "", description: str = "", style: str | None = None) -> Webtoon:
+    """An empty webtoon (no panels yet) in the project; panels are added by hand or by generation."""
+    return Webtoon.objects.create(
+        project=project,
+        title=title or project.title,
+        description=description,
+        style=style or project.art_style,
+        status=WebtoonStatus.PLANNING,
+    )
+
+
+@transaction.atomic
+def webtoon_update(*, webtoon: Webtoon, data: dict) -> Webtoon:
+    changed = [name for name in EDITABLE_FIELDS if name in data and data[name] != getattr(webtoon, name)]
+    for name in changed:
+        setattr(webtoon, name, data[name])
+    if changed:
+        webtoon.save(update_fields=[*changed, "updated_at"])
+        publish_webtoon_update(webtoon)
+    return webtoon
+
+
+def _next_month(now):
+    start = month_start(now)
+    return start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+
+
+@transaction.atomic
+def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> Task:
+    """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit."""
+    from tasks.services import task_create
+
+    # One generation request per user at a time passes the quota check (the row lock serializes them).
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    quota = user.generation_quota
+    used = generations_this_month(user=user)
+    if used >= quota:
+        resets = _next_month(timezone.now())
+        raise QuotaExceeded(
+            detail={
+                "detail": f"You have used all {quota} webtoon generations of this month; the quota resets on "
+                f"{resets.date().isoformat()}.",
+                "quota": quota,
+                "used": used,
+                "resets_at": resets.isoformat(),
+            }
+        )
+    webtoon = Webtoon.objects.create(
+        project=project,
+        title=project.title,
+        description=request.story_prompt[:2000],
+        style=request.style,
+        status=WebtoonStatus.PLANNING,
+    )
+    Project.objects.filter(pk=project.pk, status=ProjectStatus.DRAFT).update(status=ProjectStatus.IN_PROGRESS)
+    return task_create(
+        user=user,
+        task_type=TaskType.WEBTOON_GENERATION,
+        project=project,
+        webtoon=webtoon,
+        input=request.as_input(),
+        total_steps=request.panel_count + 2,
+    )
+
+
+def webtoon_compose(*, webtoon: Webtoon) -> bool:
+    """Stitch the lettered panels into the strip and make the thumbnail. False when a panel is missing art."""
+    panels = list(webtoon.panels.order_by("sequence_number"))
+    if not panels or any(p.status != PanelStatus.LETTERED or not p.image for p in panels):
+        return False
+    started = time.monotonic()
+    images = [image_open(p.image) for p in panels]
+    strip = compose_strip(images, [p.scene_index for p in panels])
+    first = images[0].convert("RGB")
+    thumb = first.resize((THUMBNAIL_WIDTH, max(1, round(first.height * THUMBNAIL_WIDTH / first.width))), Image.LANCZOS)
+    buffer = BytesIO()
+    thumb.save(buffer, format="JPEG", quality=85)
+    replace_file(webtoon.strip, f"{webtoon.pk}-strip.png", image_png(strip))
+    replace_file(webtoon.thumbnail, f"{webtoon.pk}-thumb.jpg", ContentFile(buffer.getvalue()))
+    webtoon.save(update_fields=["strip", "thumbnail", "updated_at"])
+    STEP_SECONDS.labels(step="compose").observe(time.monotonic() - started)
+    return True
+
+
+def public_url(*, webtoon: Webtoon, request=None) -> str:
+    path = f"/w/{webtoon.pk}/"
+    if settings.PUBLIC_BASE_URL:
+        return settings.PUBLIC_BASE_URL + path
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return path
+
+
+@transaction.atomic
+def webtoon_publish(*, webtoon: Webtoon, request=None) -> Webtoon:
+    """Make the webtoon public at /w/{id}/; only once every panel has lettered art (409 otherwise)."""
+    webtoon = Webtoon.objects.select_for_update().select_related("project").get(pk=webtoon.pk)
+    panels = list(webtoon.panels.values_list("sequence_number", "status"))
+    if not panels:
+        raise Conflict("This webtoon has no panels yet; generate it before publishing.")
+    unfinished = [number for number, status in panels if status != PanelStatus.LETTERED]
+    if unfinished:
+        numbers = ", ".join(str(n) for n in sorted(unfinished))
+        raise Conflict(f"Panels {numbers} have no finished art yet; generate them before publishing.")
+    if Task.objects.filter(webtoon=webtoon, status__in=ACTIVE_STATUSES).exists():
+        raise Conflict("This webtoon is still being generated; publish it when the task has finished.")
+    if webtoon.status == WebtoonStatus.ARCHIVED:
+        raise Conflict("This webtoon is archived; it cannot be published.")
+    webtoon.status = WebtoonStatus.PUBLISHED
+    webtoon.published_at = timezone.now()
+    webtoon.published_url = public_url(webtoon=webtoon, request=request)
+    webtoon.save(update_fields=["status", "published_at", "published_url", "updated_at"])
+    publish_webtoon_update(webtoon)
+    return webtoon
+
+
+def webtoon_export(*, webtoon: Webtoon, fmt: str):
+    """Build an export file (sketchdojo.engine.exports) of the webtoon's lettered panels.
+
+    Unknown format → NotFound; no panels, or panels without finished art → Conflict.
+    """
+    from rest_framework.exceptions import NotFound
+
+    from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon
+
+    if fmt not in EXPORT_FORMATS:
+        raise NotFound(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
+    panels = list(webtoon.panels.order_by("sequence_number"))
+    if not panels:
+        raise Conflict("This webtoon has no panels yet; generate it before exporting.")
+    unfinished = [p.sequence_number for p in panels if p.status != PanelStatus.LETTERED or not p.image]
+    if unfinished:
+        numbers = ", ".join(str(n) for n in unfinished)
+        raise Conflict(f"Panels {numbers} have no finished art yet; generate them before exporting.")
+    meta = ExportMeta(
+        title=webtoon.title or "Untitled webtoon",
+        author=webtoon.project.user.get_username(),
+        summary=webtoon.summary or webtoon.description,
+        style=webtoon.style,
+        created=webtoon.created_at,
+    )
+    started = time.monotonic()
+    export = export_webtoon(
+        fmt, panels=[image_open(p.image) for p in panels], scene_ids=[p.scene_index for p in panels], meta=meta
+    )
+    STEP_SECONDS.labels(step=f"export_{fmt}").observe(time.monotonic() - started)
+    return export

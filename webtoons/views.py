@@ -1,0 +1,150 @@
+"""Webtoons API: list/create/edit, generate (202 task), publish, export."""
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from projects.selectors import project_get
+from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
+from tasks.serializers import TaskSerializer
+from webtoons.selectors import webtoon_get, webtoon_list
+from webtoons.serializers import (
+    GenerateSerializer,
+    WebtoonCreateSerializer,
+    WebtoonDetailSerializer,
+    WebtoonInputSerializer,
+    WebtoonSerializer,
+)
+from webtoons.services import (
+    GenerationRequest,
+    webtoon_create,
+    webtoon_export,
+    webtoon_generate,
+    webtoon_publish,
+    webtoon_update,
+)
+
+
+class _ProjectFilter(serializers.Serializer):
+    project_id = serializers.UUIDField(required=False)
+
+
+def _detail(request, webtoon_id) -> Response:
+    webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id, with_panels=True)
+    return Response(WebtoonDetailSerializer(webtoon, context={"request": request}).data)
+
+
+class WebtoonListCreateView(APIView):
+    """GET: the caller's webtoons, newest first (filter `project_id`). POST: an empty webtoon."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("project_id", OpenApiTypes.UUID),
+            OpenApiParameter("page", OpenApiTypes.INT),
+            OpenApiParameter("size", OpenApiTypes.INT),
+        ],
+        responses=WebtoonSerializer(many=True),
+    )
+    def get(self, request):
+        filters = _ProjectFilter(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        webtoons = webtoon_list(user=request.user, **filters.validated_data)
+        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
+        page = paginator.paginate_queryset(webtoons, request, view=self)
+        return paginator.get_paginated_response(WebtoonSerializer(page, many=True, context={"request": request}).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body.")],
+        request=WebtoonCreateSerializer,
+        responses={201: WebtoonDetailSerializer},
+    )
+    def post(self, request):
+        serializer = WebtoonCreateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        project = project_get(user=request.user, project_id=data.pop("project_id"))
+        data.pop("summary", None)
+        webtoon = webtoon_create(project=project, **data)
+        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon.pk, with_panels=True)
+        return Response(
+            WebtoonDetailSerializer(webtoon, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
+
+
+class WebtoonDetailView(APIView):
+    """One of the caller's webtoons with its panels; any other id is 404."""
+
+    @extend_schema(responses=WebtoonDetailSerializer)
+    def get(self, request, webtoon_id):
+        return _detail(request, webtoon_id)
+
+    @extend_schema(request=WebtoonInputSerializer, responses=WebtoonDetailSerializer)
+    def put(self, request, webtoon_id):
+        return self._update(request, webtoon_id, partial=False)
+
+    @extend_schema(request=WebtoonInputSerializer, responses=WebtoonDetailSerializer)
+    def patch(self, request, webtoon_id):
+        return self._update(request, webtoon_id, partial=True)
+
+    def _update(self, request, webtoon_id, *, partial: bool):
+        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
+        serializer = WebtoonInputSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        webtoon_update(webtoon=webtoon, data=serializer.validated_data)
+        return _detail(request, webtoon_id)
+
+
+class WebtoonGenerateView(APIView):
+    """POST /webtoons/generate: 202 with the generation task (`id`, `status: pending`, `webtoon_id`, ...)."""
+
+    throttle_classes = [UserRateThrottle, GenerationRateThrottle]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body.")],
+        request=GenerateSerializer,
+        responses={202: TaskSerializer},
+    )
+    def post(self, request):
+        serializer = GenerateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        project = project_get(user=request.user, project_id=data["project_id"])
+        preferences = data.get("style_preferences") or {}
+        generation = GenerationRequest(
+            story_prompt=data["story_prompt"],
+            panel_count=data.get("panel_count") or project.target_panels,
+            style=preferences.get("style") or project.art_style,
+            character_descriptions=tuple(data["character_descriptions"]),
+            quality=preferences.get("quality", "standard"),
+            color_scheme=preferences.get("color_scheme", ""),
+            auto_generate_panels=data["auto_generate_panels"],
+        )
+        task = webtoon_generate(user=request.user, project=project, request=generation)
+        return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
+
+
+class WebtoonPublishView(APIView):
+    """POST /webtoons/{id}/publish: public at /w/{id}/ once every panel has art (409 otherwise)."""
+
+    @extend_schema(request=None, responses=WebtoonDetailSerializer)
+    def post(self, request, webtoon_id):
+        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
+        webtoon_publish(webtoon=webtoon, request=request)
+        return _detail(request, webtoon_id)
+
+
+class WebtoonExportView(APIView):
+    """GET /webtoons/{id}/export/{fmt}: the file as an attachment (png zip, pdf, cbz, html)."""
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)})
+    def get(self, request, webtoon_id, fmt):
+        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
+        export = webtoon_export(webtoon=webtoon, fmt=fmt)
+        response = HttpResponse(export.data, content_type=export.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+        response["Content-Length"] = str(len(export.data))
+        return response
