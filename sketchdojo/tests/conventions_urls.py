@@ -1,7 +1,9 @@
 """A test-only URLconf: views that fail on purpose, to check the error envelope and pagination."""
 
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
 from django.urls import include, path
+from django.views.decorators.http import require_GET
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
@@ -24,6 +26,11 @@ class ExplodingApiView(APIView):
 
 def exploding_django_view(request):
     raise _Boom("secret internals: password=hunter2")
+
+
+@require_GET
+def get_only_django_view(request):
+    return HttpResponse("ok")
 
 
 class _EchoSerializer(serializers.Serializer):
@@ -69,6 +76,7 @@ class UserListView(ListAPIView):
 test_api = [
     path("explode", ExplodingApiView.as_view()),
     path("explode-django", exploding_django_view),
+    path("get-only", get_only_django_view),
     path("echo", EchoView.as_view()),
     path("conflict", ConflictView.as_view()),
     path("quota", QuotaView.as_view()),

@@ -254,3 +254,22 @@ def test_a_missing_object_names_what_was_not_found(auth_client):
     body = response.json()
     assert body["error"] == "not_found"
     assert body["message"] != ""
+
+
+def test_a_non_json_error_page_under_api_becomes_the_envelope_even_in_debug(settings):
+    settings.DEBUG = True
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/api/test/explode-django", HTTP_X_REQUEST_ID="req-dbg-789")
+
+    body = _assert_envelope(response, 500, "internal_error")
+    assert body["details"] == {"request_id": "req-dbg-789"}
+    assert b"hunter2" not in response.content
+
+
+def test_a_plain_django_405_under_api_becomes_the_envelope():
+    response = Client().post("/api/test/get-only")
+
+    body = _assert_envelope(response, 405, "method_not_allowed")
+    assert body["message"] == "Method POST is not allowed here."
+    assert response["Allow"] == "GET"
