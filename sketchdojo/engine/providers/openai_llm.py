@@ -3,7 +3,8 @@
 `OPENAI_BASE_URL` points it at any OpenAI-compatible server (Ollama, vLLM, LM Studio), where the key
 may be empty. The script is asked for as structured output against the Script schema
 (`response_format: json_schema`, strict); a server that rejects that with a 400 gets JSON mode
-(`json_object`) with the schema spelled out in the instructions, remembered for the planner's life.
+(`json_object`) with the schema spelled out in the instructions, remembered for that server and
+model for the life of the process.
 
 Strict mode choice: OpenAI's strict structured output needs every property required and
 `additionalProperties: false`, and rejects `default`/`maxLength`. We send a strict variant of the
@@ -46,6 +47,8 @@ from sketchdojo.engine.script import Script
 
 # Local servers need no key, but the SDK insists on one.
 LOCAL_SERVER_KEY = "not-needed"
+# (base URL, model) pairs that answered 400 to json_schema: this process asks them in JSON mode.
+_JSON_MODE_ONLY: set[tuple[str, str]] = set()
 
 
 class _StructuredOutputUnsupported(ProviderError):
@@ -80,7 +83,7 @@ class OpenAIPlanner(LLMProvider):
             "openai:llm", limit=concurrency or int(setting("LLM_CONCURRENCY", 4)), redis_url=redis_url
         )
         self.sleep = sleep
-        self.uses_json_schema = True
+        self.uses_json_schema = (self.base_url, self.model) not in _JSON_MODE_ONLY
         self.client = openai.OpenAI(
             api_key=self.api_key or LOCAL_SERVER_KEY,
             base_url=self.base_url or None,
@@ -115,6 +118,7 @@ class OpenAIPlanner(LLMProvider):
             return self._retrying(messages, request)
         except _StructuredOutputUnsupported:
             self.uses_json_schema = False
+            _JSON_MODE_ONLY.add((self.base_url, self.model))
             return self._retrying(messages, request)
 
     def _retrying(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:

@@ -204,6 +204,7 @@ def test_a_server_without_json_schema_support_gets_json_mode_with_the_schema_in_
     assert fallback["response_format"] == {"type": "json_object"}
     assert "matching this JSON schema" in fallback["messages"][0]["content"]
     assert provider.uses_json_schema is False
+    assert planner(wire, delays).uses_json_schema is False  # the next planner for this server skips the 400
 
 
 def test_a_local_server_needs_no_key(wire, delays, plan_request):
