@@ -19,7 +19,14 @@ from PIL import Image
 
 from sketchdojo.engine.lettering.fonts import fit_text
 from sketchdojo.engine.lettering.placement import DIRECTIONS, Box, PanelLayout, inflate, tail_tip
-from sketchdojo.engine.lettering.shapes import body_geometry, draw_balloon, line_width, render_sfx, text_face
+from sketchdojo.engine.lettering.shapes import (
+    body_geometry,
+    draw_balloon,
+    is_monochrome,
+    line_width,
+    render_sfx,
+    text_face,
+)
 from sketchdojo.engine.providers.base import FaceBox
 from sketchdojo.engine.script import BubbleStyle, PanelScript
 
@@ -106,6 +113,7 @@ def letter_panel(
     layout = PanelLayout(width, height, (face.box for face in faces))
     faces_by_name = {face.name.casefold(): face.box for face in faces}
     base = base_font_size(width, height)
+    monochrome = is_monochrome(canvas)
     placed: list[Bubble] = []
     boxes: list[Box] = []
     previous_speech: Box | None = None
@@ -155,7 +163,7 @@ def letter_panel(
                 spot.box,
                 face,
                 bubble.tail_direction,
-                min_length=lw * 5,
+                min_length=lw * (10 if style == "thought" else 5),  # thought puffs need room to trail
                 max_length=max(lw * 8, min(width, height) * 0.16),
             )
             if found is not None:
@@ -165,7 +173,7 @@ def letter_panel(
                 reach = lw * 4
                 for px, py in (tip, ((tip[0] + cx) / 2, (tip[1] + cy) / 2)):
                     layout.take((px - reach, py - reach, px + reach, py + reach))
-        draw_balloon(canvas, style, inflate(spot.box, -outline), tip, block, bubble.text)
+        draw_balloon(canvas, style, inflate(spot.box, -outline), tip, block, bubble.text, monochrome=monochrome)
         if not is_caption:
             previous_speech, seen_speech = spot.box, True
         cx, cy = spot.centre
@@ -178,11 +186,13 @@ def letter_panel(
         )
         boxes.append(tuple(round(v) for v in spot.box))
 
-    sfx_boxes = _letter_sfx(canvas, layout, sfx, base)
+    sfx_boxes = _letter_sfx(canvas, layout, sfx, base, monochrome=monochrome)
     return LetterResult(image=canvas, bubbles=placed, boxes=boxes, sfx_boxes=sfx_boxes)
 
 
-def _letter_sfx(canvas: Image.Image, layout: PanelLayout, sfx: Iterable[str], base: int) -> list[Box]:
+def _letter_sfx(
+    canvas: Image.Image, layout: PanelLayout, sfx: Iterable[str], base: int, *, monochrome: bool
+) -> list[Box]:
     width, height = canvas.size
     anchors = [(0.72 * width, 0.62 * height), (0.28 * width, 0.72 * height), (0.7 * width, 0.86 * height)]
     boxes: list[Box] = []
@@ -190,7 +200,7 @@ def _letter_sfx(canvas: Image.Image, layout: PanelLayout, sfx: Iterable[str], ba
         patch = None
         spot = None
         for shrink in (1.0, 0.75, 0.55):
-            patch = render_sfx(text.strip(), max(12, round(base * 2.6 * shrink)), width * 0.6)
+            patch = render_sfx(text.strip(), max(12, round(base * 2.6 * shrink)), width * 0.6, monochrome=monochrome)
             hw, hh = min(patch.width / 2, width / 2), min(patch.height / 2, height / 2)
             spot = layout.anchored(hw, hh, anchors[i % len(anchors) :] + anchors[: i % len(anchors)])
             if spot.blocked == 0:

@@ -21,10 +21,12 @@ SUPERSAMPLE = 2
 INK = (20, 20, 20)
 PAPER = (255, 255, 255)
 CAPTION_PAPER = (255, 246, 212)
+MONOCHROME_CAPTION_PAPER = (255, 255, 255)
 WHISPER_INK = (95, 95, 95)
 TEXT_COLOURS = {"whisper": (80, 80, 80), "narration": (25, 25, 25)}
 TEXT_FACES = {"shout": "bold", "whisper": "italic", "narration": "caption"}
 SFX_COLOURS = ((255, 214, 0), (255, 84, 46), (255, 150, 20), (90, 205, 255), (190, 110, 255))
+MONOCHROME_SFX_COLOURS = ((255, 255, 255),)
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -36,6 +38,15 @@ class BodyGeometry:
 
     half_width: float
     half_height: float
+
+
+def is_monochrome(image: Image.Image) -> bool:
+    """Black-and-white (or sepia) art, such as manga or pencil: lettering stays uncoloured on it."""
+    sample = image.resize((40, 40), Image.Resampling.NEAREST)
+    if sample.mode != "RGB":
+        sample = sample.convert("RGB")
+    spreads = sorted(max(p) - min(p) for p in sample.get_flattened_data())
+    return spreads[int(len(spreads) * 0.9)] <= 36
 
 
 def text_face(style: str) -> str:
@@ -154,8 +165,17 @@ def _bumps(cx: float, cy: float, rx: float, ry: float) -> tuple[list[Point], flo
     return [_edge(cx, cy, rx, ry, 2 * math.pi * i / count, 0.92) for i in range(count)], bump
 
 
-def draw_balloon(canvas: Image.Image, style: str, box: Box, tip: Point | None, block: TextBlock, text: str) -> None:
-    """Draw one balloon (body, tail and text) of `style` filling `box` onto the RGBA `canvas`."""
+def draw_balloon(
+    canvas: Image.Image,
+    style: str,
+    box: Box,
+    tip: Point | None,
+    block: TextBlock,
+    text: str,
+    *,
+    monochrome: bool = False,
+) -> None:
+    """Draw one balloon (body, tail and text) of `style` filling `box` onto the RGB `canvas`."""
     lw = line_width(block.size) + (1 if style == "shout" else 0)
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     bounds = [box[0], box[1], box[2], box[3]]
@@ -167,7 +187,7 @@ def draw_balloon(canvas: Image.Image, style: str, box: Box, tip: Point | None, b
 
     if style == "narration":
         patch.draw.rectangle(patch.box(box, lw), fill=INK)
-        patch.draw.rectangle(patch.box(box), fill=CAPTION_PAPER)
+        patch.draw.rectangle(patch.box(box), fill=MONOCHROME_CAPTION_PAPER if monochrome else CAPTION_PAPER)
     elif style == "thought":
         _draw_thought(patch, cx, cy, rx, ry, tip, lw)
     elif style == "shout":
@@ -275,10 +295,11 @@ def draw_text_block(canvas: Image.Image, style: str, box: Box, block: TextBlock)
             draw.text((cx, y), line, font=font, fill=colour, anchor="ma")
 
 
-def render_sfx(text: str, size: int, max_width: float) -> Image.Image:
-    """Big, outlined, coloured, tilted sound-effect lettering on a transparent patch."""
+def render_sfx(text: str, size: int, max_width: float, *, monochrome: bool = False) -> Image.Image:
+    """Big, outlined, tilted sound-effect lettering on a transparent patch (coloured on colour art)."""
     key = zlib.crc32(text.encode())
-    colour = SFX_COLOURS[key % len(SFX_COLOURS)]
+    colours = MONOCHROME_SFX_COLOURS if monochrome else SFX_COLOURS
+    colour = colours[key % len(colours)]
     angle = (-14, -9, 8, 13)[key % 4]
     label = text.upper()
     font = load_font("sfx", size)

@@ -116,7 +116,9 @@ def test_a_thought_balloon_is_a_bumpy_cloud_trailing_small_circles():
 
 
 def test_narration_is_a_rectangular_caption_box_in_the_top_band():
-    _, result = letter_one("narration", "Meanwhile, far away, the storm was gathering.")
+    image = Image.new("RGB", (800, 800), (60, 110, 200))
+
+    result = letter_panel(image, [Bubble("Meanwhile, far away, the storm was gathering.", "narration")], [])
 
     x0, y0, x1, y1 = result.boxes[0]
     assert is_ink(result.image.getpixel((x0 + 1, y0 + 1)))
@@ -126,17 +128,27 @@ def test_narration_is_a_rectangular_caption_box_in_the_top_band():
     assert result.bubbles[0].tail_direction is None
 
 
-def test_sound_effects_are_big_outlined_coloured_letters():
-    image = grey_panel()
+def test_sound_effects_are_big_outlined_coloured_letters_on_colour_art():
+    image = Image.new("RGB", (800, 800), (60, 110, 200))
 
     result = letter_panel(image, [], [], sfx=["KRAKOOM"])
 
     x0, y0, x1, y1 = result.sfx_boxes[0]
     assert x1 - x0 > 200
     pixels = list(result.image.crop((x0, y0, x1, y1)).get_flattened_data())
-    colourful = [p for p in pixels if max(p) - min(p) > 100]
-    assert len(colourful) > 2000
-    assert sum(is_ink(p) for p in pixels) > 500
+    lettering = [p for p in pixels if p != (60, 110, 200)]
+    assert sum(1 for p in lettering if max(p) - min(p) > 100 and min(p) < 120 and max(p) > 200) > 2000
+    assert sum(is_ink(p) for p in lettering) > 500
+
+
+def test_on_black_and_white_art_sound_effects_and_captions_stay_uncoloured():
+    image = grey_panel()
+
+    result = letter_panel(image, [Bubble("Meanwhile...", "narration")], [], sfx=["KRAKOOM"])
+
+    for box in [*result.boxes, *result.sfx_boxes]:
+        pixels = result.image.crop(box).get_flattened_data()
+        assert max(max(p) - min(p) for p in pixels) <= 10
 
 
 def ink_rows(image: Image.Image, box) -> int:
