@@ -420,6 +420,20 @@ def build_cast(
         members.append(CastMember(character=person, part="companion", call_name=given))
         taken.add(given)
 
+    meet = next((e for e in reading.events if e.kind == "meet" and e.obj), None)
+    if meet and len(members) < 12 and not any(m.part in ("helper", "companion") for m in members):
+        phrase = re.split(r"\b(?:in|at|on|during|near|while|and|after|before)\b", meet.obj)[0].strip()
+        words = phrase.split()
+        head = words[-1] if words else "stranger"
+        if words and words[0] in ("the", "his", "her", "their"):
+            words[0] = "a"
+        given = _given_name(reading, "met", taken)
+        is_animal = head in _ANIMALS or head in lexicon.THREATS or head in ("creature", "dragon", "bird", "owl")
+        looks = {"species": head, "build": "small"} if is_animal else {}
+        person = _derived_person(given, role="supporting", summary=" ".join(words) or "a stranger", appearance=looks)
+        members.append(CastMember(character=person, part="companion", call_name=given))
+        taken.add(given)
+
     needs_someone = bool(reading.goal_text or threat) and not any(m.part in ("helper", "companion") for m in members)
     if needs_someone and len(members) < 12:
         people, title = lexicon.PLACE_PEOPLE.get(main_place, ("people", "Neighbour"))

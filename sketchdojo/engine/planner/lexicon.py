@@ -188,7 +188,7 @@ LOCATION_SETTINGS: dict[str, dict[str, str]] = {
         "heart": "the mountain summit above the clouds",
     },
     "desert": {
-        "approach": "endless dunes under a vast sky",
+        "approach": "endless dunes stretching to the horizon",
         "heart": "ancient ruins half buried in the desert sand",
     },
     "space": {

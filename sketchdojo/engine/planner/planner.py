@@ -14,7 +14,7 @@ import re
 
 from sketchdojo.engine.planner import lexicon
 from sketchdojo.engine.planner.cast import CastMember, build_cast, stable_seed
-from sketchdojo.engine.planner.reading import StoryReading, read_story
+from sketchdojo.engine.planner.reading import LOCATION_PATTERN, StoryReading, read_story
 from sketchdojo.engine.planner.storyboard import Storyboard, beat_plan, scene_and_panels
 from sketchdojo.engine.providers.base import LLMProvider, PlanRequest, ProviderError
 from sketchdojo.engine.script import MAX_PANELS, ArtStyle, Script, Weather
@@ -55,7 +55,7 @@ class LocalStoryPlanner(LLMProvider):
             cast_text=cast_text,
             hero_gender=hero_gender,
         )
-        main_place = _main_place(reading, f"{text} {cast_text}".lower())
+        main_place = _main_place(reading, f"{text} {cast_text}".lower(), request.project_title or "")
         cast = build_cast(
             request.characters,
             reading,
@@ -83,10 +83,14 @@ def _story_text(request: PlanRequest) -> str:
     return ". ".join(sentences) + ("." if sentences else "")
 
 
-def _main_place(reading: StoryReading, lowered: str) -> str:
-    """Where the story happens when the text does not say: the threat's lair, else by genre."""
+def _main_place(reading: StoryReading, lowered: str, project_title: str) -> str:
+    """Where the story happens when the text does not say: the project title's place, the threat's
+    lair, else by genre."""
     if reading.places:
         return reading.places[0][1]
+    titled = LOCATION_PATTERN.search(project_title.lower())
+    if titled:
+        return lexicon.LOCATION_WORDS[titled.group(1)]
     if reading.threat and not reading.threat.is_disaster:
         return reading.threat.lair
     if _MODERN_SCHOOL.search(lowered):

@@ -22,6 +22,7 @@ _CONNECTORS = word_set(
     "and or but then so while when until before after during must to has have needs need tries try wants "
     "sets out is was are were be who which that"
 )
+_CHANCE_FINDS = word_set("find finds found finding")
 _NOT_MODIFIERS = word_set("from of by with against into many two three")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
@@ -142,7 +143,7 @@ def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b")
 
 
-_LOCATION_PATTERN = _term_pattern(lexicon.LOCATION_WORDS)
+LOCATION_PATTERN = _term_pattern(lexicon.LOCATION_WORDS)
 _TIME_PATTERN = _term_pattern(lexicon.TIME_WORDS)
 _WEATHER_PATTERN = _term_pattern(lexicon.WEATHER_WORDS)
 _THREAT_PATTERN = _term_pattern([*lexicon.THREATS, *lexicon.THREAT_PLURALS])
@@ -213,15 +214,24 @@ def _events(text: str) -> list[Event]:
             end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
             obj = _trim_object(body[m.end() : end])
             clause = body[max(0, m.start() - 40) : end]
-            place = _first_term(_LOCATION_PATTERN, obj) or _first_term(_LOCATION_PATTERN, clause)
+            place = _first_term(LOCATION_PATTERN, obj) or _first_term(LOCATION_PATTERN, clause)
             time = _first_term(_TIME_PATTERN, obj)
             weather = _first_term(_WEATHER_PATTERN, obj)
+            kind = _VERB_KIND[m.group(1)]
+            obligation = bool(_MODAL_PATTERN.search(body[: m.start()]))
+            if (
+                kind == "search"
+                and m.group(1) in _CHANCE_FINDS
+                and not obligation
+                and not body[: m.start()].endswith("to ")
+            ):
+                kind = "discover"  # "finds a glowing egg" is a discovery; "to find the dragon" is a quest
             events.append(
                 Event(
-                    kind=_VERB_KIND[m.group(1)],
+                    kind=kind,
                     verb=m.group(1),
                     obj=obj,
-                    obligation=bool(_MODAL_PATTERN.search(body[: m.start()])),
+                    obligation=obligation,
                     position=start + m.start(),
                     place=lexicon.LOCATION_WORDS[place.group(1)] if place else None,
                     place_word=place.group(1) if place else None,
@@ -323,7 +333,7 @@ def read_story(
     events = _events(masked)
     names = _proper_nouns(text)
     threat = _threat(lowered, events, names, text)
-    places = tuple((m.group(1), lexicon.LOCATION_WORDS[m.group(1)]) for m in _LOCATION_PATTERN.finditer(lowered))
+    places = tuple((m.group(1), lexicon.LOCATION_WORDS[m.group(1)]) for m in LOCATION_PATTERN.finditer(lowered))
     times = tuple(lexicon.TIME_WORDS[m.group(1)] for m in _TIME_PATTERN.finditer(lowered))
     weathers = tuple(lexicon.WEATHER_WORDS[m.group(1)] for m in _WEATHER_PATTERN.finditer(lowered))
 
@@ -334,7 +344,7 @@ def read_story(
     companions = [m.group(2) for m in _COMPANION_PATTERN.finditer(lowered) if m.group(2) not in _threat_words(threat)]
     if goal_event:
         goal_text = re.split(r"\b(?:from|before|against|with|by|in)\b", goal_event.obj)[0].strip() or goal_event.obj
-        place = _LOCATION_PATTERN.search(goal_text)
+        place = LOCATION_PATTERN.search(goal_text)
         goal_place = lexicon.LOCATION_WORDS[place.group(1)] if place else None
         person = _COMPANION_PATTERN.search(goal_text)
         if person:

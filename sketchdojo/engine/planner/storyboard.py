@@ -263,7 +263,8 @@ class Storyboard:
                 found += [Candidate(key, prio, event) for key, prio in _EVENT_MOMENTS.get(event.kind, (("event", 1),))]
             if threat:
                 found += [Candidate("alarm", 1 if not found else 2), Candidate("resolve", 3), Candidate("rush", 6)]
-            return found or [Candidate("event", 1), Candidate("resolve", 2)]
+            unique = list({c.key: c for c in reversed(found)}.values())[::-1]  # a moment once, for its first event
+            return unique or [Candidate("event", 1), Candidate("resolve", 2)]
         if beat == "climax":
             kinds = {e.kind for e in beat_events}
             escaping = "escape" in kinds or bool(threat and threat.is_disaster)
@@ -466,7 +467,18 @@ class Storyboard:
 
     def _m_reveal(self, event, beat) -> Draft:
         stage = self.stage(beat, event)
-        visual = self._power_visual() if self._is_power(event) else (event.obj if event else "the discovery")
+        if not self._is_power(event):
+            found = event.obj if event else "the discovery"
+            return Draft(
+                "reveal",
+                beat,
+                stage,
+                (Shot.EXTREME_CLOSE_UP, Shot.CLOSE_UP),
+                f"Close-up: {self.subject} holds up {found}, eyes wide, turning it in the light.",
+                characters=[self._hero(StagePosition.CENTER, Expression.SURPRISED, Action.LOOKING)],
+                dialogue=self._say(self.hero, "wonder_object", BubbleStyle.THOUGHT),
+            )
+        visual = self._power_visual()
         return Draft(
             "reveal",
             beat,
@@ -903,7 +915,10 @@ class Storyboard:
             stage,
             (Shot.CLOSE_UP, Shot.EXTREME_CLOSE_UP),
             f"Close on {self.subject} at the decisive moment: {self.subject} {what}.",
-            characters=[self._hero(StagePosition.CENTER, Expression.DETERMINED, Action.POINTING)],
+            characters=[
+                self._hero(StagePosition.LEFT, Expression.DETERMINED, Action.POINTING),
+                *self._member(self.helper, StagePosition.RIGHT, Expression.SURPRISED, Action.LOOKING),
+            ],
             dialogue=self._say(self.hero, "breakthrough", BubbleStyle.SHOUT),
         )
 
@@ -946,7 +961,9 @@ class Storyboard:
                 self._hero(StagePosition.CENTER, Expression.HAPPY, Action.STANDING),
                 *self._member(self.helper, StagePosition.RIGHT, Expression.HAPPY, Action.CELEBRATING),
             ],
-            dialogue=self._say(self.helper, "thanks" if self.threat else "encourage"),
+            dialogue=self._say(self.helper, "thanks" if self.threat else "encourage")
+            if self.helper
+            else self._say(self.hero, "reflect", BubbleStyle.NARRATION),
             caption=self.voice.claim(caption),
         )
 
