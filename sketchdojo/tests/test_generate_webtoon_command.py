@@ -9,18 +9,6 @@ from django.core.management import CommandError, call_command
 from PIL import Image
 
 
-def _providers_landed() -> bool:
-    try:
-        from sketchdojo.engine.artist import LocalPanelArtist  # noqa: F401
-        from sketchdojo.engine.planner import LocalStoryPlanner  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-PROVIDERS_LANDED = _providers_landed()
-
-
 def run(*args: str, tmp_path=None) -> str:
     out = io.StringIO()
     call_command("generate_webtoon", *args, "--out", str(tmp_path), stdout=out, stderr=io.StringIO())
@@ -52,7 +40,15 @@ def test_bad_input_is_a_clear_command_error_and_writes_nothing(tmp_path, args, m
     assert not target.exists()
 
 
-@pytest.mark.skipif(not PROVIDERS_LANDED, reason="needs the local planner and artist (issue 3), not merged yet")
+def test_an_unknown_provider_in_the_settings_is_a_clear_command_error(tmp_path, settings):
+    settings.LLM_PROVIDER = "crystal-ball"
+
+    with pytest.raises(CommandError, match="Unknown LLM provider 'crystal-ball'"):
+        run("--prompt", "Alex saves the village", tmp_path=tmp_path / "out")
+
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_tiny_story_writes_the_strip_panels_script_and_every_export(tmp_path):
     output = run(
         "--prompt",

@@ -72,12 +72,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         request = self._plan_request(options)
+        try:
+            llm, image = get_llm_provider(), get_image_provider()
+        except (ValueError, ProviderError) as exc:
+            raise CommandError(f"Provider set-up failed: {exc}") from exc
         out = Path(options["out"])
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CommandError(f"Cannot create the output folder {out}: {exc.strerror}.") from exc
-        llm, image = get_llm_provider(), get_image_provider()
 
         total = 2 * request.panel_count + len(_FIXED_STEPS) + len(EXPORT_NAMES)
         stream = getattr(self.stderr, "_out", self.stderr)
