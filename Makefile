@@ -10,13 +10,16 @@ SERVICES_DATABASE_URL ?= mysql://root@127.0.0.1:3306/sketchdojo
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/14
 PYTEST_WORKERS ?= 2
 
-.PHONY: help setup system venv run migrate test test-sqlite test-services lint format check bench clean
+.PHONY: help setup system system-test venv run migrate test test-sqlite test-services lint format check bench clean
 
 help:
 	@echo "make run | test | test-sqlite | test-services | lint | format | bench | clean"
 
 system:
 	@scripts/bootstrap.sh
+
+system-test:
+	@scripts/bootstrap.sh --browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,15 +50,15 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# The embedded default: SQLite, local-memory cache, in-memory channel layer.
-test-sqlite: setup
+# The embedded default: SQLite, local-memory cache, in-memory channel layer; and the browser journey.
+test-sqlite: system-test setup
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not services"
 
 # The same suite, plus the tests that need them, on this machine's MariaDB and Redis.
 test-services: setup
 	scripts/services.sh
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) SKETCHDOJO_REQUIRE_SERVICES=1 \
-		$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
+		$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not browser"
 
 test: check lint test-sqlite test-services
 

@@ -312,7 +312,11 @@ function subscribe(task) {
   else if (state.socket) state.socket.addEventListener("open", () => setTimeout(send, 100), { once: true });
 }
 
+// Every socket message of this page, newest last: handy in the console, and read by the browser tests.
+window.sketchdojoEvents = [];
+
 function onSocketMessage(message) {
+  window.sketchdojoEvents.push(message);
   if (message.type === "connection_established" && state.task) subscribe(state.task);
   if (message.type === "task_update") {
     if (!state.task || message.task_id !== state.task.id) return;
