@@ -86,6 +86,7 @@ class LocalPanelArtist(ImageProvider):
             centre_x = sum(pl.cx for _, _, pl in placements) / len(placements)
             speed_lines(painter, (centre_x, height * 0.45), panel_rng)
         boxes: dict[int, tuple[int, int, int, int]] = {}
+        heads = []
         # monsters loom behind the people they threaten
         for member, look, place in sorted(placements, key=lambda item: not item[1].is_monster):
             if framing.figure:
@@ -93,13 +94,14 @@ class LocalPanelArtist(ImageProvider):
                 r = place.u * 1.1
                 painter.draw.ellipse((place.cx - r, feet - r * 0.22, place.cx + r, feet + r * 0.22), fill=(0, 0, 0, 60))
             draw = draw_monster if look.is_monster else draw_person
-            box = draw(painter, look, member, place)
+            box, head = draw(painter, look, member, place)
+            heads.append(head)
             boxes[id(member)] = _clip(box, width, height)
+        for head in heads:
+            head()
         paint_weather(painter, light, panel_rng, outdoor=outdoor)
 
-        image = style.finish(image)
-        if image.mode != "RGB":
-            image = image.convert("RGB")
+        image = painter.finish()
         return DrawResult(
             image=image,
             faces=[FaceBox(c.name, boxes[id(c)]) for c in cast if _visible(boxes[id(c)])],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sketchdojo.engine.artist.colour import Rgb, hex_rgb, mix, scale
@@ -19,6 +20,7 @@ from sketchdojo.engine.script import Action, Expression, PanelCharacter, ScriptC
 MONSTER_WORDS = ("monster", "shadow", "demon", "beast", "creature", "fiend", "wraith", "ghoul")
 LIGHTNING_WORDS = ("lightning", "thunder", "electric", "storm", "spark", "volt")
 CAPE_WORDS = ("mage", "wizard", "witch", "sorcer", "magic", "hero", "knight", "cloak", "cape")
+Box = tuple[int, int, int, int]
 HAIR_STYLES = (
     ("spiky", ("spik", "messy", "wild", "shaggy")),
     ("ponytail", ("ponytail", "pony tail", "tied")),
@@ -118,7 +120,7 @@ POSES: dict[Action, tuple[float, ...]] = {
     Action.POINTING: (96, 96, -8, -4, 8, 0, -6, 0, 2),
     Action.SITTING: (22, 70, 18, 66, 90, 0, 86, -4, 0),
     Action.FALLING: (150, 120, -150, -170, 48, 80, -24, 24, -30),
-    Action.LOOKING: (118, 200, -8, -4, 6, 0, -6, 0, 2),
+    Action.LOOKING: (134, 254, -8, -4, 6, 0, -6, 0, 2),
     Action.TALKING: (34, 84, -8, -4, 5, 0, -5, 0, 0),
     Action.CELEBRATING: (160, 172, 150, 166, 12, -8, -10, 10, 0),
 }
@@ -133,8 +135,8 @@ def _add(p: Point, v: tuple[float, float], k: float) -> Point:
     return p[0] + v[0] * k, p[1] + v[1] * k
 
 
-def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) -> tuple[int, int, int, int]:
-    """Draw a person and return their face box (head without hair) in pixels."""
+def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) -> tuple[Box, Callable[[], None]]:
+    """Draw a person's body; return their face box (head without hair) and a function drawing the head."""
     st = p.style
     prop = st.proportions
     u, f = place.u, place.facing
@@ -152,8 +154,9 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     leg_len = prop.legs * u
     seated = cast.action is Action.SITTING
     hip_y = place.head_top + u * (1 + prop.neck + prop.torso) + (leg_len * 0.5 if seated else 0)
-    hip = (place.cx, hip_y)
     torso = prop.torso * u
+    # the head stays where the framing put it; a leaning body swings out below it
+    hip = (place.cx - math.sin(math.radians(lean)) * (torso + u * (prop.neck + 0.5)), hip_y)
     sh = (hip[0] + math.sin(math.radians(lean)) * torso, hip[1] - math.cos(math.radians(lean)) * torso)
     head_c = (sh[0] + math.sin(math.radians(lean)) * u * (prop.neck + 0.5), sh[1] - u * (prop.neck + 0.5))
     box = (head_c[0] - hw / 2, head_c[1] - u / 2, head_c[0] + hw / 2, head_c[1] + u / 2)
@@ -278,34 +281,6 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
         ]
         p.polygon(bolt, p.col((255, 226, 90), light=0.2), size=u * 0.5)
 
-    # neck and head
-    nw = hw * 0.2
-    p.polygon(
-        [
-            (head_c[0] - nw, head_c[1] + u * 0.3),
-            (head_c[0] + nw, head_c[1] + u * 0.3),
-            (sh[0] + nw, sh[1] + limb * 0.3),
-            (sh[0] - nw, sh[1] + limb * 0.3),
-        ],
-        scale(skin, 0.86),
-        size=u,
-    )
-    ear_x = head_c[0] - f * hw * 0.42 if f else None
-    for ex in [ear_x] if ear_x is not None else [head_c[0] - hw * 0.48, head_c[0] + hw * 0.48]:
-        p.ellipse((ex - hw * 0.08, head_c[1] - u * 0.04, ex + hw * 0.08, head_c[1] + u * 0.16), skin, size=u)
-    p.ellipse(box, skin, size=u)
-    if st.shading != "none":
-        # crescent of shadow on the far side of the face from the light
-        dx = hw * (0.16 if f <= 0 else -0.16)
-        p.draw.chord(
-            (box[0] + dx * 0.4, box[1], box[2] + dx * 0.4, box[3]),
-            300 if dx > 0 else 120,
-            60 if dx > 0 else 240,
-            fill=(*scale(skin, 0.7), 60 if st.shading == "soft" else 95),
-        )
-    _face(p, look, cast.expression, head_c, hw, u, f)
-    _front_hair(p, look, hair, head_c, hw, u, f)
-
     if f:
         hands.append(arm(near_sh, pose[0], pose[1], near_d, 1.0))
     else:
@@ -318,8 +293,51 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             p.glow((hx, hy), u * 0.25, (255, 255, 255), strength=200)
         if look.is_lightning:
             _aura(p, look, head_c, hip, u, sw)
+
+    def head() -> None:
+        """Neck, head, face and fringe: drawn after every body, so no one's arm hides a face."""
+        nw = hw * 0.2
+        p.polygon(
+            [
+                (head_c[0] - nw, head_c[1] + u * 0.3),
+                (head_c[0] + nw, head_c[1] + u * 0.3),
+                (sh[0] + nw, sh[1] + limb * 0.3),
+                (sh[0] - nw, sh[1] + limb * 0.3),
+            ],
+            scale(skin, 0.86),
+            size=u,
+        )
+        ear_x = head_c[0] - f * hw * 0.42 if f else None
+        for ex in [ear_x] if ear_x is not None else [head_c[0] - hw * 0.48, head_c[0] + hw * 0.48]:
+            p.ellipse((ex - hw * 0.08, head_c[1] - u * 0.04, ex + hw * 0.08, head_c[1] + u * 0.16), skin, size=u)
+        outline = _head_shape(head_c, hw, u, prop.head_width < 0.9)
+        p.polygon(outline, skin, size=u)
+        if st.shading != "none":
+            # the side of the face away from the upper-left light, cut along a soft curve
+            side = 1 if f <= 0 else -1
+            shade = []
+            for px, py in outline:
+                edge = head_c[0] + side * hw * (0.22 - 0.12 * (py - head_c[1]) / u)
+                shade.append((max(px, edge) if side > 0 else min(px, edge), py))
+            p.draw.polygon(shade, fill=(*scale(skin, 0.72), 60 if st.shading == "soft" else 100))
+        eyebrows = _face(p, look, cast.expression, head_c, hw, u, f)
+        _front_hair(p, look, hair, head_c, hw, u, f)
+        eyebrows()
+
     fx0, fy0, fx1, fy1 = box
-    return int(fx0), int(fy0), int(fx1), int(fy1)
+    return (int(fx0), int(fy0), int(fx1), int(fy1)), head
+
+
+def _head_shape(c: Point, hw: float, u: float, pointed: bool) -> list[Point]:
+    """An egg-shaped head: round cranium, cheeks narrowing to a chin (round for chibi)."""
+    x, y = c
+    pts = []
+    for i in range(28):
+        a = math.tau * i / 28
+        sx, sy = math.cos(a), math.sin(a)
+        narrow = 1 - (0.34 if pointed else 0.12) * max(0.0, sy) ** 2.2
+        pts.append((x + sx * hw / 2 * narrow, y + sy * u / 2))
+    return pts
 
 
 def _aura(p: Painter, look: Look, head: Point, hip: Point, u: float, sw: float) -> None:
@@ -402,7 +420,7 @@ def _front_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float
         p.ellipse((x - r, top - r * 1.2, x + r, top + r * 0.8), hair, size=size)
     # the cap every style shares, then a fringe cut from this character's own seed
     cap = (x - hw * 0.56, top, x + hw * 0.56, 2 * fringe_y - top)
-    p.draw.chord(cap, 180, 360, fill=hair)
+    p.chord(cap, 180, 360, hair)
     if p.style.outline and not p.style.rough:
         p.draw.arc(cap, 180, 360, fill=p.outline_colour(hair), width=p.outline_width(size))
     elif p.style.rough:
@@ -440,13 +458,15 @@ def _front_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float
         )
 
 
-def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u: float, f: int) -> None:
+def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u: float, f: int) -> Callable[[], None]:
+    """Eyes, nose, mouth and marks; returns the eyebrows to draw over the fringe (they carry the mood)."""
     st = p.style
+    pen = p.pen()
     x, y = c
     fx = x + f * hw * 0.12
     eye_y = y + u * 0.06
     ew = hw * 0.13 * st.eye_scale * look.eye_size
-    gap = max(hw * 0.21, ew * 1.25)
+    gap = max(hw * 0.21, ew * 1.15)
     eh = ew * (1.35 if st.eye_highlights >= 2 else 1.15)
     line = st.outline_rgb or (40, 30, 30)
     lw = max(1, int(u * 0.028))
@@ -455,12 +475,13 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
     if expression in (Expression.SURPRISED, Expression.SCARED):
         squint = 1.15
     iris = p.col(look.eyes, light=0.3)
+    brows: list[tuple[float, float, float, float]] = []
     for side in (-1, 1):
         ex = fx + side * gap * (0.8 if f and side == -f else 1.0)
         w = ew * (0.8 if f and side == -f else 1.0)
         h = eh * squint
         if expression is Expression.HAPPY and st.eye_highlights >= 2:
-            p.draw.arc((ex - w, eye_y - h, ex + w, eye_y + h), 200, 340, fill=line, width=lw + 1)
+            pen.arc((ex - w, eye_y - h, ex + w, eye_y + h), 200, 340, fill=line, width=lw + 1)
         else:
             p.draw.ellipse((ex - w, eye_y - h, ex + w, eye_y + h), fill=(250, 250, 250), outline=line, width=lw)
             pr = 0.45 if expression is Expression.SCARED else 0.75
@@ -472,7 +493,7 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
                 hr = w * (0.28 if k == 0 else 0.15)
                 hx, hy = ex - w * 0.3 + k * w * 0.55, eye_y - h * 0.35 + k * h * 0.55
                 p.draw.ellipse((hx - hr, hy - hr, hx + hr, hy + hr), fill=(255, 255, 255))
-            p.draw.line((ex - w * 1.1, eye_y - h, ex + w * 1.05, eye_y - h * 1.05), fill=line, width=lw + 1)
+            pen.line((ex - w * 1.1, eye_y - h, ex + w * 1.05, eye_y - h * 1.05), fill=line, width=lw + 1)
         # eyebrows: angle and height carry most of the expression
         by = eye_y - eh * 1.45 - u * 0.04 - brow_lift * eh
         inner, outer = ex - side * w * 0.9, ex + side * w * 1.1
@@ -482,11 +503,7 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
             Expression.SAD: -0.45,
             Expression.SCARED: -0.35,
         }.get(expression, 0.0)
-        p.draw.line(
-            (inner, by + tilt * eh, outer, by - tilt * eh * 0.3),
-            fill=p.col(scale(look.hair, 0.7), light=0.5),
-            width=max(2, int(u * 0.04)),
-        )
+        brows.append((inner, by + tilt * eh, outer, by - tilt * eh * 0.3))
     if look.has_scar:
         sx, sy = x + hw * 0.12, y - u * 0.3
         p.line(
@@ -509,9 +526,7 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
             p.draw.ellipse((bx - ew * 0.9, eye_y + eh * 1.2, bx + ew * 0.9, eye_y + eh * 1.7), fill=(240, 110, 120, 80))
     # nose on the facing side, then the mouth
     nx = fx + f * hw * 0.06
-    p.draw.line(
-        (nx, y + u * 0.2, nx + (f or 1) * hw * 0.03, y + u * 0.24), fill=(*scale(look.skin, 0.6), 200), width=lw
-    )
+    pen.line((nx, y + u * 0.2, nx + (f or 1) * hw * 0.03, y + u * 0.24), fill=(*scale(look.skin, 0.6), 200), width=lw)
     my = y + u * 0.33
     mw = hw * 0.14
     mouth = (110, 40, 50)
@@ -521,29 +536,37 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
         p.draw.ellipse((fx - mw * 0.5, my - mw * 0.5, fx + mw * 0.5, my + mw * 0.7), fill=mouth, outline=line, width=lw)
     elif expression is Expression.SCARED:
         pts = [(fx - mw + i * mw / 3, my + (mw * 0.18 if i % 2 else -mw * 0.1)) for i in range(7)]
-        p.draw.line(pts, fill=line, width=lw)
+        pen.line(pts, fill=line, width=lw)
+        drop_x = x - (f or -1) * hw * 0.36  # a bead of sweat on the temple away from the reader
         p.draw.ellipse(
-            (x - f * hw * 0.35 - hw * 0.04 + hw * 0.3, y - u * 0.32, x + hw * 0.34, y - u * 0.2),
+            (drop_x - hw * 0.04, y - u * 0.32, drop_x + hw * 0.04, y - u * 0.2),
             fill=(170, 220, 255, 200),
         )
     elif expression is Expression.ANGRY:
         p.draw.rectangle(
             (fx - mw, my - mw * 0.25, fx + mw, my + mw * 0.35), fill=(250, 250, 250), outline=line, width=lw
         )
-        p.draw.line((fx - mw, my + mw * 0.05, fx + mw, my + mw * 0.05), fill=line, width=max(1, lw - 1))
+        pen.line((fx - mw, my + mw * 0.05, fx + mw, my + mw * 0.05), fill=line, width=max(1, lw - 1))
     elif expression is Expression.SAD:
-        p.draw.arc((fx - mw, my, fx + mw, my + mw * 1.2), 200, 340, fill=line, width=lw + 1)
+        pen.arc((fx - mw, my, fx + mw, my + mw * 1.2), 200, 340, fill=line, width=lw + 1)
         p.draw.ellipse(
             (fx - gap - ew * 0.3, eye_y + eh * 1.3, fx - gap + ew * 0.3, eye_y + eh * 2.2), fill=(150, 200, 255, 220)
         )
     elif expression is Expression.DETERMINED:
-        p.draw.line((fx - mw, my + mw * 0.1, fx + mw * 0.9, my - mw * 0.1), fill=line, width=lw + 1)
+        pen.line((fx - mw, my + mw * 0.1, fx + mw * 0.9, my - mw * 0.1), fill=line, width=lw + 1)
     else:
-        p.draw.arc((fx - mw * 0.8, my - mw * 0.5, fx + mw * 0.8, my + mw * 0.3), 20, 160, fill=line, width=lw)
+        pen.arc((fx - mw * 0.8, my - mw * 0.5, fx + mw * 0.8, my + mw * 0.3), 20, 160, fill=line, width=lw)
+
+    def eyebrows() -> None:
+        colour = p.col(scale(look.hair, 0.5), light=0.5)
+        for brow in brows:
+            pen.line(brow, fill=colour, width=max(2, int(u * 0.045)))
+
+    return eyebrows
 
 
-def draw_monster(p: Painter, look: Look, cast: PanelCharacter, place: Placement) -> tuple[int, int, int, int]:
-    """A shadow creature: wavering dark body, horns, reaching claws, glowing eyes. Returns its face box."""
+def draw_monster(p: Painter, look: Look, cast: PanelCharacter, place: Placement) -> tuple[Box, Callable[[], None]]:
+    """A shadow creature: wavering dark body, horns, reaching claws, glowing eyes, in one pass."""
     rng = random.Random(look.seed ^ 0xBEA57)
     u, f = place.u * 1.25, place.facing
     x, top = place.cx, place.head_top
@@ -604,4 +627,9 @@ def draw_monster(p: Painter, look: Look, cast: PanelCharacter, place: Placement)
     for i in range(9):
         teeth.append((head_c[0] - u * 0.4 + i * u * 0.1, my + (u * 0.12 if i % 2 else 0)))
     p.draw.line(teeth, fill=(*mix(eye, (255, 255, 255), 0.3), 255), width=max(2, int(u * 0.05)))
-    return (int(head_c[0] - u * 0.7), int(top + u * 0.05), int(head_c[0] + u * 0.7), int(top + u * 1.15))
+    box = (int(head_c[0] - u * 0.7), int(top + u * 0.05), int(head_c[0] + u * 0.7), int(top + u * 1.15))
+    return box, _nothing
+
+
+def _nothing() -> None:
+    return None

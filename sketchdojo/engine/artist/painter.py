@@ -30,6 +30,9 @@ class Painter:
         self.ambient = ambient
         self.ambient_strength = ambient_strength
         self.rng = random.Random(seed ^ 0x5EED)
+        # pencil strokes go on their own layer, laid over the finished panel so the finish can't fade them
+        self.ink = Image.new("L", image.size, 0) if style.rough else None
+        self._ink_draw = ImageDraw.Draw(self.ink) if self.ink is not None else None
 
     # -- colour -------------------------------------------------------------------------------
 
@@ -56,6 +59,8 @@ class Painter:
         """Filled ellipse with the style's outline; `size` (head height) scales the outline."""
         box = _box(box)
         width = self.outline_width(size) if size else 0
+        if self._covers(fill):
+            self._ink_draw.ellipse(box, fill=0)
         if self.style.rough and width:
             if fill is not None:
                 self.draw.ellipse(box, fill=fill)
@@ -69,6 +74,8 @@ class Painter:
     def polygon(self, points: Sequence[Point], fill, *, size: float = 0.0):
         width = self.outline_width(size) if size else 0
         pts = [(float(x), float(y)) for x, y in points]
+        if self._covers(fill):
+            self._ink_draw.polygon(pts, fill=0)
         self.draw.polygon(pts, fill=fill)
         if width and fill is not None:
             if self.style.rough:
@@ -83,6 +90,8 @@ class Painter:
         ow = self.outline_width(size) if size else 0
         if ow and not self.style.rough:
             self._stroke(points, w + 2 * ow, self.outline_colour(fill))
+        if self._covers(fill):
+            self._stroke(points, w, 0, self._ink_draw)
         self._stroke(points, w, fill)
         if ow and self.style.rough:
             self._rough_limb(points, w, ow)
@@ -98,15 +107,38 @@ class Painter:
         mask = _glow_mask(r, min(255, int(strength * 1.6)))
         self.image.paste(rgb[:3], (int(cx) - r, int(cy) - r), mask)
 
+    def pen(self):
+        """Where face lines go: the image, or for pencil styles the ink layer (as dark strokes)."""
+        return _InkPen(self._ink_draw) if self._ink_draw is not None else self.draw
+
+    def finish(self) -> Image.Image:
+        """The style's finish, then any pencil strokes on top."""
+        out = self.style.finish(self.image)
+        if out.mode != "RGB":
+            out = out.convert("RGB")
+        if self.ink is not None:
+            out.paste(self.style.outline_rgb, (0, 0), self.ink)
+        return out
+
     # -- internals ----------------------------------------------------------------------------
 
-    def _stroke(self, points: Sequence[Point], width: int, fill):
+    def _stroke(self, points: Sequence[Point], width: int, fill, draw: ImageDraw.ImageDraw | None = None):
+        draw = draw or self.draw
         pts = [(float(x), float(y)) for x, y in points]
         if len(pts) > 1:
-            self.draw.line(pts, fill=fill, width=width, joint="curve")
+            draw.line(pts, fill=fill, width=width, joint="curve")
         r = width / 2
         for x, y in (pts[0], pts[-1]):
-            self.draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+
+    def _covers(self, fill) -> bool:
+        """An opaque fill hides the pencil strokes drawn under it."""
+        return self._ink_draw is not None and fill is not None and (len(fill) == 3 or fill[3] == 255)
+
+    def chord(self, box: Sequence[float], start: float, end: float, fill: Rgb):
+        if self._covers(fill):
+            self._ink_draw.chord(_box(box), start, end, fill=0)
+        self.draw.chord(_box(box), start, end, fill=fill)
 
     def rough_ellipse(self, box, width: int):
         x0, y0, x1, y1 = box
@@ -121,14 +153,14 @@ class Painter:
                 pts.append(
                     (cx + rx * math.cos(a) + self.rng.uniform(-j, j), cy + ry * math.sin(a) + self.rng.uniform(-j, j))
                 )
-            self.draw.line(pts, fill=(*self.style.outline_rgb, 170), width=max(1, width - 1))
+            self._ink_draw.line(pts, fill=150, width=max(1, width - 1))
 
     def rough_path(self, points: Sequence[Point], width: int):
         span = max(abs(points[0][0] - p[0]) + abs(points[0][1] - p[1]) for p in points) or 1
         j = max(1.0, min(4.0, span * 0.02))
         for _ in range(2):
             pts = [(x + self.rng.uniform(-j, j), y + self.rng.uniform(-j, j)) for x, y in points]
-            self.draw.line(pts, fill=(*self.style.outline_rgb, 170), width=max(1, width - 1))
+            self._ink_draw.line(pts, fill=150, width=max(1, width - 1))
 
     def _rough_limb(self, points: Sequence[Point], w: int, ow: int):
         (x0, y0), (x1, y1) = points[0], points[-1]
@@ -137,6 +169,19 @@ class Painter:
         for side in (1, -1):
             pts = [(x + side * nx, y + side * ny) for x, y in points]
             self.rough_path(pts, ow)
+
+
+class _InkPen:
+    """The line-drawing half of `ImageDraw`, drawing every stroke as pencil on the ink layer."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw):
+        self.draw = draw
+
+    def line(self, xy, fill=None, width: int = 1, **_):
+        self.draw.line(xy, fill=200, width=max(1, width - 1))
+
+    def arc(self, xy, start: float, end: float, fill=None, width: int = 1):
+        self.draw.arc(xy, start, end, fill=200, width=max(1, width - 1))
 
 
 def _box(box: Sequence[float]) -> tuple[float, float, float, float]:

@@ -153,7 +153,6 @@ def _lightning(p: Painter, x: float, horizon: int, rng: random.Random) -> None:
         pts.append((x, min(y, bottom)))
         if rng.random() < 0.3:
             branches.append([(x, y), (x + rng.uniform(-0.08, 0.08) * p.width, y + 0.12 * horizon)])
-    p.glow((pts[0][0], horizon * 0.05), p.width * 0.18, (200, 215, 255), strength=70)
     for path in [pts, *branches]:
         p.line(path, (190, 210, 255, 90), max(6, p.width // 70))
         p.line(path, (255, 255, 255, 255), max(2, p.width // 240))

@@ -13,7 +13,7 @@ from sketchdojo.engine.artist.places import default, forest, lab, location_paint
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.providers.base import DrawRequest
 from sketchdojo.engine.providers.registry import get_image_provider
-from sketchdojo.engine.script import ArtStyle, Script, ScriptCharacter, Shot
+from sketchdojo.engine.script import Action, ArtStyle, Expression, Script, ScriptCharacter, Shot
 
 STYLES = [s.value for s in ArtStyle]
 ALEX = {"hair": "#C8CCD6", "eyes": "#3FA9FF", "skin": "#F6D7C3", "outfit": "#2E4A7D", "accent": "#FFD23F"}
@@ -395,6 +395,31 @@ def test_every_known_location_draws_its_own_set(location):
     assert entropy(img) > 3.5
     if location != "moor":
         assert ImageChops.difference(img, draw(generic).image).getbbox() is not None
+
+
+EXPRESSIONS = [e.value for e in Expression]
+POSE_STYLES = ["webtoon", "chibi", "sketch", "realistic"]
+
+
+@pytest.mark.parametrize(
+    ("action", "expression", "style"),
+    [(a.value, EXPRESSIONS[i % 7], POSE_STYLES[i % 4]) for i, a in enumerate(Action)],
+)
+def test_every_action_and_expression_is_drawn_facing_either_way(action, expression, style):
+    cast = [
+        alex(position="left"),
+        {"name": "Mira", "position": "center"},
+        {"name": "Shadow Beast", "position": "right"},
+    ]
+    for member in cast:
+        member.update(action=action, expression=expression)
+    script = make_script(panels=[{"shot": "medium", "characters": cast}])
+
+    result = draw(script, style=style)
+
+    assert [f.name for f in result.faces] == ["Alex", "Mira", "Shadow Beast"]
+    for face in result.faces:
+        assert area(face.box) > 0.8 * 130 * 160  # each whole face is in frame, not pushed off the edge
 
 
 def test_celebrating_raises_the_hands_above_the_head():
