@@ -14,10 +14,15 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
 from sketchdojo.api.websocket import origin_validated  # noqa: E402
+from sketchdojo.embedded import start_embedded_worker, with_server_loop  # noqa: E402
 
-application = ProtocolTypeRouter(
-    {
-        "http": django_asgi_app,
-        "websocket": origin_validated(URLRouter(websocket_urlpatterns)),
-    }
+application = with_server_loop(
+    ProtocolTypeRouter(
+        {
+            "http": django_asgi_app,
+            "websocket": origin_validated(URLRouter(websocket_urlpatterns)),
+        }
+    )
 )
+# Embedded default (no REDIS_URL): this process also runs the Celery tasks, in a worker thread.
+start_embedded_worker()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import secrets
 import time
 from io import BytesIO
 from typing import Any
@@ -79,6 +80,13 @@ def _delete_later(storage, name: str) -> None:
             logger.warning("Could not delete replaced file %s", name, exc_info=True)
 
     transaction.on_commit(delete)
+
+
+def file_name(owner_id, extension: str) -> str:
+    """A fresh name for each new version of a file: old URLs are never reused for new pixels
+    (browser and CDN caches stay right) and S3, which overwrites by default, never clobbers a file
+    a reader is still loading."""
+    return f"{str(owner_id)[:8]}-{secrets.token_hex(6)}.{extension}"
 
 
 def replace_file(field_file, name: str, content: ContentFile) -> None:
@@ -218,7 +226,7 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     }
     panel.ai_prompt = prompt or request.panel.description
     panel.seed = seed
-    replace_file(panel.raw_image, f"{panel.webtoon_id}-{panel.pk}-raw.png", image_png(result.image))
+    replace_file(panel.raw_image, file_name(panel.pk, "png"), image_png(result.image))
     panel.status = PanelStatus.DRAWN
     panel.error_message = ""
     panel.save(
@@ -241,7 +249,7 @@ def panel_letter(*, panel: Panel, task_id=None) -> Panel:
         had_image = bool(panel.image)
         placed = [bubble.to_dict() for bubble in result.bubbles]
         panel.speech_bubbles = placed
-        replace_file(panel.image, f"{panel.webtoon_id}-{panel.pk}.png", image_png(result.image))
+        replace_file(panel.image, file_name(panel.pk, "png"), image_png(result.image))
         panel.status = PanelStatus.LETTERED
         panel.error_message = ""
         fields = ["speech_bubbles", "image", "status", "error_message", "updated_at"]

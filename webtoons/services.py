@@ -15,7 +15,7 @@ from django.utils import timezone
 from PIL import Image
 
 from panels.models import PanelStatus
-from panels.services import image_open, image_png, replace_file
+from panels.services import file_name, image_open, image_png, replace_file
 from projects.models import Project, ProjectStatus
 from sketchdojo.api.exceptions import Conflict, QuotaExceeded
 from sketchdojo.engine.compose import compose_strip
@@ -127,8 +127,8 @@ def webtoon_compose(*, webtoon: Webtoon) -> bool:
     thumb = first.resize((THUMBNAIL_WIDTH, max(1, round(first.height * THUMBNAIL_WIDTH / first.width))), Image.LANCZOS)
     buffer = BytesIO()
     thumb.save(buffer, format="JPEG", quality=85)
-    replace_file(webtoon.strip, f"{webtoon.pk}-strip.png", image_png(strip))
-    replace_file(webtoon.thumbnail, f"{webtoon.pk}-thumb.jpg", ContentFile(buffer.getvalue()))
+    replace_file(webtoon.strip, file_name(webtoon.pk, "png"), image_png(strip))
+    replace_file(webtoon.thumbnail, file_name(webtoon.pk, "jpg"), ContentFile(buffer.getvalue()))
     webtoon.save(update_fields=["strip", "thumbnail", "updated_at"])
     STEP_SECONDS.labels(step="compose").observe(time.monotonic() - started)
     return True

@@ -70,3 +70,22 @@ def image_provider(monkeypatch):
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def generated_webtoon(user, eager_celery, image_provider, django_capture_on_commit_callbacks):
+    """A webtoon of `user` generated end to end (3 panels, lettered), with the provider call count reset."""
+    from projects.tests.factories import CharacterFactory, ProjectFactory
+    from webtoons.services import GenerationRequest, webtoon_generate
+
+    project = ProjectFactory(user=user, title="Storm Village")
+    CharacterFactory(project=project, name="Alex Thunder")
+    request = GenerationRequest(story_prompt=GUIDE_PROMPT, panel_count=3, style="webtoon")
+    with django_capture_on_commit_callbacks(execute=True):
+        task = webtoon_generate(user=user, project=project, request=request)
+    task.refresh_from_db()
+    assert task.status == "completed", task.error_message
+    image_provider.calls = 0
+    webtoon = task.webtoon
+    webtoon.refresh_from_db()
+    return webtoon
