@@ -168,11 +168,13 @@ def _words_colour(text: str, part: str) -> str | None:
     return "_".join(words) or None
 
 
+_OUTFIT_PATTERN = re.compile(r"\b(" + "|".join(lexicon.OUTFIT_WORDS) + r")s?\b")
+
+
 def _outfit(text: str, role: str, name: str) -> tuple[str, str]:
-    lowered = text.lower()
-    for word, (colour, phrase) in lexicon.OUTFIT_WORDS.items():
-        if re.search(rf"\b{word}s?\b", lowered):
-            return colour, phrase
+    match = _OUTFIT_PATTERN.search(text.lower())
+    if match:
+        return lexicon.OUTFIT_WORDS[match.group(1)]
     options = lexicon.ROLE_OUTFITS.get(role, lexicon.ROLE_OUTFITS["supporting"])
     colour = options[stable_seed("outfit", name) % len(options)]
     return colour, "a practical jacket and trousers"

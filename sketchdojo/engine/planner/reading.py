@@ -22,6 +22,11 @@ _CONNECTORS = word_set(
     "and or but then so while when until before after during must to has have needs need tries try wants "
     "sets out is was are were be who which that"
 )
+_SUBSTANCES = word_set("shadow ice fire stone metal smoke water lava crystal bone")
+_TOKEN = re.compile(r"[a-z][a-z'-]*")
+_WORD_BEFORE = re.compile(r"([a-z][a-z'-]*)\s+$")
+# A story longer than this many events is read for its first ones: they set up everything the panels use.
+MAX_EVENTS = 24
 _CHANCE_FINDS = word_set("find finds found finding")
 _NOT_MODIFIERS = word_set("from of by with against into many two three")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
@@ -164,11 +169,11 @@ _HERO_NOUN_PATTERN = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+){0,2}?(" + "|".j
 
 def _mask(text: str, names: Iterable[str]) -> str:
     """Blank out character names so 'Alex Thunder' does not read as thunder weather."""
-    for name in names:
-        for part in {name, *name.split()}:
-            if len(part) > 1 and part[0].isupper():
-                text = re.sub(rf"\b{re.escape(part)}\b", " " * len(part), text)
-    return text
+    parts = {part for name in names for part in (name, *name.split()) if len(part) > 1 and part[0].isupper()}
+    if not parts:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b")
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _proper_nouns(text: str) -> list[str]:
@@ -211,6 +216,8 @@ def _events(text: str) -> list[Event]:
                 continue  # "the race", "her face": a noun, not a deed
             matches.append(m)
         for i, m in enumerate(matches):
+            if len(events) >= MAX_EVENTS:
+                return events
             end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
             obj = _trim_object(body[m.end() : end])
             clause = body[max(0, m.start() - 40) : end]
@@ -244,26 +251,27 @@ def _events(text: str) -> list[Event]:
 
 def _threat(lowered: str, events: list[Event], names: list[str], original: str) -> Threat | None:
     meet_spans = [e.obj for e in events if e.kind == "meet"]
-    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z][a-z'-]*", lowered)]
-    for index, (word, start, _) in enumerate(tokens):
-        singular = word if word in lexicon.THREATS else lexicon.THREAT_PLURALS.get(word)
-        if singular is None:
-            continue
-        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+    for match in _THREAT_PATTERN.finditer(lowered):
+        word, start = match.group(1), match.start()
+        singular = word if word in lexicon.THREATS else lexicon.THREAT_PLURALS[word]
+        after = _TOKEN.search(lowered, match.end())
+        following = after.group(0) if after and not lowered[match.end() : after.start()].strip() else ""
         if following in lexicon.THREATS or following in lexicon.THREAT_PLURALS:
             continue  # "shadow monsters": shadow is the modifier, monsters the noun
         if any(word in span.split() for span in meet_spans):
             continue  # "meets a friendly robot" is a companion, not a threat
-        previous = tokens[index - 1][0] if index else ""
+        before = _WORD_BEFORE.search(lowered, max(0, start - 24), start)
+        previous = before.group(1) if before else ""
         modifier = ""
         if previous and not ({previous} & (_DETERMINERS | _CONNECTORS | _NOT_MODIFIERS) or previous in _VERB_KIND):
             modifier = previous
         name = _threat_name(original, start, names)
         look = lexicon.THREATS[singular][1]
-        if modifier:
-            look = (
-                f"{look}, made of {modifier}" if modifier in lexicon.THREAT_MODIFIER_COLOURS else f"{modifier} {look}"
-            )
+        if modifier in _SUBSTANCES:
+            look = f"{look}, made of living {modifier}"
+        elif modifier:
+            rest = look.split(" ", 1)[1]
+            look = f"{'an' if modifier[0] in 'aeiou' else 'a'} {modifier} {rest}"
         return Threat(
             noun=singular,
             is_plural=word != singular,
@@ -318,6 +326,10 @@ def _pronoun(lowered: str, gender: str) -> str:
     return best if counts[best] else "they"
 
 
+# The planner reads this much of a story; longer texts are read for their opening.
+MAX_TEXT = 6000
+
+
 def read_story(
     text: str,
     *,
@@ -328,6 +340,7 @@ def read_story(
     """Take the story apart. `cast_names` are the project's characters (masked out of weather/places),
     `cast_text` their descriptions (for the hero's power), `hero_gender` the hero's appearance gender."""
     cast_names = list(cast_names)
+    text = text[:MAX_TEXT]
     masked = _mask(text, cast_names)
     lowered = masked.lower()
     events = _events(masked)
