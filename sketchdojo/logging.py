@@ -15,6 +15,7 @@ that plans it, the panel jobs that draw it). Every log line carries `request_id`
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import logging.config
@@ -187,10 +188,23 @@ def _header_context(task) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def on_task_prerun(task_id: str | None = None, task=None, kwargs: dict | None = None, **_: Any) -> None:
+def _domain_task_id(task, args, kwargs) -> str | None:
+    """The `task_id` argument of the task (our tasks take the Task row's id), by name or position."""
+    if kwargs and kwargs.get("task_id"):
+        return kwargs["task_id"]
+    try:
+        bound = inspect.signature(task.run).bind_partial(*(args or ()), **(kwargs or {}))
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return bound.arguments.get("task_id")
+
+
+def on_task_prerun(
+    task_id: str | None = None, task=None, args: tuple | None = None, kwargs: dict | None = None, **_: Any
+) -> None:
     """Worker side: binds request/user ids from the header, plus the domain and Celery task ids."""
     context = {key: value for key, value in _header_context(task).items() if key in ("request_id", "user_id")}
-    domain_task_id = (kwargs or {}).get("task_id")
+    domain_task_id = _domain_task_id(task, args, kwargs)
     token = bind(**context, task_id=domain_task_id or task_id, celery_task_id=task_id)
     if task_id:
         _task_tokens[task_id] = token

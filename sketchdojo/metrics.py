@@ -21,8 +21,10 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, mult
 logger = logging.getLogger(__name__)
 
 TASKS = Counter("sketchdojo_tasks_total", "Generation tasks by type and final or new status.", ["task_type", "status"])
+# Read from the Task table (the source of truth) at scrape time, so it is right whichever worker
+# runs what; every web replica reports the same number (dashboards take the max).
 TASKS_RUNNING = Gauge(
-    "sketchdojo_tasks_running", "Generation tasks running now.", ["task_type"], multiprocess_mode="livesum"
+    "sketchdojo_tasks_running", "Generation tasks running now.", ["task_type"], multiprocess_mode="livemax"
 )
 GENERATION_SECONDS = Histogram(
     "sketchdojo_generation_duration_seconds",
@@ -94,14 +96,28 @@ def refresh_queue_depth() -> None:
         QUEUE_DEPTH.labels(queue=queue).set(sum(lengths[index * per_queue : (index + 1) * per_queue]))
 
 
+def refresh_tasks_running() -> None:
+    """Sets `sketchdojo_tasks_running` per task type from the Task rows (one grouped query)."""
+    from django.db.models import Count
+
+    from tasks.models import Task, TaskStatus, TaskType
+
+    counts = dict(
+        Task.objects.filter(status=TaskStatus.RUNNING).values_list("task_type").annotate(n=Count("pk")).order_by()
+    )
+    for task_type in TaskType.values:
+        TASKS_RUNNING.labels(task_type=task_type).set(counts.get(task_type, 0))
+
+
 def metrics_view(request):
-    """`/metrics`: django-prometheus's exporter, with the queue depth read fresh first."""
+    """`/metrics`: django-prometheus's exporter, with the queue depth and running tasks read fresh."""
     from django_prometheus.exports import ExportToDjangoView
 
-    try:
-        refresh_queue_depth()
-    except Exception as exc:  # noqa: BLE001 - a broker outage must not hide the other metrics
-        logger.warning("queue depth unavailable: %s", exc.__class__.__name__)
+    for refresh in (refresh_queue_depth, refresh_tasks_running):
+        try:
+            refresh()
+        except Exception as exc:  # noqa: BLE001 - a broker or database outage must not hide the rest
+            logger.warning("metric %s unavailable: %s", refresh.__name__, exc.__class__.__name__)
     return ExportToDjangoView(request)
 
 

@@ -234,3 +234,13 @@ def test_development_logs_are_text_lines_with_the_context_ids():
     line = _log_one_line(ENVIRONMENT="development")
 
     assert line.endswith("WARNING sketchdojo.probe [req=- user=- task=-] login with Authorization: ***")
+
+
+def test_a_task_given_the_task_row_id_positionally_logs_it_as_the_task_id():
+    from tasks.tasks import draw_panel
+
+    log_context.on_task_prerun(task_id="c-2", task=draw_panel, args=("row-7", "panel-3"), kwargs={})
+    during = log_context.current_context()
+    log_context.on_task_postrun(task_id="c-2")
+
+    assert during == {"task_id": "row-7", "celery_task_id": "c-2"}
