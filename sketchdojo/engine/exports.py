@@ -39,7 +39,8 @@ JPEG_QUALITY = 90
 # several times faster (the PNG export is the slowest step of a webtoon otherwise).
 PNG_COMPRESS_LEVEL = 1
 PX_TO_PT = 0.75
-ENCODER_THREADS = 4
+# Two encoders at a time: enough to use both cores of a small worker, each holding one segment.
+ENCODER_THREADS = 2
 STRIP_BACKGROUND = (255, 255, 255)
 MONOCHROME_STYLES = {"manga", "sketch"}
 
