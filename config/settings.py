@@ -142,7 +142,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env("CHANNELS_PREFIX", default="asgi") + _KEY_SUFFIX},
+            "CONFIG": {
+                # redis-py 8 reads with a 5 s socket timeout by default, which kills channels-redis's
+                # blocking 5 s BZPOPMIN on idle sockets (django/channels_redis#422): allow longer.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
+                "prefix": env("CHANNELS_PREFIX", default="asgi") + _KEY_SUFFIX,
+            },
         }
     }
 else:
