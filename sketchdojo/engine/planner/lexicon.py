@@ -453,6 +453,17 @@ COMPANION_WORDS: dict[str, str] = {
     "robot": "robot",
 }
 
+# How a line says where someone is ("at sea", "on the mountain").
+PLACE_IN: dict[str, str] = {
+    "sea": "at sea",
+    "school": "at school",
+    "beach": "on the beach",
+    "mountain": "on the mountain",
+    "space": "in space",
+    "street": "on the street",
+    "home": "at home",
+}
+
 # The people of a place the hero protects, and who speaks for them.
 PLACE_PEOPLE: dict[str, tuple[str, str]] = {
     "village": ("villagers", "Elder"),
@@ -475,6 +486,23 @@ TITLES = word_set(
     "captain elder dr doctor officer lord lady sir king queen prince princess professor detective agent "
     "commander general master sister brother aunt uncle grandma grandpa ranger guide class"
 )
+
+# Titles that say what a hero is and how to refer to them ("Princess Aurora" -> a princess, she).
+TITLE_GENDER: dict[str, str] = {
+    "princess": "female",
+    "queen": "female",
+    "lady": "female",
+    "prince": "male",
+    "king": "male",
+    "lord": "male",
+    "sir": "male",
+    "captain": "",
+    "detective": "",
+    "knight": "",
+    "doctor": "",
+    "professor": "",
+    "agent": "",
+}
 
 # Given names for characters the story implies but does not name (chosen by a stable hash).
 GIVEN_NAMES = (

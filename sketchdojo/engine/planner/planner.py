@@ -131,7 +131,8 @@ def _synopsis(reading: StoryReading, board: Storyboard) -> str:
     story = reading.text.strip()
     if board.threat and not board.threat.is_disaster:
         verb = "are" if board.threat.is_plural else "is"
-        ending = f"{board.after_phrase}, the {board.threat.label} {verb} beaten and the {board.climax_place} is safe."
+        foe = board.threat.name or f"the {board.threat.label}"
+        ending = f"{board.after_phrase}, {foe} {verb} beaten and the {board.climax_place} is safe."
     elif board.threat:
         ending = f"{board.after_phrase}, the {board.threat.noun} is behind them and {board.hero.call_name} is safe."
     else:

@@ -375,11 +375,17 @@ def read_story(
         hero_name = candidates[0]
     subject = lowered[: events[0].position] if events else lowered
     hero_noun_match = _HERO_NOUN_PATTERN.search(subject)
+    hero_noun = hero_noun_match.group(1) if hero_noun_match else None
+    title = hero_name.split()[0].lower() if hero_name and " " in hero_name else ""
+    if title in lexicon.TITLE_GENDER:
+        hero_noun = hero_noun or title
+        if not hero_gender:
+            hero_gender = lexicon.TITLE_GENDER[title]
     other_names = tuple(n for n in candidates if n != hero_name)
     return StoryReading(
         text=text,
         hero_name=hero_name,
-        hero_noun=hero_noun_match.group(1) if hero_noun_match else None,
+        hero_noun=hero_noun,
         pronoun=_pronoun(lowered, hero_gender),
         events=tuple(events),
         threat=threat,

@@ -199,7 +199,7 @@ class Storyboard:
     # --- words ----------------------------------------------------------------------------------------
 
     def _words(self) -> dict[str, str]:
-        threat = self.threat.label if self.threat else "trouble"
+        threat = (self.threat.name or self.threat.label) if self.threat else "trouble"
         plural = bool(self.threat and self.threat.is_plural)
         goal = self._goal_phrase()
         time_noun, time_phrase, _ = _TIME_WORDS[self.time]
@@ -210,11 +210,13 @@ class Storyboard:
             "goal": goal,
             "threat": threat,
             "threat_cap": threat[:1].upper() + threat[1:],
+            "the_threat_cap": self._threat_text()[:1].upper() + self._threat_text()[1:],
             "power": power,
             "power_cap": power.capitalize(),
             "time_noun": time_noun,
             "time_noun_cap": time_noun.capitalize(),
             "time_phrase": time_phrase,
+            "place_in": lexicon.PLACE_IN.get(self.climax_place, f"in the {self.climax_place}"),
             "weather_noun": _WEATHER_NOUN[self.weather],
             "object": "this",
             "are": "are" if plural else "is",
@@ -278,9 +280,10 @@ class Storyboard:
                 found.append(Candidate("leap", 1))
                 return [Candidate(c.key, c.priority, event) for c in found]
             if threat:
-                found = [Candidate("confront", 2), Candidate("clash", 4)]
+                saving = bool(self.helper and self.is_goal(self.helper))
+                found = [Candidate("confront", 3 if saving else 2), Candidate("clash", 4)]
                 if self.helper:
-                    found.append(Candidate("rescue", 7))
+                    found.append(Candidate("rescue", 2 if self.is_goal(self.helper) else 7))
                 found += [Candidate("setback", 6), Candidate("power_up", 3), Candidate("final_strike", 1)]
                 if not threat.is_disaster:
                     found.append(Candidate("defeat", 5))
@@ -350,7 +353,18 @@ class Storyboard:
         return f"{third_person(event.verb)} {event.obj}".strip()
 
     def _threat_text(self) -> str:
+        if self.threat and self.threat.name:
+            return self.threat.name
         return f"the {self.threat.label}" if self.threat else "the danger"
+
+    def is_goal(self, member: CastMember) -> bool:
+        """Whether this character is the one the hero must save ('her brother')."""
+        return bool(self.reading.goal_person) and self.reading.goal_person in member.character.description.lower()
+
+    def _toward(self) -> str:
+        if self.start_place == self.climax_place:
+            return f"across the {self.climax_place}"
+        return f"toward the {self.climax_place}"
 
     def _does(self, singular: str, plural: str) -> str:
         """The verb form for the hero's pronoun: 'he staggers', 'they stagger'."""
@@ -709,6 +723,22 @@ class Storyboard:
     def _m_alarm(self, event, beat) -> Draft:
         stage = self.stage(beat, event)
         helper = self.helper
+        if helper is not None and self.is_goal(helper):
+            return Draft(
+                "alarm",
+                beat,
+                stage,
+                (Shot.WIDE, Shot.MEDIUM),
+                f"{self._threat_text().capitalize()} {self._agree('seize', 'seizes')} {helper.call_name} and "
+                f"{self._agree('drag', 'drags')} {helper.call_name} away while {self.subject} reaches out.",
+                characters=[
+                    self._hero(StagePosition.LEFT, Expression.SCARED, Action.RUNNING),
+                    *self._member(helper, StagePosition.RIGHT, Expression.SCARED, Action.FALLING),
+                    *self._member(self.villain, StagePosition.RIGHT, Expression.ANGRY, Action.RUNNING),
+                ],
+                dialogue=self._say(helper, "taken", BubbleStyle.SHOUT),
+                sfx=self._sfx(lexicon.IMPACT_SFX),
+            )
         return Draft(
             "alarm",
             beat,
@@ -731,8 +761,9 @@ class Storyboard:
             beat,
             stage,
             (Shot.CLOSE_UP, Shot.MEDIUM),
-            f"Close on {self.subject}'s face, jaw set, {self._power_visual() if self.element else 'fists'} "
-            f"gathering as {self.hero.pronoun} {self._does('refuses', 'refuse')} to give up.",
+            f"Close on {self.subject}'s face, jaw set, "
+            + (f"{self._power_visual()} gathering" if self.element else "fists clenched")
+            + f" as {self.hero.pronoun} {self._does('refuses', 'refuse')} to give up.",
             characters=[self._hero(StagePosition.CENTER, Expression.DETERMINED, Action.STANDING)],
             dialogue=self._say(self.hero, "resolve"),
         )
@@ -744,8 +775,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.WIDE, Shot.EXTREME_WIDE),
-            f"{self.subject} races toward the {self.climax_place} as {self._threat_text()} "
-            f"{self._agree('close', 'closes')} in.",
+            f"{self.subject} races {self._toward()} as {self._threat_text()} {self._agree('close', 'closes')} in.",
             characters=[self._hero(StagePosition.LEFT, Expression.DETERMINED, Action.RUNNING)],
             dialogue=self._say(self.hero, "journey", BubbleStyle.SHOUT),
             sfx=["TMP TMP"],
@@ -843,8 +873,13 @@ class Storyboard:
             beat,
             stage,
             (Shot.WIDE, Shot.EXTREME_WIDE),
-            f"Wide action: {self.subject} unleashes {self._power_visual()} across the {self.climax_place}, "
-            f"blasting {self._threat_text()} apart.",
+            (
+                f"Wide action: {self.subject} unleashes {self._power_visual()} across the {self.climax_place}, "
+                f"blasting {self._threat_text()} apart."
+                if self.element
+                else f"Wide action: {self.subject} lands the decisive blow, sending {self._threat_text()} flying "
+                f"across the {self.climax_place}."
+            ),
             characters=[
                 self._hero(
                     StagePosition.CENTER, Expression.DETERMINED, Action.CASTING if self.element else Action.FIGHTING
@@ -943,7 +978,8 @@ class Storyboard:
         stage = self.stage(beat)
         sky = _CLEARED_SKY.get(self.climax_weather)
         if self.threat:
-            outcome = f"{self._threat_text()} {self._agree('were', 'was')} gone and the {self.climax_place} was safe"
+            saved = self.helper.call_name if self.helper and self.is_goal(self.helper) else f"the {self.climax_place}"
+            outcome = f"{self._threat_text()} {self._agree('were', 'was')} gone and {saved} was safe"
             after = f"the {self.climax_place} safe behind {self.pos} back"
         else:
             outcome = self.ending()

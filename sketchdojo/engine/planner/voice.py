@@ -19,7 +19,7 @@ _N = "neutral"
 LINES: dict[str, dict[str, tuple[str, ...]]] = {
     "intro": {
         _N: (
-            "Another quiet {time_noun} in the {place}.",
+            "Another quiet {time_noun} {place_in}.",
             "Almost there. Just a little further.",
             "Something feels different {time_phrase}.",
         ),
@@ -117,7 +117,7 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
         "gruff": ("Gone.", "Finished!"),
     },
     "protect": {
-        _N: ("Stay behind me!", "Run! I'll hold them off!", "Get everyone inside!"),
+        _N: ("Stay behind me!", "Run! I'll hold them off!", "I've got you! Stay down!"),
         "formal": ("Take shelter. I will hold them.",),
         "shy": ("G-get behind me!",),
     },
@@ -169,10 +169,17 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
         "gruff": ("Hmph. Rest now.", "Wasn't nothing."),
     },
     "alarm": {
-        _N: ("{threat_cap}! {they_re} attacking the {place}!", "Help! The {threat}!", "Run! {they_re} coming!"),
-        "formal": ("The {threat} {are} upon us! To shelter!",),
+        _N: ("{threat_cap}! {they_re} attacking the {place}!", "Help! {the_threat_cap}!", "Run! {they_re} coming!"),
+        "formal": ("{the_threat_cap} {are} upon us! To shelter!",),
         "cheerful": ("{hero}! Help! {threat_cap}!",),
         "gruff": ("{threat_cap}. Move!",),
+    },
+    "taken": {
+        _N: ("{hero}! Help me!", "Let me go!", "{hero}! Over here!"),
+        "shy": ("{hero}... p-please...!",),
+        "cheerful": ("{hero}! Save me!",),
+        "formal": ("Unhand me!",),
+        "gruff": ("Get off me!",),
     },
     "scared": {
         _N: ("{hero}! Look out!", "{hero}, behind you!", "No! {hero}!"),

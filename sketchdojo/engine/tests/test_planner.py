@@ -290,3 +290,38 @@ def test_bad_requests_are_refused_with_a_clear_message(request_kwargs, message):
 
 def test_the_art_style_is_carried_into_the_script():
     assert plan(panel_count=2, art_style="Manga").style == "manga"
+
+
+def test_a_named_villain_is_cast_under_its_own_name_and_the_hero_takes_the_title():
+    script = plan("Princess Aurora defeats the evil sorcerer Malakar in the castle at dusk", panel_count=9)
+
+    assert script.title == "Princess Aurora versus Malakar"
+    malakar = script.character("Malakar")
+    assert (malakar.role, malakar.speech_style) == ("antagonist", "menacing")
+    assert malakar.description == "An evil sorcerer in dark robes with a staff of bone."
+    aurora = script.character("Princess Aurora")
+    assert aurora.description.startswith("Young female with short")
+    assert "flowing pink gown" in aurora.description
+    assert script.panels[-1].caption == "The next morning, Malakar was gone and the castle was safe."
+
+
+def test_the_person_to_rescue_is_taken_then_saved():
+    script = plan("She must rescue her brother from pirates at sea during a storm at night", panel_count=7)
+
+    brother = next(c for c in script.characters if c.description.endswith("'s brother."))
+    taken = next(p for p in script.panels if p.beat == "rising" and brother.name in {c.name for c in p.characters})
+    assert taken.description.startswith(f"The pirates seize {brother.name}")
+    assert any(p.description.endswith(f"shields {brother.name} from a blow.") for p in script.panels)
+    assert (
+        script.panels[-1].caption
+        == f"By dawn, the storm had passed, the pirates were gone and {brother.name} was safe."
+    )
+
+
+def test_a_story_without_a_villain_ends_on_what_the_hero_did():
+    script = plan("Mia meets a talking cat in a rainy city at night and learns to trust again", panel_count=8)
+
+    cat = script.characters[1]
+    assert cat.description.startswith("A small cat with")
+    assert [c.role for c in script.characters] == ["protagonist", "supporting"]
+    assert script.panels[-1].caption == "By dawn, the rain had stopped and Mia had learned to trust again."
