@@ -8,16 +8,13 @@ what `make run` serves; Chromium is Debian's, installed by scripts/bootstrap.sh.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from tasks.tests.live import ROOT, daphne_server
+
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 STORY = "Alex discovers his lightning powers during a storm and must save his village from shadow monsters"
@@ -25,18 +22,11 @@ STORY = "Alex discovers his lightning powers during a storm and must save his vi
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     if not os.path.exists(CHROMIUM):
         pytest.fail("Chromium is missing: run scripts/bootstrap.sh --browser (make test does).")
     workdir = tmp_path_factory.mktemp("journey")
-    port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
     env.update(
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
@@ -44,34 +34,10 @@ def server(tmp_path_factory):
         STATIC_ROOT=str(workdir / "static"),
         PYTHONUNBUFFERED="1",
     )
-    python = sys.executable
     for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    log = open(workdir / "daphne.log", "w")  # noqa: SIM115 - closed in teardown
-    process = subprocess.Popen(
-        [python, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/health/liveness", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("daphne did not start: " + (workdir / "daphne.log").read_text()[-2000:])
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    with daphne_server(env, workdir) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
