@@ -185,8 +185,8 @@ def panel_delete(*, panel: Panel) -> None:
         raise Conflict("This panel is being redrawn; cancel that task first.")
     ordered = _ordered_ids(webtoon_id=webtoon_id)
     files = [(f.storage, f.name) for f in (panel.raw_image, panel.image) if f]
-    panel.delete()
     ordered.remove(panel.pk)
+    panel.delete()
     _renumber(webtoon_id=webtoon_id, ordered_ids=ordered)
     for storage, name in files:
         _delete_later(storage, name)

@@ -89,3 +89,15 @@ def generated_webtoon(user, eager_celery, image_provider, django_capture_on_comm
     webtoon = task.webtoon
     webtoon.refresh_from_db()
     return webtoon
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """Records the run_generation messages sent to the broker (instead of sending them)."""
+    from tasks.tasks import run_generation
+
+    sent = []
+    monkeypatch.setattr(
+        run_generation, "apply_async", lambda args, task_id, queue: sent.append((args[0], task_id, queue))
+    )
+    return sent

@@ -16,8 +16,10 @@ def project(user):
     return ProjectFactory(user=user)
 
 
-def test_the_guides_generate_request_returns_a_pending_task(auth_client, project, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as queued:
+def test_the_guides_generate_request_returns_a_pending_task(
+    auth_client, project, queued, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
         response = auth_client.post(
             f"/api/v1/webtoons/generate?project_id={project.pk}", GUIDE_GENERATE_BODY, format="json"
         )
@@ -35,7 +37,7 @@ def test_the_guides_generate_request_returns_a_pending_task(auth_client, project
     assert task.input["quality"] == "high"
     assert task.input["color_scheme"] == "vibrant"
     assert task.webtoon.project == project
-    assert len(queued) == 1
+    assert queued == [(str(task.pk), task.celery_task_id, "ai")]
 
 
 def test_generate_takes_project_id_from_the_body_and_defaults_from_the_project(
