@@ -374,7 +374,7 @@ def build_cast(
         part = "hero" if is_hero else {"antagonist": "antagonist", "background": "extra"}.get(brief.role, "helper")
         gender = str((brief.appearance or {}).get("gender", "")).lower()
         pronoun = {"male": "he", "female": "she"}.get(gender, reading.pronoun if is_hero else "they")
-        call = reading.hero_name if is_hero and reading.hero_name else call_name_of(brief.name)
+        call = reading.hero_name if is_hero and _names_brief(reading.hero_name, brief) else call_name_of(brief.name)
         members.append(CastMember(character=character, part=part, call_name=call, pronoun=pronoun))
     taken = {m.name for m in members} | {m.call_name for m in members}
 
@@ -401,7 +401,10 @@ def build_cast(
             members.append(CastMember(character=villain, part="antagonist", call_name=villain.name))
             taken.add(villain.name)
 
-    for other in reading.other_names:
+    others = list(reading.other_names)
+    if hero_brief is not None and reading.hero_name and not _names_brief(reading.hero_name, hero_brief):
+        others.insert(0, reading.hero_name)  # named in the story, but the project's protagonist leads
+    for other in others:
         if len(members) >= 12 or other in taken or (threat and other == threat.name):
             continue
         person = _derived_person(other, role="supporting", summary=f"{other}, who crosses {_hero_call(members)}'s path")
@@ -495,7 +498,13 @@ def _hero_brief(briefs: tuple[CharacterBrief, ...], reading: StoryReading) -> Ch
     for brief in briefs:
         if brief.role == "protagonist":
             return brief
+    if reading.hero_name:
+        return None  # the story's hero is someone the project has not described: derive them
     return briefs[0] if briefs[0].role != "antagonist" else None
+
+
+def _names_brief(name: str | None, brief: CharacterBrief) -> bool:
+    return bool(name) and (name == brief.name or name in brief.name.split())
 
 
 def _hero_name(reading: StoryReading) -> str:

@@ -1163,8 +1163,12 @@ def scene_and_panels(board: Storyboard, beats: list[str]) -> tuple[list[Scene], 
         if by_beat["climax"] and beat == "rising":
             beat = "climax"  # what happens after the showdown is part of it ("...before escaping")
         by_beat[beat].append(event)
-    if not by_beat["climax"] and by_beat["rising"] and (len(by_beat["rising"]) > 1 or reading.threat):
-        by_beat["climax"].append(by_beat["rising"].pop())
+    if not by_beat["climax"] and by_beat["rising"]:
+        # The last event is the peak; a one-event story both builds up to it and peaks on it.
+        last = by_beat["rising"][-1]
+        if len(by_beat["rising"]) > 1 or reading.threat:
+            by_beat["rising"].pop()
+        by_beat["climax"].append(last)
     counts = {b: beats.count(b) for b in BEATS}
     drafts: list[Draft] = []
     for beat in BEATS:

@@ -325,3 +325,16 @@ def test_a_story_without_a_villain_ends_on_what_the_hero_did():
     assert cat.description.startswith("A small cat with")
     assert [c.role for c in script.characters] == ["protagonist", "supporting"]
     assert script.panels[-1].caption == "By dawn, the rain had stopped and Mia had learned to trust again."
+
+
+def test_a_supporting_project_character_helps_the_hero_the_prompt_names():
+    luna = CharacterBrief(name="Luna", role="supporting", description="A healer")
+
+    script = plan(panel_count=5, characters=(luna,))
+
+    assert [(c.name, c.role) for c in script.characters] == [
+        ("Alex", "protagonist"),
+        ("Luna", "supporting"),
+        ("Shadow Monster", "antagonist"),
+    ]
+    assert script.panels[2].description == "Luna runs toward Alex; behind, the shadow monsters pour toward the village."
