@@ -391,7 +391,11 @@ def _back_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float,
 
 def _front_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float, f: int) -> None:
     x, y = c
-    top, fringe_y = y - u * 0.6, y - u * 0.12
+    # the fringe stops short of the eyes, however big the style draws them
+    eye_h = _eye_metrics(p, look, hw)[1]
+    eye_top = _eye_line(p, y, u) - eye_h * 1.15
+    top, fringe_y = y - u * 0.6, min(y - u * 0.12, eye_top + u * 0.02)
+    reach = max(u * 0.05, eye_top + eye_h * 0.3 - fringe_y)
     size = u
     style = look.hair_style
     if style == "bald":
@@ -434,19 +438,32 @@ def _front_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float
             ],
             p.outline_width(size),
         )
-    tips = []
-    for i, t in enumerate(look.fringe):
-        fx = x - hw * 0.56 + hw * 1.12 * t + f * hw * 0.08
-        depth = u * (0.2 if style != "bald" else 0.05) * (1.1 if i % 2 else 0.8)
-        tips.append((fx, fringe_y + depth))
-    left, right = (x - hw * 0.56, fringe_y - 1), (x + hw * 0.56, fringe_y - 1)
-    prev = left
-    for tip in tips:
-        nxt = (tip[0] + hw * 0.09, fringe_y - 1)
-        p.polygon([(prev[0], fringe_y - 1), tip, nxt], hair)
-        prev = (tip[0] - hw * 0.02, fringe_y)
+    # bangs: locks across the brow, long between and beside the eyes, cut short over them
+    ew, _, gap = _eye_metrics(p, look, hw)
+    face_x = x + f * hw * 0.12
+    n = len(look.fringe) + 3
+    edges = [x - hw * 0.56 + hw * 1.12 * k / n for k in range(n + 1)]
+    for k in range(n):
+        jitter = look.fringe[k % len(look.fringe)]
+        tip_x = (edges[k] + edges[k + 1]) / 2 + (jitter - 0.5) * hw * 0.08 + f * hw * 0.04
+        over_eye = any(abs(tip_x - (face_x + side * gap)) < ew * 1.1 for side in (-1, 1))
+        depth = max(reach, u * 0.09) * (0.8 + 0.4 * jitter) if over_eye else u * (0.16 + 0.12 * jitter)
+        lock = [(edges[k] - 1, fringe_y - 1), (tip_x, fringe_y + depth), (edges[k + 1] + 1, fringe_y - 1)]
+        p.polygon(lock, hair)
+    right = (x + hw * 0.56, fringe_y - 1)
+    left = (x - hw * 0.56, fringe_y - 1)
+    prev = (right[0] - hw * 0.15, fringe_y)
     p.polygon([(prev[0], fringe_y - 1), (right[0], fringe_y + u * 0.25), right], hair)
     p.polygon([left, (left[0] + hw * 0.02, fringe_y + u * 0.3), (left[0] + hw * 0.15, fringe_y - 1)], hair)
+    strand = (*scale(hair, 0.78), 160)
+    for k in (-1, 1):
+        p.draw.arc(
+            (x + k * hw * 0.1 - hw * 0.4, top + u * 0.05, x + k * hw * 0.1 + hw * 0.4, fringe_y + u * 0.25),
+            200 if k < 0 else 280,
+            260 if k < 0 else 340,
+            fill=strand,
+            width=max(1, int(u * 0.015)),
+        )
     if p.style.eye_highlights >= 2:
         hx = x - hw * 0.2
         p.draw.arc(
@@ -458,16 +475,26 @@ def _front_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float
         )
 
 
+def _eye_metrics(p: Painter, look: Look, hw: float) -> tuple[float, float, float]:
+    """Eye half-width, half-height and distance from the face centre, by style and character."""
+    ew = hw * 0.13 * p.style.eye_scale * look.eye_size
+    eh = ew * (1.35 if p.style.eye_highlights >= 2 else 1.15)
+    return ew, eh, max(hw * 0.21, ew * 1.15)
+
+
+def _eye_line(p: Painter, y: float, u: float) -> float:
+    """Big-eyed styles set the eyes lower in the face, leaving room for the fringe and brows."""
+    return y + u * (0.06 + max(0.0, p.style.eye_scale - 1) * 0.1)
+
+
 def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u: float, f: int) -> Callable[[], None]:
     """Eyes, nose, mouth and marks; returns the eyebrows to draw over the fringe (they carry the mood)."""
     st = p.style
     pen = p.pen()
     x, y = c
     fx = x + f * hw * 0.12
-    eye_y = y + u * 0.06
-    ew = hw * 0.13 * st.eye_scale * look.eye_size
-    gap = max(hw * 0.21, ew * 1.15)
-    eh = ew * (1.35 if st.eye_highlights >= 2 else 1.15)
+    eye_y = _eye_line(p, y, u)
+    ew, eh, gap = _eye_metrics(p, look, hw)
     line = st.outline_rgb or (40, 30, 30)
     lw = max(1, int(u * 0.028))
     brow_lift = {Expression.SURPRISED: 0.5, Expression.SCARED: 0.35, Expression.SAD: 0.15}.get(expression, 0.0)
@@ -481,7 +508,7 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
         w = ew * (0.8 if f and side == -f else 1.0)
         h = eh * squint
         if expression is Expression.HAPPY and st.eye_highlights >= 2:
-            pen.arc((ex - w, eye_y - h, ex + w, eye_y + h), 200, 340, fill=line, width=lw + 1)
+            pen.arc((ex - w, eye_y - h * 0.3, ex + w, eye_y + h * 1.5), 200, 340, fill=line, width=lw + 2)
         else:
             p.draw.ellipse((ex - w, eye_y - h, ex + w, eye_y + h), fill=(250, 250, 250), outline=line, width=lw)
             pr = 0.45 if expression is Expression.SCARED else 0.75
@@ -495,7 +522,7 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
                 p.draw.ellipse((hx - hr, hy - hr, hx + hr, hy + hr), fill=(255, 255, 255))
             pen.line((ex - w * 1.1, eye_y - h, ex + w * 1.05, eye_y - h * 1.05), fill=line, width=lw + 1)
         # eyebrows: angle and height carry most of the expression
-        by = eye_y - eh * 1.45 - u * 0.04 - brow_lift * eh
+        by = eye_y - eh * 1.2 - u * 0.05 - brow_lift * eh
         inner, outer = ex - side * w * 0.9, ex + side * w * 1.1
         tilt = {
             Expression.ANGRY: 0.55,
@@ -522,12 +549,14 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
             p.draw.ellipse((ex - ew * 1.5, eye_y - ew * 1.3, ex + ew * 1.5, eye_y + ew * 1.3), outline=line, width=lw)
     if st.blush or expression is Expression.HAPPY:
         for side in (-1, 1):
-            bx = fx + side * gap * 1.25
-            p.draw.ellipse((bx - ew * 0.9, eye_y + eh * 1.2, bx + ew * 0.9, eye_y + eh * 1.7), fill=(240, 110, 120, 80))
+            bx = fx + side * min(gap * 1.25, hw * 0.3)
+            by = min(eye_y + eh * 1.2, y + u * 0.3)
+            rw = min(ew * 0.9, hw * 0.12)
+            p.draw.ellipse((bx - rw, by, bx + rw, by + u * 0.06), fill=(240, 110, 120, 80))
     # nose on the facing side, then the mouth
     nx = fx + f * hw * 0.06
     pen.line((nx, y + u * 0.2, nx + (f or 1) * hw * 0.03, y + u * 0.24), fill=(*scale(look.skin, 0.6), 200), width=lw)
-    my = y + u * 0.33
+    my = min(max(y + u * 0.33, eye_y + eh * 1.2 + u * 0.05), y + u * 0.4)
     mw = hw * 0.14
     mouth = (110, 40, 50)
     if expression is Expression.HAPPY:
