@@ -245,6 +245,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several fields share a name ("status", "style") with different choices: name each set once.
+    "ENUM_NAME_OVERRIDES": {
+        "ArtStyleEnum": "projects.models.ArtStyle",
+        "ProjectStatusEnum": "projects.models.ProjectStatus",
+        "WebtoonStatusEnum": "webtoons.models.WebtoonStatus",
+        "TaskStatusEnum": "tasks.models.TaskStatus",
+        "PanelStatusEnum": "panels.models.PanelStatus",
+        "BubbleStyleEnum": "sketchdojo.engine.lettering.BUBBLE_STYLES",
+    },
 }
 
 # --- files ---------------------------------------------------------------------------------------
