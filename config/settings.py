@@ -163,6 +163,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=600
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=660)
 CELERY_TASK_DEFAULT_QUEUE = "ai"
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+if env("CELERY_BROKER_KEY_PREFIX", default=""):
+    # Several deployments (or test runs) can share one Redis: each gets its own queue keys.
+    CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] = env("CELERY_BROKER_KEY_PREFIX")
 CELERY_TIMEZONE = "UTC"
 # Generation tasks (tasks/): heartbeat while a step runs; the reconciler re-queues a running task whose
 # heartbeat is older than TASK_STALE_AFTER_SECONDS (a killed worker), or a pending one nobody took.
