@@ -35,6 +35,18 @@ def _static_files_without_manifest():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Argon2 costs ~100 MB and tens of ms per hash by design; tests sign in hundreds of times.
+
+    A test about hashing itself sets `settings.PASSWORD_HASHERS` back to the configured list.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     _clear_cache()

@@ -1,18 +1,9 @@
 """factory_boy factories for accounts, shared by every app's tests."""
 
-from functools import cache
-
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 
 DEFAULT_PASSWORD = "SecurePassword123"
-
-
-@cache
-def _default_password_hash() -> str:
-    # Argon2 is deliberately slow; hash the shared test password once per test process.
-    return make_password(DEFAULT_PASSWORD)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -28,6 +19,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def password(obj, create, extracted, **kwargs):
-        obj.password = make_password(extracted) if extracted else _default_password_hash()
+        obj.set_password(extracted or DEFAULT_PASSWORD)
         if create:
             obj.save(update_fields=["password"])

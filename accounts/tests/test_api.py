@@ -6,6 +6,7 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
+import config.settings as configured
 from accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,8 @@ def _assert_envelope(response, status_code: int, error: str):
 # --- register ------------------------------------------------------------------------------------
 
 
-def test_the_guides_register_curl_creates_the_user_without_echoing_the_password(api_client):
+def test_the_guides_register_curl_creates_the_user_without_echoing_the_password(api_client, settings):
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS  # the suite hashes fast
     response = api_client.generic("POST", "/api/v1/auth/register", GUIDE_REGISTER_BODY, content_type="application/json")
 
     assert response.status_code == 201
