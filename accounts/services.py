@@ -4,6 +4,7 @@ Views, the admin and commands all go through these functions, so the rules (case
 uniqueness, password policy, lockout, single-use refresh tokens, instant logout) live here once.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -96,7 +97,8 @@ def user_login(*, login: str, password: str, address: str) -> TokenPair:
     Raises LoginLockedOut, InvalidCredentials or AccountSuspended.
     """
     user = selectors.user_get_by_login(login=login)
-    account = str(user.pk) if user else login.strip().lower()
+    # Unknown names are counted too (hashed: any text can arrive here, cache keys must stay tame).
+    account = str(user.pk) if user else hashlib.sha256(login.strip().lower().encode()).hexdigest()
     wait = login_lockout_seconds(account=account, address=address)
     if wait:
         raise LoginLockedOut(wait)

@@ -96,3 +96,13 @@ def test_suspending_changes_only_users_not_already_suspended(user, other_user):
 
     assert changed == 1
     assert list(User.objects.filter(is_active=True)) == []
+
+
+def test_failed_logins_for_an_unknown_name_lock_that_name_whatever_its_case(settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    for address in ("10.0.0.1", "10.0.0.2"):
+        with pytest.raises(services.InvalidCredentials):
+            services.user_login(login="Ghost With Spaces", password="nope-nope-nope", address=address)
+
+    with pytest.raises(services.LoginLockedOut):
+        services.user_login(login="ghost with spaces", password="nope-nope-nope", address="10.0.0.3")
