@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -224,6 +228,28 @@ def test_the_same_seed_gives_the_same_script_and_another_seed_rephrases_it():
     assert guide_script(12, seed=7).model_dump_json() == first
     assert guide_script(12, seed=8).model_dump_json() != first
     assert json.loads(guide_script(12, seed=8).model_dump_json())["title"] == json.loads(first)["title"]
+
+
+def test_the_script_is_the_same_in_another_process_with_another_string_hash_seed():
+    code = (
+        "from sketchdojo.engine.planner import LocalStoryPlanner;"
+        "from sketchdojo.engine.providers.base import PlanRequest;"
+        f"script = LocalStoryPlanner().plan(PlanRequest(prompt={GUIDE_PROMPT!r}, panel_count=9, seed=5));"
+        "print(script.model_dump_json())"
+    )
+    root = str(Path(__file__).resolve().parents[3])
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": root},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("1", "2")
+    }
+
+    assert outputs == {plan(panel_count=9, seed=5).model_dump_json() + "\n"}
 
 
 def test_different_prompts_give_different_scripts():
