@@ -11,8 +11,10 @@ from PIL import Image, ImageDraw
 from sketchdojo.engine.lettering import Bubble, LetterResult, bubbles_from_panel, letter_panel
 from sketchdojo.engine.lettering.fonts import fit_text
 from sketchdojo.engine.lettering.placement import overlap_area
+from sketchdojo.engine.providers import CharacterBrief, PlanRequest, get_image_provider, get_llm_provider
 from sketchdojo.engine.providers.base import FaceBox
-from sketchdojo.engine.script import DialogueLine, PanelScript
+from sketchdojo.engine.run import draw_request
+from sketchdojo.engine.script import ArtStyle, DialogueLine, PanelScript
 
 BACKGROUND = (128, 128, 128)
 
@@ -309,3 +311,33 @@ def test_a_bubble_round_trips_through_its_api_dict():
 def test_a_malformed_bubble_dict_is_refused(data):
     with pytest.raises(ValueError):
         Bubble.from_dict(data)
+
+
+@pytest.mark.parametrize("style", [s.value for s in ArtStyle])
+def test_lettering_on_the_offline_artists_panels_is_legible_to_ocr_in_every_style(style):
+    request = PlanRequest(
+        prompt="Alex discovers his lightning powers during a storm and must save his village from shadow monsters",
+        panel_count=2,
+        art_style=style,
+        characters=(CharacterBrief("Alex", "protagonist", "spiky black hair, blue jacket"),),
+    )
+    script = get_llm_provider("local").plan(request)
+    artist = get_image_provider("local")
+    crops, expected = [], []
+    for panel in script.panels:
+        drawn = artist.draw(draw_request(script, panel, seed=1))
+        result = letter_panel(drawn.image, bubbles_from_panel(panel), drawn.faces, sfx=panel.sfx)
+        crops += [result.image.crop(box).convert("L") for box in result.boxes]
+        expected += [w for bubble in result.bubbles for w in words(bubble.text)]
+
+    # Every balloon on one sheet, one OCR pass: the balloons are what must be legible, not the art.
+    sheet = Image.new("L", (max(c.width for c in crops) + 40, sum(c.height + 30 for c in crops) + 30), 255)
+    y = 30
+    for crop in crops:
+        sheet.paste(crop, (20, y))
+        y += crop.height + 30
+    read = set(words(pytesseract.image_to_string(sheet, config="--psm 4")))
+
+    recovered = [w for w in expected if w in read]
+    assert expected
+    assert len(recovered) / len(expected) >= 0.9, f"missed {sorted(set(expected) - read)}"
