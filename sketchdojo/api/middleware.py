@@ -75,10 +75,13 @@ class ApiErrorEnvelopeMiddleware:
                 405: f"Method {request.method} is not allowed here.",
                 413: "The request body is too large.",
             }.get(response.status_code, getattr(response, "reason_phrase", "Error"))
-            details = {"request_id": current_request_id()} if response.status_code >= 500 else None
-            rewritten = JsonResponse(
-                envelope(response.status_code, message=message, details=details), status=response.status_code
-            )
+            data = getattr(response, "data", None)  # a DRF error rendered as HTML (browsable API)
+            if isinstance(data, dict) and data.get("status") == "error":
+                body = data
+            else:
+                details = {"request_id": current_request_id()} if response.status_code >= 500 else None
+                body = envelope(response.status_code, message=message, details=details)
+            rewritten = JsonResponse(body, status=response.status_code)
             for header in ("Allow", "Retry-After", "WWW-Authenticate"):
                 if header in response:
                     rewritten[header] = response[header]

@@ -273,3 +273,18 @@ def test_a_plain_django_405_under_api_becomes_the_envelope():
     body = _assert_envelope(response, 405, "method_not_allowed")
     assert body["message"] == "Method POST is not allowed here."
     assert response["Allow"] == "GET"
+
+
+def test_an_error_asked_for_as_html_still_gets_the_full_envelope(api_client):
+    response = api_client.get("/api/test/users", {"size": "0"}, HTTP_ACCEPT="text/html")
+
+    body = _assert_envelope(response, 400, "validation_error")
+    assert body["details"] == {"size": ["Must be a whole number from 1 to 100."]}
+
+
+def test_the_browsable_api_renders_a_paginated_list(api_client, five_users):
+    response = api_client.get("/api/test/users", {"size": 2}, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert b"user0" in response.content
