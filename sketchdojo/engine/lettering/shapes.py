@@ -45,8 +45,10 @@ def is_monochrome(image: Image.Image) -> bool:
     sample = image.resize((40, 40), Image.Resampling.NEAREST)
     if sample.mode != "RGB":
         sample = sample.convert("RGB")
-    spreads = sorted(max(p) - min(p) for p in sample.get_flattened_data())
-    return spreads[int(len(spreads) * 0.9)] <= 36
+    # Saturation, not raw channel spread: a dark night scene has small spreads and is still colour.
+    pixels = sample.get_flattened_data()
+    colourful = sum(1 for p in pixels if max(p) > 50 and (max(p) - min(p)) > 0.3 * max(p))
+    return colourful <= len(pixels) * 0.03
 
 
 def text_face(style: str) -> str:
