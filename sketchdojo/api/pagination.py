@@ -2,12 +2,15 @@
 
 import math
 
+from django.db.models import QuerySet
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 
 class PagePagination(PageNumberPagination):
+    """`?page=` from 1, `?size=` 1 to 100 (default 20); out-of-range values are a validation error."""
+
     page_size = 20
     page_query_param = "page"
     page_size_query_param = "size"
@@ -39,7 +42,8 @@ class PagePagination(PageNumberPagination):
         self.request = request
         self.size = self.get_page_size(request)
         self.page_number = self.get_page_number(request, None)
-        self.total = queryset.count()
+        # A queryset counts in SQL; a plain list (already-built items) by len().
+        self.total = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
         start = (self.page_number - 1) * self.size
         return list(queryset[start : start + self.size]) if self.total > start else []
 

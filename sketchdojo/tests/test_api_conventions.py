@@ -288,3 +288,24 @@ def test_the_browsable_api_renders_a_paginated_list(api_client, five_users):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert b"user0" in response.content
+
+
+def test_a_plain_list_paginates_like_a_queryset():
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from sketchdojo.api.pagination import PagePagination
+
+    paginator = PagePagination()
+    request = Request(APIRequestFactory().get("/api/test/anything", {"page": 2, "size": 3}))
+
+    page = paginator.paginate_queryset(list(range(7)), request)
+
+    assert page == [3, 4, 5]
+    assert paginator.get_paginated_response(page).data == {
+        "items": [3, 4, 5],
+        "total": 7,
+        "page": 2,
+        "size": 3,
+        "pages": 3,
+    }
