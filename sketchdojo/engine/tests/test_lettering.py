@@ -143,6 +143,15 @@ def test_sound_effects_are_big_outlined_coloured_letters_on_colour_art():
     assert sum(is_ink(p) for p in lettering) > 500
 
 
+def test_a_dark_colour_night_scene_still_gets_coloured_sound_effects():
+    image = Image.new("RGB", (800, 800), (20, 30, 70))
+
+    result = letter_panel(image, [], [], sfx=["KRAKOOM"])
+
+    pixels = result.image.crop(result.sfx_boxes[0]).get_flattened_data()
+    assert sum(1 for p in pixels if max(p) > 200 and max(p) - min(p) > 100) > 2000
+
+
 def test_on_black_and_white_art_sound_effects_and_captions_stay_uncoloured():
     image = grey_panel()
 
