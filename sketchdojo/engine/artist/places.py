@@ -96,7 +96,7 @@ def _house(p: Painter, stage: Stage, x: float, width: float, height: float, dept
             glass,
             size=size * 0.6,
         )
-        if stage.light.windows_lit:
+        if stage.light.windows_lit and depth == 0:
             p.glow((bx + wpx * 0.11, by + hpx * 0.14), wpx * 0.3, (255, 200, 110), strength=40)
     door = stage.lit(p, (92, 62, 44), depth)
     p.polygon(
@@ -230,7 +230,7 @@ def city(img: Image.Image, p: Painter, stage: Stage) -> None:
                     if not on and depth and lit:
                         continue
                     bx, by = x0 + step_x * (wx + 0.6), top + step_y * wy + 2
-                    p.draw.rectangle((bx, by, bx + step_x * 0.5, by + step_y * 0.5), fill=colour)
+                    p.solid.rectangle((bx, by, bx + step_x * 0.5, by + step_y * 0.5), fill=colour)
             x += bw + rng.uniform(0.0, 0.03)
 
 
@@ -266,9 +266,9 @@ def school(img: Image.Image, p: Painter, stage: Stage) -> None:
                 continue
             x0 = cx - w / 2 + w * (col + 0.25) / 10
             y0 = base - h + h * (0.15 + row * 0.42)
-            p.draw.rectangle((x0, y0, x0 + w * 0.05, y0 + h * 0.28), fill=glass)
+            p.solid.rectangle((x0, y0, x0 + w * 0.05, y0 + h * 0.28), fill=glass)
     door = stage.lit(p, (110, 80, 60))
-    p.draw.rectangle((cx - tw * 0.3, base - h * 0.42, cx + tw * 0.3, base), fill=door)
+    p.solid.rectangle((cx - tw * 0.3, base - h * 0.42, cx + tw * 0.3, base), fill=door)
 
 
 def sea(img: Image.Image, p: Painter, stage: Stage) -> None:
@@ -334,7 +334,7 @@ def castle(img: Image.Image, p: Painter, stage: Stage) -> None:
     step = w / 14
     for i in range(0, 14, 2):
         x0 = cx - w / 2 + i * step
-        p.draw.rectangle((x0, base - h - step * 0.7, x0 + step, base - h), fill=stone)
+        p.solid.rectangle((x0, base - h - step * 0.7, x0 + step, base - h), fill=stone)
     roof = stage.lit(p, (90, 60, 110), 0.2)
     for tx, th in ((-0.5, 1.7), (0.5, 1.7), (-0.12, 2.4), (0.18, 2.0)):
         x = cx + tx * w
@@ -346,7 +346,7 @@ def castle(img: Image.Image, p: Painter, stage: Stage) -> None:
             size=h,
         )
         glass = (255, 210, 110) if stage.light.windows_lit else stage.lit(p, (50, 50, 70))
-        p.draw.rectangle((x - tw * 0.2, base - h * th * 0.8, x + tw * 0.2, base - h * th * 0.65), fill=glass)
+        p.solid.rectangle((x - tw * 0.2, base - h * th * 0.8, x + tw * 0.2, base - h * th * 0.65), fill=glass)
     p.draw.chord(
         (cx - w * 0.07, base - h * 0.7, cx + w * 0.07, base + h * 0.5), 180, 360, fill=stage.lit(p, (60, 44, 36))
     )
@@ -411,7 +411,7 @@ def interior(img: Image.Image, p: Painter, stage: Stage, *, lab: bool = False) -
     if view is not None:
         img.paste(view, box[:2])
         frame = stage.lit(p, (250, 246, 236))
-        p.draw.rectangle(box, outline=frame, width=max(3, int(w * 0.012)))
+        p.solid.rectangle(box, outline=frame, width=max(3, int(w * 0.012)))
         p.draw.line(((box[0] + box[2]) / 2, box[1], (box[0] + box[2]) / 2, box[3]), fill=frame, width=max(2, w // 160))
     img.paste(
         gradient((w, max(1, h - floor_y)), [stage.lit(p, (168, 128, 92)), stage.lit(p, (120, 86, 60))]), (0, floor_y)
@@ -419,7 +419,7 @@ def interior(img: Image.Image, p: Painter, stage: Stage, *, lab: bool = False) -
     for i in range(10):
         x = i * w / 9
         p.draw.line((x, floor_y, w / 2 + (x - w / 2) * 2.2, h), fill=(*stage.lit(p, (100, 72, 50)), 120), width=1)
-    p.draw.rectangle((0, floor_y - h * 0.02, w, floor_y), fill=stage.lit(p, (190, 170, 150)))
+    p.solid.rectangle((0, floor_y - h * 0.02, w, floor_y), fill=stage.lit(p, (190, 170, 150)))
     if lab:
         bench_top = floor_y - h * 0.14
         p.polygon(
@@ -448,7 +448,7 @@ def interior(img: Image.Image, p: Painter, stage: Stage, *, lab: bool = False) -
             x = sx0 + 4
             while x < sx1 - 8:
                 bw = (sx1 - sx0) * rng.uniform(0.05, 0.1)
-                p.draw.rectangle(
+                p.solid.rectangle(
                     (x, y, x + bw, y + (floor_y - top) * 0.22),
                     fill=stage.lit(p, rng.choice([(170, 60, 50), (60, 90, 150), (200, 170, 80), (80, 130, 90)])),
                 )

@@ -77,7 +77,8 @@ def gradient(size: tuple[int, int], stops: list[Rgb]) -> Image.Image:
     w, h = size
     strip = Image.new("RGB", (1, len(stops)))
     strip.putdata(stops)
-    return strip.resize((max(1, w), max(1, h)), Image.Resampling.BILINEAR)
+    column = strip.resize((1, max(1, h)), Image.Resampling.BILINEAR)
+    return column.resize((max(1, w), max(1, h)), Image.Resampling.NEAREST)
 
 
 def paint_sky(img: Image.Image, light: Light, horizon: int, rng: random.Random, p: Painter) -> None:

@@ -171,6 +171,7 @@ def _lift(keep: float) -> list[int]:
     return [int(255 - (255 - v) * keep) for v in range(256)]
 
 
+_CANVAS = list(range(256)) + [v * 242 // 255 for v in range(256)] + [v * 222 // 255 for v in range(256)]
 _MID_TONES = [255 if 120 < v <= 200 else 0 for v in range(256)]
 _EDGE_INK = [255 - min(200, v * 3) for v in range(256)]
 
@@ -225,7 +226,8 @@ def _sketch(img: Image.Image) -> Image.Image:
 
 
 def _realistic(img: Image.Image) -> Image.Image:
-    soft = img.filter(ImageFilter.GaussianBlur(1.1))
+    # a half-size round trip softens edges like a lens does, at a fraction of a Gaussian blur's cost
+    soft = img.reduce(2).resize(img.size, Image.Resampling.BILINEAR)
     return ImageChops.multiply(soft, _vignette(img.size, 120))
 
 
@@ -235,7 +237,7 @@ def _painting(img: Image.Image) -> Image.Image:
     blobs = img.reduce(4).resize((w, h), Image.Resampling.BILINEAR)
     out = ImageOps.posterize(Image.blend(img, blobs, 0.55), 4)
     out = ImageChops.soft_light(out, _texture((w, h), "brush"))
-    return ImageChops.multiply(out, Image.new("RGB", (w, h), (255, 242, 222)))
+    return out.point(_CANVAS)
 
 
 STYLES: dict[str, StyleSpec] = {
