@@ -21,6 +21,9 @@ from sketchdojo.engine.planner.reading import StoryReading
 from sketchdojo.engine.providers.base import CharacterBrief
 from sketchdojo.engine.script import Palette, ScriptCharacter
 
+# The script holds at most this many characters.
+MAX_CAST = 12
+
 # Speech styles the dialogue writer knows, and words that mean them.
 SPEECH_STYLES = ("confident", "shy", "formal", "sarcastic", "cheerful", "gruff", "neutral", "monstrous", "menacing")
 _STYLE_ALIASES = {
@@ -365,8 +368,13 @@ def build_cast(
     """The project's characters plus whoever the story needs and nobody defined (at most 12)."""
     extra_text = " ".join(character_descriptions)
     members: list[CastMember] = []
+    unique: dict[str, CharacterBrief] = {}
+    for brief in briefs:
+        if brief.name.strip() and brief.name.strip().casefold() not in unique:
+            unique[brief.name.strip().casefold()] = brief
+    briefs = tuple(unique.values())[:MAX_CAST]
     hero_brief = _hero_brief(briefs, reading)
-    for brief in briefs[:12]:
+    for brief in briefs:
         is_hero = brief is hero_brief
         character = character_from_brief(
             brief, element=reading.element if is_hero else None, extra_text=(extra_text if is_hero else "")
@@ -395,7 +403,7 @@ def build_cast(
 
     threat = reading.threat
     has_antagonist = any(m.part == "antagonist" for m in members)
-    if threat and not threat.is_disaster and not has_antagonist and len(members) < 12:
+    if threat and not threat.is_disaster and not has_antagonist and len(members) < MAX_CAST:
         villain = _antagonist(reading)
         if villain.name not in taken:
             members.append(CastMember(character=villain, part="antagonist", call_name=villain.name))
@@ -405,14 +413,14 @@ def build_cast(
     if hero_brief is not None and reading.hero_name and not _names_brief(reading.hero_name, hero_brief):
         others.insert(0, reading.hero_name)  # named in the story, but the project's protagonist leads
     for other in others:
-        if len(members) >= 12 or other in taken or (threat and other == threat.name):
+        if len(members) >= MAX_CAST or other in taken or (threat and other == threat.name):
             continue
         person = _derived_person(other, role="supporting", summary=f"{other}, who crosses {_hero_call(members)}'s path")
         members.append(CastMember(character=person, part="helper", call_name=call_name_of(other)))
         taken.add(other)
 
     for companion in reading.companions[:2]:
-        if len(members) >= 12 or any(m.part in ("helper", "companion") for m in members):
+        if len(members) >= MAX_CAST or any(m.part in ("helper", "companion") for m in members):
             break
         given = _given_name(reading, companion, taken)
         kind = lexicon.COMPANION_WORDS[companion]
@@ -426,7 +434,7 @@ def build_cast(
         taken.add(given)
 
     meet = next((e for e in reading.events if e.kind == "meet" and e.obj), None)
-    if meet and len(members) < 12 and not any(m.part in ("helper", "companion") for m in members):
+    if meet and len(members) < MAX_CAST and not any(m.part in ("helper", "companion") for m in members):
         phrase = re.split(r"\b(?:in|at|on|during|near|while|and|after|before)\b", meet.obj)[0].strip()
         words = phrase.split()
         head = words[-1] if words else "stranger"
@@ -440,7 +448,7 @@ def build_cast(
         taken.add(given)
 
     needs_someone = bool(reading.goal_text or threat) and not any(m.part in ("helper", "companion") for m in members)
-    if needs_someone and len(members) < 12:
+    if needs_someone and len(members) < MAX_CAST:
         people, title = lexicon.PLACE_PEOPLE.get(main_place, ("people", "Neighbour"))
         if any(title in m.name.split() for m in members):
             title = "Neighbour"
@@ -456,7 +464,7 @@ def build_cast(
             appearance=_TITLE_LOOKS.get(title, {"age_range": "adult"}),
         )
         members.append(CastMember(character=person, part="helper", call_name=name))
-    return members
+    return members[:MAX_CAST]  # the hero comes first among those derived, so it always stays
 
 
 def call_name_of(name: str) -> str:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import random
 import re
 
+from pydantic import ValidationError
+
 from sketchdojo.engine.planner import lexicon
 from sketchdojo.engine.planner.cast import CastMember, build_cast, stable_seed
 from sketchdojo.engine.planner.reading import LOCATION_PATTERN, StoryReading, read_story
 from sketchdojo.engine.planner.storyboard import Storyboard, beat_plan, scene_and_panels
-from sketchdojo.engine.providers.base import LLMProvider, PlanRequest, ProviderError
+from sketchdojo.engine.providers.base import LLMProvider, PlanRequest, ProviderError, ProviderMalformedOutput
 from sketchdojo.engine.script import MAX_PANELS, ArtStyle, Script, Weather
 
 _FANTASY_WORDS = re.compile(r"\b(mage|magic|wizard|witch|knight|sword|dragon|spell|kingdom|elf|sorcer\w*)\b")
@@ -65,16 +67,21 @@ class LocalStoryPlanner(LLMProvider):
         rng = random.Random(stable_seed("plan", str(request.seed), text))
         board = Storyboard(reading, cast, rng, main_place=main_place)
         scenes, panels = scene_and_panels(board, beat_plan(panel_count))
-        return Script.model_validate(
-            {
-                "title": _title(reading, board, cast),
-                "synopsis": _synopsis(reading, board),
-                "style": style,
-                "characters": [m.character for m in cast],
-                "scenes": scenes,
-                "panels": panels,
-            }
-        )
+        try:
+            return Script.model_validate(
+                {
+                    "title": _title(reading, board, cast)[:200],
+                    "synopsis": _synopsis(reading, board),
+                    "style": style,
+                    "characters": [m.character for m in cast],
+                    "scenes": scenes,
+                    "panels": panels,
+                }
+            )
+        except ValidationError as error:
+            raise ProviderMalformedOutput(
+                f"The offline planner could not build a valid script: {error.errors()[0]['msg']}", provider=self.name
+            ) from error
 
 
 def _story_text(request: PlanRequest) -> str:

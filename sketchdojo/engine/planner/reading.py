@@ -184,7 +184,7 @@ def _proper_nouns(text: str) -> list[str]:
         words = [w for w in words if w.lower() not in _VERB_KIND and w.lower() not in lexicon.LOCATION_WORDS]
         words = [w for w in words if w.lower() not in lexicon.TIME_WORDS and w.lower() not in lexicon.WEATHER_WORDS]
         if words:
-            name = " ".join(words)
+            name = " ".join(words[:3])
             if name not in found:
                 found.append(name)
     return found
@@ -370,6 +370,9 @@ def read_story(
     for name in candidates:
         if name in cast_tokens or name in cast_names:
             hero_name = name
+            break
+        if name.split()[0] in cast_tokens:
+            hero_name = name.split()[0]  # "Alex Bob" where the project knows an Alex
             break
     if hero_name is None and candidates:
         hero_name = candidates[0]

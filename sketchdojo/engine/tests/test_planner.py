@@ -364,3 +364,14 @@ def test_a_supporting_project_character_helps_the_hero_the_prompt_names():
         ("Shadow Monster", "antagonist"),
     ]
     assert script.panels[2].description == "Luna runs toward Alex; behind, the shadow monsters pour toward the village."
+
+
+def test_a_full_cast_still_fits_the_script_with_the_hero_first():
+    briefs = tuple(CharacterBrief(name=f"Villager {i}", role="supporting") for i in range(12))
+    duplicate = CharacterBrief(name=" villager 0 ", role="supporting")
+
+    script = plan(panel_count=4, characters=(*briefs, duplicate))
+
+    assert len(script.characters) == 12
+    assert (script.characters[0].name, script.characters[0].role) == ("Alex", "protagonist")
+    assert [c.name for c in script.characters[1:]] == [f"Villager {i}" for i in range(11)]
