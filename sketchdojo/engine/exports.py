@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from xml.etree import ElementTree
 
 from fpdf import FPDF
@@ -67,13 +68,37 @@ class ExportFile:
 
 def export_webtoon(fmt: str, *, panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta) -> ExportFile:
     """Build the `fmt` export of the lettered `panels` (reading order); ValueError on unknown fmt."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
+    return export_webtoons((fmt,), panels=panels, scene_ids=scene_ids, meta=meta)[fmt]
+
+
+def export_webtoons(
+    formats: Sequence[str], *, panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta
+) -> dict[str, ExportFile]:
+    """Several exports at once, encoding each panel's page image only once for all of them."""
+    unknown = [fmt for fmt in formats if fmt not in EXPORT_FORMATS]
+    if unknown:
+        raise ValueError(f"Unknown export format {unknown[0]!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
     if not panels:
         raise ValueError("There are no panels to export.")
     if len(panels) != len(scene_ids):
         raise ValueError(f"{len(panels)} panels but {len(scene_ids)} scene ids.")
-    return _EXPORTERS[fmt](panels, scene_ids, meta)
+    source = _Source(panels=list(panels), scene_ids=list(scene_ids), meta=meta)
+    return {fmt: _EXPORTERS[fmt](source) for fmt in formats}
+
+
+@dataclass
+class _Source:
+    """What every exporter reads; page JPEGs are encoded on first use and shared."""
+
+    panels: list[Image.Image]
+    scene_ids: list[int]
+    meta: ExportMeta
+
+    @cached_property
+    def pages(self) -> list[tuple[Image.Image, bytes]]:
+        """Each panel at strip width with its JPEG bytes."""
+        fitted = [fit_width(panel, STRIP_WIDTH) for panel in self.panels]
+        return list(zip(fitted, _encode_all(_jpeg, fitted), strict=True))
 
 
 def segment_bounds(layout: StripLayout, max_height: int = MAX_SEGMENT_HEIGHT) -> list[tuple[int, int]]:
@@ -121,18 +146,13 @@ def _encode_all(encode, images: Sequence[Image.Image]) -> list[bytes]:
         return list(pool.map(encode, images))
 
 
-def _pages(panels: Sequence[Image.Image]) -> list[tuple[Image.Image, bytes]]:
-    """Each panel at strip width with its JPEG bytes."""
-    pages = [fit_width(panel, STRIP_WIDTH) for panel in panels]
-    return list(zip(pages, _encode_all(_jpeg, pages), strict=True))
-
-
 def _created(meta: ExportMeta) -> datetime:
     return meta.created or datetime.now(UTC)
 
 
-def _export_png(panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta) -> ExportFile:
-    layout = strip_layout([p.size for p in panels], scene_ids)
+def _export_png(source: _Source) -> ExportFile:
+    panels, meta = source.panels, source.meta
+    layout = strip_layout([p.size for p in panels], source.scene_ids)
     fitted = [fit_width(panel, layout.width) for panel in panels]
     bounds = segment_bounds(layout)
     digits = max(2, len(str(len(bounds))))
@@ -157,7 +177,8 @@ def _zip_info(filename: str, meta: ExportMeta, compress: bool = False) -> zipfil
     return info
 
 
-def _export_pdf(panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta) -> ExportFile:
+def _export_pdf(source: _Source) -> ExportFile:
+    meta = source.meta
     pdf = FPDF(unit="pt")
     pdf.set_auto_page_break(False)
     pdf.set_margin(0)
@@ -166,7 +187,7 @@ def _export_pdf(panels: list[Image.Image], scene_ids: list[int], meta: ExportMet
     pdf.set_subject(meta.summary)
     pdf.set_creator("SketchDojo")
     pdf.set_creation_date(_created(meta))
-    for i, (page, data) in enumerate(_pages(panels), start=1):
+    for i, (page, data) in enumerate(source.pages, start=1):
         width, height = page.width * PX_TO_PT, page.height * PX_TO_PT
         pdf.add_page(format=(width, height))
         pdf.image(io.BytesIO(data), x=0, y=0, w=width, h=height, alt_text=f"Panel {i}")
@@ -215,8 +236,8 @@ def comic_info_xml(meta: ExportMeta, pages: Sequence[tuple[int, int, int]]) -> b
     return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def _export_cbz(panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta) -> ExportFile:
-    pages = _pages(panels)
+def _export_cbz(source: _Source) -> ExportFile:
+    pages, meta = source.pages, source.meta
     digits = max(3, len(str(len(pages))))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -242,7 +263,8 @@ footer{color:#8d8d99;font-size:.85em}
 """.strip()
 
 
-def _export_html(panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta) -> ExportFile:
+def _export_html(source: _Source) -> ExportFile:
+    meta, scene_ids = source.meta, source.scene_ids
     title = html.escape(meta.title)
     parts = [
         "<!DOCTYPE html>",
@@ -263,7 +285,7 @@ def _export_html(panels: list[Image.Image], scene_ids: list[int], meta: ExportMe
         "</header>",
         "<main>",
     ]
-    for i, (page, data) in enumerate(_pages(panels)):
+    for i, (page, data) in enumerate(source.pages):
         if i:
             scene_change = scene_ids[i] != scene_ids[i - 1]
             parts.append(f'<div class="gutter{" scene" if scene_change else ""}"></div>')

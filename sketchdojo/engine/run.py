@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from sketchdojo.engine.compose import compose_strip
-from sketchdojo.engine.exports import EXPORT_FORMATS, ExportFile, ExportMeta, export_webtoon
+from sketchdojo.engine.exports import EXPORT_FORMATS, ExportFile, ExportMeta, export_webtoons
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.lettering import Bubble, LetterResult, bubbles_from_panel, letter_panel
 from sketchdojo.engine.providers import (
@@ -142,10 +142,9 @@ def generate_webtoon_locally(
 def export_all(
     webtoon: GeneratedWebtoon, meta: ExportMeta, *, progress: Progress | None = None
 ) -> dict[str, ExportFile]:
-    """Every export format of a generated webtoon, by format name."""
+    """Every export format of a generated webtoon, by format name (page images encoded once)."""
     report = progress or (lambda step, done, total: None)
-    files = {}
-    for done, fmt in enumerate(EXPORT_FORMATS, start=1):
-        files[fmt] = export_webtoon(fmt, panels=webtoon.lettered_panels, scene_ids=webtoon.scene_ids, meta=meta)
-        report("export", done, len(EXPORT_FORMATS))
+    report("export", 0, len(EXPORT_FORMATS))
+    files = export_webtoons(EXPORT_FORMATS, panels=webtoon.lettered_panels, scene_ids=webtoon.scene_ids, meta=meta)
+    report("export", len(EXPORT_FORMATS), len(EXPORT_FORMATS))
     return files

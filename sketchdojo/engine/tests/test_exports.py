@@ -11,7 +11,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from sketchdojo.engine.compose import GUTTER, SCENE_GUTTER, compose_strip, strip_layout
-from sketchdojo.engine.exports import ExportMeta, export_webtoon, segment_bounds
+from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon, export_webtoons, segment_bounds
 
 HOSTILE_TITLE = 'Storm <script>alert("x")</script> & "Friends"'
 META = ExportMeta(
@@ -189,3 +189,13 @@ def test_exports_need_panels_and_one_scene_id_each():
         export_webtoon("pdf", panels=[], scene_ids=[], meta=META)
     with pytest.raises(ValueError):
         export_webtoon("pdf", panels=panels(2)[0], scene_ids=[0], meta=META)
+
+
+def test_exporting_every_format_at_once_gives_the_same_files_as_one_by_one():
+    images, scene_ids = panels(4)
+
+    together = export_webtoons(EXPORT_FORMATS, panels=images, scene_ids=scene_ids, meta=META)
+
+    for fmt in EXPORT_FORMATS:
+        alone = export_webtoon(fmt, panels=images, scene_ids=scene_ids, meta=META)
+        assert (together[fmt].filename, together[fmt].data) == (alone.filename, alone.data)
