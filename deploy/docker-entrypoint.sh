@@ -1,6 +1,7 @@
 #!/bin/sh
 # Container entry point: `web`, `worker`, `beat` or `migrate`, or any other command as given.
-# Every role stops gracefully on SIGTERM: `exec` makes the server PID 1's direct replacement, so the
+# Access lines come from the app as JSON (sketchdojo.access), so Daphne's own text log is off.
+# Every role stops gracefully on SIGTERM: `exec` replaces this shell with the server, so the
 # signal reaches Daphne (stops accepting, finishes open requests) or Celery (warm shutdown: no new
 # tasks, running ones finish; unfinished ones are redelivered thanks to acks_late).
 set -eu
@@ -16,7 +17,7 @@ case "${1:-web}" in
   web)
     shift || true
     exec daphne --bind 0.0.0.0 --port "${PORT:-8000}" --proxy-headers \
-      --application-close-timeout "${WEB_CLOSE_TIMEOUT:-20}" --access-log - "$@" config.asgi:application
+      --application-close-timeout "${WEB_CLOSE_TIMEOUT:-20}" --verbosity 0 "$@" config.asgi:application
     ;;
   worker)
     shift

@@ -20,6 +20,7 @@ import json
 import logging
 import logging.config
 import re
+import time
 import traceback
 from contextvars import ContextVar, Token
 from datetime import UTC, datetime
@@ -75,16 +76,39 @@ def unbind(token: Token) -> None:
     _bound.reset(token)
 
 
+access_logger = logging.getLogger("sketchdojo.access")
+# Probes and scrapes every few seconds would drown the access log.
+_QUIET_PATHS = re.compile(r"^/(health(/|$)|metrics$|static/)")
+
+
 class LogContextMiddleware:
-    """Makes the current request visible to log records (for the user id)."""
+    """Makes the current request visible to log records (for the user id) and writes one access
+    line per request (method, path, status, duration) carrying the request and user ids."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _current_request.set(request)
+        started = time.perf_counter()
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            if not _QUIET_PATHS.match(request.path):
+                duration_ms = round((time.perf_counter() - started) * 1000, 1)
+                access_logger.info(
+                    "%s %s %s %.1fms",
+                    request.method,
+                    request.path,
+                    response.status_code,
+                    duration_ms,
+                    extra={
+                        "method": request.method,
+                        "path": request.path,
+                        "status": response.status_code,
+                        "duration_ms": duration_ms,
+                    },
+                )
+            return response
         finally:
             _current_request.reset(token)
 
@@ -94,6 +118,13 @@ class LogContextFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         context = current_context()
+        # django.request logs 4xx/5xx after the middleware has returned, with the request attached.
+        request = getattr(record, "request", None)
+        if getattr(request, "request_id", None):
+            context.setdefault("request_id", request.request_id)
+            user_id = _request_user_id(request)
+            if user_id:
+                context.setdefault("user_id", user_id)
         for field in CONTEXT_FIELDS:
             if not hasattr(record, field):
                 setattr(record, field, context.get(field, "-"))
@@ -139,7 +170,13 @@ class SecretMaskingFilter(logging.Filter):
         return True
 
 
-_RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", *CONTEXT_FIELDS}
+# Standard record attributes, the context ids, and Django's `request` object (its ids are used).
+_RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+    "request",
+    *CONTEXT_FIELDS,
+}
 
 
 class JsonFormatter(logging.Formatter):

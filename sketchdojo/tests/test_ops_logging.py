@@ -244,3 +244,47 @@ def test_a_task_given_the_task_row_id_positionally_logs_it_as_the_task_id():
     log_context.on_task_postrun(task_id="c-2")
 
     assert during == {"task_id": "row-7", "celery_task_id": "c-2"}
+
+
+def test_every_request_writes_one_access_line_with_its_ids(caplog):
+    def view(request):
+        request.user = _User("u-3")
+        return HttpResponse(status=201)
+
+    with caplog.at_level(logging.INFO, logger="sketchdojo.access"):
+        _run_through_middleware(RequestFactory().post("/api/v1/projects", HTTP_X_REQUEST_ID="req-acc"), view)
+    (record,) = [r for r in caplog.records if r.name == "sketchdojo.access"]
+    payload = json.loads(log_context.JsonFormatter().format(record))
+
+    assert (payload["method"], payload["path"], payload["status"]) == ("POST", "/api/v1/projects", 201)
+    assert (payload["request_id"], payload["user_id"]) == ("req-acc", "u-3")
+    assert payload["duration_ms"] >= 0
+
+
+def test_probes_and_scrapes_write_no_access_line(caplog):
+    with caplog.at_level(logging.INFO, logger="sketchdojo.access"):
+        for path in ("/health/liveness", "/health", "/metrics"):
+            _run_through_middleware(RequestFactory().get(path), lambda request: HttpResponse())
+
+    assert [r for r in caplog.records if r.name == "sketchdojo.access"] == []
+
+
+def test_djangos_error_log_after_the_response_still_names_the_request(client, db):
+    handler_records = []
+
+    class Capture(logging.Handler):
+        def emit(self, record):
+            handler_records.append(record)
+
+    capture = Capture()
+    capture.addFilter(log_context.LogContextFilter())
+    logging.getLogger("django.request").addHandler(capture)
+    try:
+        client.get("/api/v1/projects", HTTP_X_REQUEST_ID="req-401")
+    finally:
+        logging.getLogger("django.request").removeHandler(capture)
+
+    (record,) = handler_records
+    payload = json.loads(log_context.JsonFormatter().format(record))
+    assert (payload["message"], payload["request_id"]) == ("Unauthorized: /api/v1/projects", "req-401")
+    assert "request" not in payload
