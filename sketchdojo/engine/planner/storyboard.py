@@ -70,6 +70,19 @@ _WEATHER_NOUN = {
     Weather.CLOUDY: "wind",
     Weather.CLEAR: "silence",
 }
+_ON_PLACES = (
+    "the outskirts",
+    "a rooftop",
+    "the deck",
+    "a sandy beach",
+    "the shoreline",
+    "a narrow",
+    "the mountain summit",
+    "a path",
+    "a wide city avenue",
+    "endless dunes",
+)
+_AT_PLACES = ("the school gates", "the drawbridge", "the heart", "the bridge", "a starship window", "the middle")
 _CLEARED_SKY = {
     Weather.STORM: "the storm had passed",
     Weather.RAIN: "the rain had stopped",
@@ -240,6 +253,12 @@ class Storyboard:
     def pos(self) -> str:
         return {"he": "his", "she": "her"}.get(self.hero.pronoun, "their")
 
+    def at(self, stage: Stage, *, capital: bool = False) -> str:
+        """'on the outskirts of the village...', 'in a clearing deep in the forest...'."""
+        where = self.where(stage)
+        preposition = "on" if where.startswith(_ON_PLACES) else "at" if where.startswith(_AT_PLACES) else "in"
+        return f"{preposition.capitalize() if capital else preposition} {where}"
+
     def where(self, stage: Stage) -> str:
         return lexicon.LOCATION_SETTINGS.get(stage.place, {}).get(stage.part, f"the {stage.place}")
 
@@ -256,7 +275,7 @@ class Storyboard:
             found = [Candidate("vista", 2), Candidate("arrival", 1)]
             if threat:
                 found.append(Candidate("omen", 3))
-            if self.helper:
+            if self.helper and self._helper_on_stage("establishing"):
                 found.append(Candidate("helper_intro", 4))
             return found
         if beat == "rising":
@@ -294,8 +313,10 @@ class Storyboard:
             event = beat_events[-1] if beat_events else None
             return [Candidate("tension", 2, event), Candidate("peak", 1, event), Candidate("triumph", 3, event)]
         found = [Candidate("aftermath", 1), Candidate("reflect", 3), Candidate("celebrate", 4)]
-        if self.helper:
+        if self.helper and self.threat:
             found.insert(1, Candidate("gratitude", 2))
+        elif self.helper:
+            found.insert(1, Candidate("bond", 2))
         return found
 
     # --- moments --------------------------------------------------------------------------------------
@@ -432,7 +453,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.MEDIUM, Shot.WIDE),
-            f"{self.subject} talks with {helper.call_name} in {self.where(stage)}.",
+            f"{self.subject} talks with {helper.call_name} {self.at(stage)}.",
             characters=[
                 self._hero(StagePosition.LEFT, Expression.NEUTRAL, Action.TALKING),
                 *self._member(helper, StagePosition.RIGHT, Expression.HAPPY, Action.TALKING),
@@ -457,7 +478,7 @@ class Storyboard:
                 beat,
                 stage,
                 (Shot.MEDIUM, Shot.WIDE),
-                f"{self.subject} discovers {event.obj if event else 'something strange'} in {self.where(stage)}.",
+                f"{self.subject} discovers {event.obj if event else 'something strange'} {self.at(stage)}.",
                 characters=[self._hero(StagePosition.CENTER, Expression.SURPRISED, Action.LOOKING)],
                 dialogue=self._say(self.hero, "wonder_object", BubbleStyle.THOUGHT),
             )
@@ -472,7 +493,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.WIDE, Shot.MEDIUM),
-            f"{strike} {self.subject} in {self.where(stage)}; {self._power_visual()} crackle around {self.pos} "
+            f"{strike} {self.subject} {self.at(stage)}; {self._power_visual()} crackle around {self.pos} "
             f"hands as {self.hero.pronoun} {self._does('staggers', 'stagger')} back, stunned.",
             characters=[self._hero(StagePosition.CENTER, Expression.SURPRISED, Action.CASTING)],
             dialogue=self._say(self.hero, "wonder", BubbleStyle.THOUGHT),
@@ -526,7 +547,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.MEDIUM, Shot.WIDE),
-            f"{self.subject} practises again and again in {self.where(stage)}, learning {event.obj if event else ''}.",
+            f"{self.subject} practises again and again {self.at(stage)}, learning {event.obj if event else ''}.",
             characters=[
                 self._hero(
                     StagePosition.CENTER, Expression.DETERMINED, Action.CASTING if self.element else Action.FIGHTING
@@ -574,7 +595,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.WIDE, Shot.MEDIUM),
-            f"In {self.where(stage)}, {self.subject} meets {who}.",
+            f"{self.at(stage, capital=True)}, {self.subject} meets {who}.",
             characters=[
                 self._hero(StagePosition.LEFT, Expression.SURPRISED, Action.LOOKING),
                 *self._member(other, StagePosition.RIGHT, Expression.NEUTRAL, Action.STANDING),
@@ -606,8 +627,13 @@ class Storyboard:
             beat,
             stage,
             (Shot.MEDIUM, Shot.CLOSE_UP),
-            f"{self.subject} smiles for the first time, side by side with "
-            f"{other.call_name if other else 'a new friend'}.",
+            (
+                f"{self.subject} and {other.call_name if other else 'a new friend'} sit together, watching the "
+                f"{'sunrise' if stage.time == TimeOfDay.DAWN else 'sky'} over the {stage.place}."
+                if beat == "resolution"
+                else f"{self.subject} smiles for the first time, side by side with "
+                f"{other.call_name if other else 'a new friend'}."
+            ),
             characters=[
                 self._hero(StagePosition.LEFT, Expression.HAPPY, Action.SITTING),
                 *self._member(other, StagePosition.RIGHT, Expression.HAPPY, Action.SITTING),
@@ -677,7 +703,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.CLOSE_UP, Shot.MEDIUM),
-            f"{self.subject} kneels and points at a clue in {self.where(stage)}.",
+            f"{self.subject} kneels and points at a clue {self.at(stage)}.",
             characters=[self._hero(StagePosition.CENTER, Expression.DETERMINED, Action.POINTING)],
             dialogue=self._say(self.hero, "clue"),
         )
@@ -689,7 +715,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.MEDIUM, Shot.CLOSE_UP),
-            f"In {self.where(stage)}, {self.subject} {self.deed(event, 'works hard')}.",
+            f"{self.at(stage, capital=True)}, {self.subject} {self.deed(event, 'works hard')}.",
             characters=[self._hero(StagePosition.CENTER, Expression.DETERMINED, Action.STANDING)],
             dialogue=self._say(self.hero, "test"),
             sfx=["CLANK"],
@@ -715,7 +741,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.MEDIUM, Shot.WIDE),
-            f"In {self.where(stage)}, {self.subject} {what}.",
+            f"{self.at(stage, capital=True)}, {self.subject} {what}.",
             characters=[self._hero(StagePosition.CENTER, Expression.DETERMINED, Action.WALKING)],
             dialogue=self._say(self.hero, "resolve"),
         )
@@ -938,7 +964,7 @@ class Storyboard:
                 self._hero(StagePosition.LEFT, Expression.DETERMINED, Action.STANDING),
                 *self._member(self.helper, StagePosition.RIGHT, Expression.SURPRISED, Action.LOOKING),
             ],
-            dialogue=self._say(self.hero, "effort" if physical else "resolve") + self._say(self.helper, "encourage"),
+            dialogue=self._say(self.hero, "effort" if physical else "brave") + self._say(self.helper, "encourage"),
         )
 
     def _m_peak(self, event, beat) -> Draft:
@@ -964,7 +990,7 @@ class Storyboard:
             beat,
             stage,
             (Shot.WIDE, Shot.MEDIUM),
-            f"{self.subject} throws both arms up in {self.where(stage)}: it worked.",
+            f"{self.subject} throws both arms up {self.at(stage)}: it worked.",
             characters=[
                 self._hero(StagePosition.CENTER, Expression.HAPPY, Action.CELEBRATING),
                 *self._member(self.helper, StagePosition.RIGHT, Expression.HAPPY, Action.CELEBRATING),
@@ -1070,46 +1096,96 @@ class Storyboard:
     # fillers for long scripts
 
     def filler(self, beat: str, index: int) -> Draft:
+        """An extra panel for long scripts: a reaction, the villain pressing in, a telling detail.
+        Each one is different (the index picks the variant) and fits the story it is in."""
         stage = self.stage(beat)
-        other = self.helper if index % 2 == 0 else self.villain
-        if beat == "climax" and other is not None and other.part == "antagonist":
-            return Draft(
-                f"reaction{index}",
-                beat,
-                stage,
-                (Shot.CLOSE_UP, Shot.MEDIUM),
-                f"Close on the {other.call_name}, snarling as it lunges again.",
-                characters=self._member(other, StagePosition.RIGHT, Expression.ANGRY, Action.FIGHTING),
-                dialogue=self._say(other, "taunt"),
-                sfx=self._sfx(lexicon.IMPACT_SFX),
-            )
-        if other is not None and other.part != "antagonist":
-            expression = {"climax": Expression.SCARED, "resolution": Expression.HAPPY}.get(beat, Expression.SURPRISED)
-            intent = {"climax": "scared", "resolution": "thanks", "rising": "hope"}.get(beat, "intro")
-            return Draft(
-                f"reaction{index}",
-                beat,
-                stage,
-                (Shot.CLOSE_UP, Shot.MEDIUM),
-                f"{other.call_name} watches {self.subject} from {self.where(stage)}.",
-                characters=self._member(other, StagePosition.LEFT, expression, Action.LOOKING),
-                dialogue=self._say(other, intent),
-            )
+        present = self.helper if self.helper is not None and self._helper_on_stage(beat) else None
+        options: list[Callable[[Stage, str, int], Draft]] = [self._detail]
+        if present is not None:
+            options.insert(0, self._reaction)
+        if beat == "climax" and self.villain is not None:
+            options.insert(0, self._villain_presses)
+        if beat != "climax":
+            options.append(self._hero_moment)
+        return options[index % len(options)](stage, beat, index)
+
+    def _helper_on_stage(self, beat: str) -> bool:
+        """A companion the hero meets in the story is not there before the meeting."""
+        met_later = self.helper is not None and self.helper.part == "companion" and "meet" in self.reading.kinds()
+        return not (met_later and beat == "establishing")
+
+    def _villain_presses(self, stage: Stage, beat: str, index: int) -> Draft:
+        villain = self.villain
+        assert villain is not None
+        moves = ("lunges again", "rears up, roaring", "circles, looking for an opening", "strikes from the side")
+        return Draft(
+            f"villain{index}",
+            beat,
+            stage,
+            (Shot.CLOSE_UP, Shot.MEDIUM),
+            f"Close on {self._threat_text()}: {villain.call_name} {moves[index % len(moves)]}.",
+            characters=self._member(villain, StagePosition.RIGHT, Expression.ANGRY, Action.FIGHTING),
+            dialogue=self._say(villain, "taunt"),
+            sfx=self._sfx(lexicon.IMPACT_SFX),
+        )
+
+    def _reaction(self, stage: Stage, beat: str, index: int) -> Draft:
+        other = self.helper
+        assert other is not None
+        danger = bool(self.threat)
+        if beat == "climax":
+            expression, intent = (Expression.SCARED, "scared") if danger else (Expression.SURPRISED, "encourage")
+        elif beat == "resolution":
+            expression, intent = Expression.HAPPY, "thanks" if danger else "encourage"
+        else:
+            expression, intent = Expression.SURPRISED, "hope" if danger else "intro"
+        looks = ("watches", "calls out to", "grabs the arm of", "glances at")
+        return Draft(
+            f"reaction{index}",
+            beat,
+            stage,
+            (Shot.CLOSE_UP, Shot.MEDIUM),
+            f"{other.call_name} {looks[index % len(looks)]} {self.subject} {self.at(stage)}.",
+            characters=[
+                *self._member(other, StagePosition.LEFT, expression, Action.LOOKING),
+                self._hero(StagePosition.RIGHT, Expression.NEUTRAL, Action.STANDING),
+            ],
+            dialogue=self._say(other, intent),
+        )
+
+    def _hero_moment(self, stage: Stage, beat: str, index: int) -> Draft:
+        acts = (
+            ("pauses to catch {pos} breath", Action.STANDING, "uneasy" if self.threat else "intro"),
+            ("looks back the way {they} came", Action.LOOKING, "journey"),
+            ("sits for a moment, thinking", Action.SITTING, "bond" if self.helper else "reflect"),
+        )
+        text, action, intent = acts[index % len(acts)]
+        text = text.format(pos=self.pos, they=self.hero.pronoun)
+        return Draft(
+            f"hero{index}",
+            beat,
+            stage,
+            (Shot.MEDIUM, Shot.WIDE),
+            f"{self.subject} {text} {self.at(stage)}.",
+            characters=[self._hero(StagePosition.CENTER, Expression.NEUTRAL, action)],
+            dialogue=self._say(self.hero, intent, BubbleStyle.THOUGHT),
+        )
+
+    def _detail(self, stage: Stage, beat: str, index: int) -> Draft:
         details = {
-            Weather.STORM: "rain lashing the ground as lightning forks overhead",
-            Weather.RAIN: "raindrops rippling in puddles",
-            Weather.SNOW: "snowflakes settling on a cold stone",
-            Weather.FOG: "fog curling between shapes",
-            Weather.CLOUDY: "clouds racing overhead",
-            Weather.CLEAR: "sunlight on the path ahead",
-        }
+            Weather.STORM: ("rain lashing the ground as lightning forks overhead", "a shutter banging in the wind"),
+            Weather.RAIN: ("raindrops rippling in puddles", "rain streaming off a gutter"),
+            Weather.SNOW: ("snowflakes settling on a cold stone", "footprints filling with snow"),
+            Weather.FOG: ("fog curling between shapes", "a lantern haloed in mist"),
+            Weather.CLOUDY: ("clouds racing overhead", "grey light on wet stones"),
+            Weather.CLEAR: ("sunlight on the path ahead", "a bird taking off from a rooftop"),
+        }[stage.weather]
         return Draft(
             f"detail{index}",
             beat,
             stage,
             (Shot.EXTREME_CLOSE_UP, Shot.EXTREME_WIDE),
-            f"Detail of {self.where(stage)}: {details[stage.weather]}.",
-            dialogue=self._say(self.hero, "uneasy" if beat != "resolution" else "reflect", BubbleStyle.THOUGHT),
+            f"Detail of {self.where(stage)}: {details[index % len(details)]}.",
             sfx=self._sfx(lexicon.WEATHER_SFX[stage.weather]),
         )
 

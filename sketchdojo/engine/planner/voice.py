@@ -136,8 +136,17 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
         "gruff": ("Who're you.",),
         "sarcastic": ("Oh good, a talking stranger.",),
     },
+    "brave": {
+        _N: ("Okay. I can do this.", "Here goes nothing.", "No more hiding."),
+        "confident": ("Watch me.", "This is my moment."),
+        "shy": ("I-I can do this... I can.", "D-deep breath..."),
+        "cheerful": ("Here we go!", "Let's do this!"),
+        "sarcastic": ("What could possibly go wrong.", "Sure. Let's be brave. Why not."),
+        "formal": ("The time has come.", "I am ready."),
+        "gruff": ("Now.", "Let's go."),
+    },
     "bond": {
-        _N: ("Maybe I'm not alone after all.", "Thank you. Really."),
+        _N: ("Maybe I'm not alone after all.", "Thank you. Really.", "I'm glad you're here.", "Same time tomorrow?"),
         "shy": ("I... I'm glad I met you.",),
         "cheerful": ("Best. Day. Ever!",),
         "gruff": ("...Thanks.",),
@@ -151,7 +160,7 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "breakthrough": {_N: ("I did it!", "There it is!"), "shy": ("I... did it?",), "gruff": ("Finally.",)},
     "reflect": {
-        _N: ("This power... I'll use it to protect them.", "It's over. For now."),
+        _N: ("Whatever comes next... I'm ready.", "It's over. For now."),
         "confident": ("I'll protect this place. Always.", "Let them come. I'm ready now."),
         "shy": ("Maybe... I can be brave after all.", "I did it... I really did it."),
         "cheerful": ("Best. {time_noun_cap}. Ever!", "We're gonna be okay!"),
@@ -237,8 +246,17 @@ _CONTRACTIONS = {
 }
 
 
-def _restyle(text: str, style: str) -> str:
-    """Give a line written once the sound of a speech style."""
+_OPENERS = {
+    "cheerful": ("Ooh!", "Yay!", "Hey!", "Wow!"),
+    "sarcastic": ("Oh, wonderful.", "Great.", "Sure.", "Wow. Okay."),
+    "gruff": ("Hmph.", "Tch.", "Hrm."),
+}
+
+
+def _restyle(text: str, style: str, pick: int = 0) -> str:
+    """Give a line written once the sound of a speech style (`pick` varies the opener)."""
+    openers = _OPENERS.get(style, ("",))
+    opener = openers[pick % len(openers)]
     if style == "shy":
         words = text.split(" ", 1)
         first = words[0]
@@ -252,11 +270,11 @@ def _restyle(text: str, style: str) -> str:
     if style == "confident":
         return re.sub(r"\.$", "!", text)
     if style == "cheerful":
-        return "Ooh! " + re.sub(r"\.$", "!", text)
+        return f"{opener} " + re.sub(r"\.$", "!", text)
     if style == "sarcastic":
-        return "Oh, wonderful. " + text
+        return f"{opener} {text}"
     if style == "gruff":
-        return "Hmph. " + re.sub(r"^I (?!'|am)", "", text).strip()
+        return f"{opener} " + re.sub(r"^I (?!'|am)", "", text).strip()
     return text
 
 
@@ -276,12 +294,14 @@ class Voice:
         self._rng.shuffle(own)
         self._rng.shuffle(shared)
         words = {**self._words, **extra}
-        candidates = [t.format(**words) for t in own]
-        candidates += [_restyle(t.format(**words), style) for t in shared]
-        for text in candidates:
+        # (the line as said, the line as written): a restyled line is new only if its wording is.
+        candidates = [(t.format(**words), t.format(**words)) for t in own]
+        candidates += [(_restyle(t.format(**words), style, self._rng.randrange(12)), t.format(**words)) for t in shared]
+        for text, written in candidates:
             text = text.strip()
-            if text and text.lower() not in self._used:
-                self._used.add(text.lower())
+            keys = {text.lower(), written.strip().lower()}
+            if text and not keys & self._used:
+                self._used |= keys
                 return text[:300]
         return None
 
