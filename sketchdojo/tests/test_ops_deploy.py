@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import kubernetes_validate
@@ -200,6 +201,29 @@ def _compose() -> dict:
 
 def test_the_compose_file_passes_yamllint():
     assert [str(p) for p in linter.run(COMPOSE.read_text(), YAMLLINT, str(COMPOSE))] == []
+
+
+def _check_compose_schema(path: Path) -> subprocess.CompletedProcess:
+    """The official Compose Specification schema, vendored in check-jsonschema (no network)."""
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.compose-spec", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_compose_file_is_valid_against_the_compose_specification():
+    completed = _check_compose_schema(COMPOSE)
+
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_the_compose_specification_check_rejects_a_misspelt_key(tmp_path):
+    broken = tmp_path / "docker-compose.yml"
+    broken.write_text(COMPOSE.read_text().replace("    depends_on:\n      mysql:", "    depends_onn:\n      mysql:", 1))
+
+    assert _check_compose_schema(broken).returncode == 1
 
 
 def test_compose_has_every_service_of_the_stack():
