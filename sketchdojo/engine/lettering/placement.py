@@ -144,8 +144,10 @@ class PanelLayout:
         best = None
         obstacles = self._obstacles()
         for centre in self._candidates(hw, hh, extra):
-            box = self._box(centre, hw, hh)
+            box = (centre[0] - hw, centre[1] - hh, centre[0] + hw, centre[1] + hh)
             blocked = self._blocked(box, obstacles)
+            if blocked > 0 and best is not None and not best[0][0]:
+                continue  # a free spot is already known; a blocked one can never beat it
             rank = (blocked > 0, order_violation(centre), blocked, score(centre))
             if best is None or rank < best[0]:
                 best = (rank, Spot(box, blocked))

@@ -46,9 +46,10 @@ def is_monochrome(image: Image.Image) -> bool:
     if sample.mode != "RGB":
         sample = sample.convert("RGB")
     # Saturation, not raw channel spread: a dark night scene has small spreads and is still colour.
-    pixels = sample.get_flattened_data()
-    colourful = sum(1 for p in pixels if max(p) > 50 and (max(p) - min(p)) > 0.3 * max(p))
-    return colourful <= len(pixels) * 0.03
+    _, saturation, value = sample.convert("HSV").split()
+    pairs = zip(saturation.tobytes(), value.tobytes(), strict=True)
+    colourful = sum(1 for s, v in pairs if s > 76 and v > 50)
+    return colourful <= 40 * 40 * 0.03
 
 
 def text_face(style: str) -> str:
@@ -314,4 +315,4 @@ def render_sfx(text: str, size: int, max_width: float, *, monochrome: bool = Fal
     ImageDraw.Draw(patch).text(
         (2 - left, 2 - top), label, font=font, fill=(*colour, 255), stroke_width=stroke, stroke_fill=INK
     )
-    return patch.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC)
+    return patch.rotate(angle, expand=True, resample=Image.Resampling.BILINEAR)
