@@ -33,11 +33,12 @@ RUN apt-get update \
     && useradd --system --uid 10001 --gid sketchdojo --home-dir /app --no-create-home --shell /usr/sbin/nologin sketchdojo
 COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
-COPY --chown=sketchdojo:sketchdojo . /app
+# The code and the static files stay root-owned (read-only to the app); only media is writable.
+COPY . /app
 # Static files are built into the image (served by WhiteNoise); media is a volume or S3.
 RUN python manage.py collectstatic --noinput -v 0 \
     && mkdir -p /app/media \
-    && chown -R sketchdojo:sketchdojo /app/media /app/staticfiles \
+    && chown sketchdojo:sketchdojo /app/media \
     && chmod +x /app/deploy/docker-entrypoint.sh
 USER 10001:10001
 EXPOSE 8000 9808
