@@ -94,6 +94,46 @@ def _shade(colour: str, factor: float) -> str:
     return _hex(*colorsys.hls_to_rgb(h, max(0.05, min(0.95, light * factor)), s))
 
 
+# A project's colour scheme recolours what characters wear (never their hair, eyes or skin):
+# scheme -> (saturation factor, lightness target or None, hue shift toward warm (+) or cool (-)).
+_SCHEMES: dict[str, tuple[float, float | None, float]] = {
+    "vibrant": (1.35, None, 0.0),
+    "pastel": (0.6, 0.78, 0.0),
+    "dark": (0.9, 0.28, 0.0),
+    "muted": (0.5, None, 0.0),
+    "monochrome": (0.0, None, 0.0),
+    "warm": (1.1, None, 0.06),
+    "cool": (1.1, None, -0.06),
+}
+
+
+def _recolour(colour: str, scheme: tuple[float, float | None, float]) -> str:
+    saturation, lightness, warmth = scheme
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, light, s = colorsys.rgb_to_hls(r, g, b)
+    if warmth:
+        target = 0.08 if warmth > 0 else 0.6  # orange or blue
+        distance = ((target - h + 0.5) % 1.0) - 0.5  # the short way round the colour wheel
+        h = (h + distance * min(1.0, abs(warmth) * 4)) % 1.0
+    if lightness is not None:
+        light += (lightness - light) * 0.75
+    return _hex(*colorsys.hls_to_rgb(h, light, max(0.0, min(1.0, s * saturation))))
+
+
+def apply_colour_scheme(members: list[CastMember], scheme: str) -> list[CastMember]:
+    """Recolour outfits and accents by the project's colour scheme; unknown schemes change nothing."""
+    rule = _SCHEMES.get(_normalise(scheme))
+    if rule is None:
+        return members
+    for member in members:
+        palette = member.character.palette
+        recoloured = palette.model_copy(
+            update={"outfit": _recolour(palette.outfit, rule), "accent": _recolour(palette.accent, rule)}
+        )
+        member.character = member.character.model_copy(update={"palette": recoloured})
+    return members
+
+
 def _normalise(word: str) -> str:
     return re.sub(r"[\s-]+", "_", str(word).strip().lower())
 

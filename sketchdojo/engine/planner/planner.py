@@ -15,7 +15,7 @@ import re
 from pydantic import ValidationError
 
 from sketchdojo.engine.planner import lexicon
-from sketchdojo.engine.planner.cast import CastMember, build_cast, stable_seed
+from sketchdojo.engine.planner.cast import CastMember, apply_colour_scheme, build_cast, stable_seed
 from sketchdojo.engine.planner.reading import LOCATION_PATTERN, StoryReading, read_story
 from sketchdojo.engine.planner.storyboard import Storyboard, beat_plan, scene_and_panels
 from sketchdojo.engine.providers.base import LLMProvider, PlanRequest, ProviderError, ProviderMalformedOutput
@@ -64,6 +64,7 @@ class LocalStoryPlanner(LLMProvider):
             character_descriptions=request.character_descriptions,
             main_place=reading.goal_place or main_place,
         )
+        apply_colour_scheme(cast, request.color_scheme or "")
         rng = random.Random(stable_seed("plan", str(request.seed), text))
         board = Storyboard(reading, cast, rng, main_place=main_place)
         scenes, panels = scene_and_panels(board, beat_plan(panel_count))

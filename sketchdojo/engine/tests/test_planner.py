@@ -375,3 +375,17 @@ def test_a_full_cast_still_fits_the_script_with_the_hero_first():
     assert len(script.characters) == 12
     assert (script.characters[0].name, script.characters[0].role) == ("Alex", "protagonist")
     assert [c.name for c in script.characters[1:]] == [f"Villager {i}" for i in range(11)]
+
+
+def test_the_colour_scheme_recolours_outfits_but_never_hair_eyes_or_skin():
+    plain = guide_script().character("Alex Thunder").palette
+    schemed = {
+        scheme: plan(characters=(ALEX,), color_scheme=scheme).character("Alex Thunder").palette
+        for scheme in ("monochrome", "pastel", "neon")
+    }
+
+    assert schemed["neon"] == plain
+    assert schemed["monochrome"].outfit == "#565656"
+    assert schemed["pastel"].outfit == "#969EC0"
+    for palette in schemed.values():
+        assert (palette.hair, palette.eyes, palette.skin) == (plain.hair, plain.eyes, plain.skin)
