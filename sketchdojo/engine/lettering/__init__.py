@@ -173,14 +173,17 @@ def letter_panel(
                 reach = lw * 4
                 for px, py in (tip, ((tip[0] + cx) / 2, (tip[1] + cy) / 2)):
                     layout.take((px - reach, py - reach, px + reach, py + reach))
-        draw_balloon(canvas, style, inflate(spot.box, -outline), tip, block, bubble.text, monochrome=monochrome)
+        body = inflate(spot.box, -outline)
+        if body[2] - body[0] < 2 or body[3] - body[1] < 2:  # a panel a few pixels big
+            body = spot.box
+        draw_balloon(canvas, style, body, tip, block, bubble.text, monochrome=monochrome)
         if not is_caption:
             previous_speech, seen_speech = spot.box, True
         cx, cy = spot.centre
         placed.append(
             replace(
                 bubble,
-                position={"x": round(cx / width, 4), "y": round(cy / height, 4)},
+                position={"x": _unit(cx / width), "y": _unit(cy / height)},
                 tail_direction=direction if direction else ("none" if bubble.tail_direction == "none" else None),
             )
         )
@@ -188,6 +191,10 @@ def letter_panel(
 
     sfx_boxes = _letter_sfx(canvas, layout, sfx, base, monochrome=monochrome)
     return LetterResult(image=canvas, bubbles=placed, boxes=boxes, sfx_boxes=sfx_boxes)
+
+
+def _unit(value: float) -> float:
+    return round(min(1.0, max(0.0, value)), 4)
 
 
 def _letter_sfx(

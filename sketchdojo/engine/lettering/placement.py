@@ -96,8 +96,13 @@ class PanelLayout:
     def _candidates(self, hw: float, hh: float, extra: Iterable[Point]) -> list[Point]:
         lo_x, hi_x = hw + self.margin, self.width - hw - self.margin
         lo_y, hi_y = hh + self.margin, self.height - hh - self.margin
+        # A balloon as big as the panel has one place: the middle (as `_clamped_centre` decides).
         xs = [lo_x + (hi_x - lo_x) * i / GRID_STEPS for i in range(GRID_STEPS + 1)] if hi_x > lo_x else [lo_x]
         ys = [lo_y + (hi_y - lo_y) * i / GRID_STEPS for i in range(GRID_STEPS + 1)] if hi_y > lo_y else [lo_y]
+        if hi_x < lo_x:
+            xs = [self.width / 2]
+        if hi_y < lo_y:
+            ys = [self.height / 2]
         points = [(x, y) for x in xs for y in ys]
         points.extend(self._clamped_centre(x, y, hw, hh) for x, y in extra)
         return points

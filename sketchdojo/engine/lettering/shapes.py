@@ -87,7 +87,7 @@ def _core_radii(style: str, box: Box) -> tuple[float, float]:
     if style == "thought":
         # Invert half = 0.92 * core + bump, where bump = 0.28 * the smaller core half axis.
         bump = max(4.0, 0.28 * min(rx, ry) / 1.2)
-        return (rx - bump) / 0.92, (ry - bump) / 0.92
+        return max(1.0, (rx - bump) / 0.92), max(1.0, (ry - bump) / 0.92)
     return rx, ry
 
 

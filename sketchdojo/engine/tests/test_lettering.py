@@ -350,3 +350,19 @@ def test_lettering_on_the_offline_artists_panels_is_legible_to_ocr_in_every_styl
     recovered = [w for w in expected if w in read]
     assert expected
     assert len(recovered) / len(expected) >= 0.9, f"missed {sorted(set(expected) - read)}"
+
+
+@pytest.mark.parametrize("size", [(1, 1), (12, 40), (64, 64), (2000, 300)])
+@pytest.mark.parametrize("style", ["normal", "thought", "shout", "whisper", "narration"])
+def test_tiny_and_odd_sized_panels_are_lettered_without_errors(size, style):
+    faces = [FaceBox("Alex", (0, 0, size[0] // 2, size[1] // 2))]
+    bubbles = [
+        Bubble("A fairly long line of dialogue for a small panel", style, speaker="Alex"),
+        Bubble("Hm", "thought"),
+    ]
+
+    result = letter_panel(Image.new("RGB", size, (50, 100, 150)), bubbles, faces, sfx=["BOOM"])
+
+    assert result.image.size == size
+    assert all(0 <= b.position["x"] <= 1 and 0 <= b.position["y"] <= 1 for b in result.bubbles)
+    assert all(0 <= x0 <= x1 <= size[0] and 0 <= y0 <= y1 <= size[1] for x0, y0, x1, y1 in result.boxes)
