@@ -317,6 +317,9 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 _behind_tls_proxy = env.bool("BEHIND_TLS_PROXY", default=_IS_PRODUCTION)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _behind_tls_proxy else None
+# /metrics answers Prometheus (which reaches pods directly), not the internet: a request that came
+# through the proxy (it carries X-Forwarded-For) gets 404 unless METRICS_PUBLIC=true.
+METRICS_PUBLIC = env.bool("METRICS_PUBLIC", default=not _behind_tls_proxy)
 
 # --- i18n, logging -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

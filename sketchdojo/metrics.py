@@ -111,8 +111,12 @@ def refresh_tasks_running() -> None:
 
 def metrics_view(request):
     """`/metrics`: django-prometheus's exporter, with the queue depth and running tasks read fresh."""
+    from django.conf import settings
+    from django.http import Http404
     from django_prometheus.exports import ExportToDjangoView
 
+    if not settings.METRICS_PUBLIC and "HTTP_X_FORWARDED_FOR" in request.META:
+        raise Http404("Not found.")
     for refresh in (refresh_queue_depth, refresh_tasks_running):
         try:
             refresh()

@@ -238,3 +238,19 @@ def test_the_web_metrics_include_worker_samples_from_the_shared_multiprocess_dir
         )
         == 2
     )
+
+
+def test_behind_the_proxy_metrics_are_hidden_from_requests_that_came_through_it(client, db, settings):
+    settings.METRICS_PUBLIC = False
+
+    proxied = client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    direct = client.get("/metrics")
+
+    assert proxied.status_code == 404
+    assert direct.status_code == 200
+
+
+def test_metrics_can_be_made_public_behind_the_proxy(client, db, settings):
+    settings.METRICS_PUBLIC = True
+
+    assert client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
