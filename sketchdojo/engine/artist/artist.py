@@ -26,6 +26,7 @@ from sketchdojo.engine.providers.base import DrawRequest, DrawResult, FaceBox, I
 from sketchdojo.engine.script import Action, PanelCharacter, Shot, StagePosition
 
 ACTIVE = {Action.RUNNING, Action.FIGHTING, Action.CASTING, Action.FALLING}
+MOVING = ACTIVE | {Action.WALKING, Action.POINTING}
 POSITION_RANK = {StagePosition.LEFT: 0, StagePosition.CENTER: 1, StagePosition.RIGHT: 2}
 SOLO_X = {StagePosition.LEFT: 0.3, StagePosition.CENTER: 0.5, StagePosition.RIGHT: 0.7}
 
@@ -130,6 +131,8 @@ class LocalPanelArtist(ImageProvider):
             if framing.head > 1:
                 x = width / 2
             facing = 1 if x < width * 0.45 else -1 if x > width * 0.55 else 0
+            if not facing and n == 1 and member.action in MOVING:
+                facing = 1  # a lone figure in motion moves the way the page reads
             if framing.figure:
                 fig = height * framing.figure
                 u = fig / prop.heads_tall

@@ -103,10 +103,22 @@ class Painter:
     def glow(self, centre: Point, radius: float, rgb: Rgb, *, strength: int = 90):
         """A soft light: a cached radial falloff sprite pasted as a mask."""
         cx, cy = centre
-        # radii snap to ~6% steps so the cache of falloff sprites stays small
-        r = max(2, round(1.06 ** round(math.log(max(radius, 2), 1.06))))
-        mask = _glow_mask(r, min(255, int(strength * 1.6)))
-        self.image.paste(rgb[:3], (int(cx) - r, int(cy) - r), mask)
+        peak = min(255, int(strength * 1.6))
+        if radius <= 200:
+            # radii snap to ~6% steps so the cache of falloff sprites stays small
+            r = max(2, round(1.06 ** round(math.log(max(radius, 2), 1.06))))
+            self.image.paste(rgb[:3], (int(cx) - r, int(cy) - r), _glow_mask(r, peak))
+            return
+        # a big glow (a close-up's aura) is stretched from one sprite, only over the part in frame
+        x0, y0 = max(0, math.ceil(cx - radius)), max(0, math.ceil(cy - radius))
+        x1, y1 = min(self.width, math.floor(cx + radius)), min(self.height, math.floor(cy + radius))
+        if x1 <= x0 or y1 <= y0:
+            return
+        base = _glow_mask(200, peak)
+        k = 400 / (2 * radius)
+        src = tuple(min(400.0, max(0.0, (v - c + radius) * k)) for v, c in ((x0, cx), (y0, cy), (x1, cx), (y1, cy)))
+        mask = base.resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR, box=src)
+        self.image.paste(rgb[:3], (x0, y0), mask)
 
     def pen(self):
         """Where face lines go: the image, or for pencil styles the ink layer (as dark strokes)."""

@@ -216,11 +216,11 @@ def speed_lines(p: Painter, centre: tuple[float, float], rng: random.Random) -> 
     cx, cy = centre
     w, h = p.width, p.height
     reach = math.hypot(w, h)
-    for _ in range(90):
+    for _ in range(110):
         a = rng.uniform(0, math.tau)
-        r0 = reach * rng.uniform(0.3, 0.42)
+        r0 = reach * rng.uniform(0.28, 0.4)
         x0, y0 = cx + math.cos(a) * r0, cy + math.sin(a) * r0
         x1, y1 = cx + math.cos(a) * reach, cy + math.sin(a) * reach
-        spread = rng.uniform(0.004, 0.012)
+        spread = rng.uniform(0.006, 0.016)
         x2, y2 = cx + math.cos(a + spread) * reach, cy + math.sin(a + spread) * reach
         p.draw.polygon([(x0, y0), (x1, y1), (x2, y2)], fill=(20, 20, 20, 200))

@@ -193,6 +193,17 @@ def test_manga_is_ink_and_screentone_black_white_and_dots():
     assert ImageStat.Stat(edges).mean[0] > 20  # screentone dots and ink lines, not flat areas
 
 
+def test_manga_action_gets_speed_lines_converging_on_it():
+    standing = make_script(panels=[{"shot": "wide", "characters": [alex(action="standing")]}])
+    running = make_script(panels=[{"shot": "wide", "characters": [alex(action="running")]}])
+
+    def corner_ink(script):
+        img = draw(script, style="manga").image.convert("L")
+        return dark_share(img.crop((0, 0, 160, 160)), below=60) + dark_share(img.crop((640, 0, 800, 160)), below=60)
+
+    assert corner_ink(running) > corner_ink(standing) + 0.03
+
+
 def test_comic_inks_heavier_outlines_than_webtoon():
     script = make_script(panels=[{"shot": "medium", "characters": [alex(), {"name": "Mira", "position": "right"}]}])
 
