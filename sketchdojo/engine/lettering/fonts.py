@@ -2,15 +2,15 @@
 
 Lettering must be legible on any panel size, so text is wrapped into a balanced block (not one long
 line, not a tower of single words) and the font shrinks until the block fits its box. Loading a
-TrueType face costs milliseconds, so faces are cached per (face, size); word widths are measured
-once at a reference size and scaled, which keeps fitting a long line well under a millisecond.
+TrueType face costs milliseconds, so faces are cached per (thread, face, size); word widths are
+measured once at a reference size and scaled, which keeps fitting a long line under a millisecond.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import ImageFont
@@ -27,19 +27,39 @@ LINE_SPACING = 1.18
 _REFERENCE_SIZE = 100
 
 
-@lru_cache(maxsize=256)
+_per_thread = threading.local()
+
+
 def load_font(face: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """The DejaVu face at `size` px, or Pillow's built-in font when DejaVu is not installed."""
-    path = FONT_DIR / FONT_FILES[face]
-    try:
-        return ImageFont.truetype(str(path), size)
-    except OSError:
-        return ImageFont.load_default(size=size)
+    """The DejaVu face at `size` px, or Pillow's built-in font when DejaVu is not installed.
+
+    Cached per thread: a FreeType face must not be used by two threads at once, and panels are
+    lettered on several threads.
+    """
+    cache = getattr(_per_thread, "fonts", None)
+    if cache is None:
+        cache = _per_thread.fonts = {}
+    font = cache.get((face, size))
+    if font is None:
+        try:
+            font = ImageFont.truetype(str(FONT_DIR / FONT_FILES[face]), size)
+        except OSError:
+            font = ImageFont.load_default(size=size)
+        cache[(face, size)] = font
+    return font
 
 
-@lru_cache(maxsize=8192)
+_widths: dict[tuple[str, str], float] = {}
+
+
 def _reference_width(face: str, word: str) -> float:
-    return load_font(face, _REFERENCE_SIZE).getlength(word)
+    key = (face, word)
+    width = _widths.get(key)
+    if width is None:
+        if len(_widths) > 20_000:  # bounded: dialogue vocabularies are small, but never unbounded
+            _widths.clear()
+        width = _widths[key] = load_font(face, _REFERENCE_SIZE).getlength(word)
+    return width
 
 
 def text_width(face: str, size: int, text: str) -> float:
