@@ -173,3 +173,51 @@ def test_with_an_endpoint_spans_are_exported_over_otlp_http_to_the_collector():
     names = [span.name for scope in request.resource_spans[0].scope_spans for span in scope.spans]
     assert {a.key: a.value.string_value for a in resource.attributes}["service.name"] == "sketchdojo-web"
     assert "GET health/liveness" in names
+
+
+_PROPAGATION_SCRIPT = """
+    import json
+    from opentelemetry import trace
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+    from sketchdojo import tracing
+
+    exporter = InMemorySpanExporter()
+    assert tracing.init_tracing(exporter=exporter, simple=True)
+    import django
+    django.setup()
+    from celery import Celery
+    from celery.contrib.testing.worker import start_worker
+
+    app = Celery("propagation", broker="memory://", backend="cache+memory://", set_as_current=False)
+    app.conf.task_default_queue = "propagation"
+
+    @app.task(name="propagation_probe")
+    def probe():
+        return "drawn"
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        with trace.get_tracer("test").start_as_current_span("POST webtoons/generate"):
+            probe.delay().get(timeout=30)
+
+    print(json.dumps([
+        {"name": s.name, "trace": format(s.context.trace_id, "032x"),
+         "parent": format(s.parent.span_id, "016x") if s.parent else None, "span": format(s.context.span_id, "016x")}
+        for s in exporter.get_finished_spans()
+    ]))
+"""
+
+
+def test_a_trace_follows_a_task_from_the_publisher_into_the_worker():
+    spans = {
+        span["name"]: span
+        for span in json.loads(_run(_PROPAGATION_SCRIPT, OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:9"))
+    }
+
+    request, publish, run = (
+        spans["POST webtoons/generate"],
+        spans["apply_async/propagation_probe"],
+        spans["run/propagation_probe"],
+    )
+    assert publish["trace"] == run["trace"] == request["trace"]
+    assert publish["parent"] == request["span"]
+    assert run["parent"] == publish["span"]
