@@ -456,9 +456,12 @@ class Storyboard:
             f"{self.subject} talks with {helper.call_name} {self.at(stage)}.",
             characters=[
                 self._hero(StagePosition.LEFT, Expression.NEUTRAL, Action.TALKING),
-                *self._member(helper, StagePosition.RIGHT, Expression.HAPPY, Action.TALKING),
+                *self._member(
+                    helper, StagePosition.RIGHT, Expression.NEUTRAL if self.threat else Expression.HAPPY, Action.TALKING
+                ),
             ],
-            dialogue=self._say(helper, "intro") + self._say(self.hero, "uneasy"),
+            dialogue=self._say(helper, "chat" if self.threat else "intro")
+            + self._say(self.hero, "reply" if self.threat else "intro"),
         )
 
     # rising

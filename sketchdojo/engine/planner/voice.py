@@ -30,6 +30,27 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
         "formal": ("The {place} rests peacefully {time_phrase}.", "I must not tarry."),
         "gruff": ("Hmph. Quiet {time_noun}.", "Keep moving."),
     },
+    "chat": {
+        _N: (
+            "Stay close to home {time_phrase}, {hero}.",
+            "This {weather_noun} worries me.",
+            "The animals have been restless all day.",
+        ),
+        "formal": ("Mind yourself {time_phrase}, {hero}. Something stirs.", "The old signs have returned, {hero}."),
+        "cheerful": ("Evening, {hero}! Wild {weather_noun}, huh?", "Hi, {hero}! Heading home?"),
+        "gruff": ("Get indoors, kid.", "Bad {weather_noun}. Bad feeling."),
+        "sarcastic": ("Lovely {weather_noun}. Perfect for doom.",),
+        "shy": ("O-oh, {hero}... it's you.",),
+    },
+    "reply": {
+        _N: ("I felt it too.", "I'll be careful.", "Something's coming. I can feel it."),
+        "confident": ("Relax. Nothing gets past me.", "If anything shows up, I'll deal with it."),
+        "shy": ("I-I'll be careful...", "Y-you feel it too?"),
+        "cheerful": ("Don't worry! I'll be fine!", "Wild, right?!"),
+        "sarcastic": ("Comforting. Thanks.", "Great pep talk."),
+        "formal": ("I shall keep watch.", "Then we must be ready."),
+        "gruff": ("Noted.", "I'll watch."),
+    },
     "uneasy": {
         _N: ("This {weather_noun} feels wrong...", "Did something just move out there?", "Who's there?"),
         "confident": ("Come out. I know you're there.", "Something's out there. Let it come."),
