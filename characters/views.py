@@ -12,6 +12,7 @@ from characters.selectors import character_get, character_list_for_project
 from characters.serializers import CharacterCreateSerializer, CharacterInputSerializer, CharacterSerializer
 from characters.services import character_create, character_delete, character_update
 from projects.selectors import project_get
+from sketchdojo.api.schema import paginated
 
 _PARSERS = [JSONParser, MultiPartParser, FormParser]
 
@@ -43,7 +44,7 @@ class ProjectCharacterListView(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("page", OpenApiTypes.INT), OpenApiParameter("size", OpenApiTypes.INT)],
-        responses=CharacterSerializer(many=True),
+        responses=paginated(CharacterSerializer),
     )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)

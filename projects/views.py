@@ -11,6 +11,7 @@ from projects.models import ArtStyle, ProjectStatus
 from projects.selectors import project_get, project_list
 from projects.serializers import ProjectInputSerializer, ProjectSerializer, ProjectUpdateSerializer
 from projects.services import project_create, project_delete, project_update
+from sketchdojo.api.schema import paginated
 
 
 class ProjectListCreateView(APIView):
@@ -23,7 +24,7 @@ class ProjectListCreateView(APIView):
             OpenApiParameter("page", OpenApiTypes.INT),
             OpenApiParameter("size", OpenApiTypes.INT),
         ],
-        responses=ProjectSerializer(many=True),
+        responses=paginated(ProjectSerializer),
     )
     def get(self, request):
         projects = project_list(user=request.user, filters=request.query_params)

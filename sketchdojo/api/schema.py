@@ -1,9 +1,11 @@
 """OpenAPI pieces every app shares: the error envelope as a documented response shape.
 
-Use `error_responses(400, 401, 404)` in `extend_schema(responses={200: X, **error_responses(...)})`.
+Use `error_responses(400, 401, 404)` in `extend_schema(responses={200: X, **error_responses(...)})`,
+and `paginated(XSerializer)` as the response of a list view that pages through PagePagination by hand
+(an APIView, which drf-spectacular cannot see paginating).
 """
 
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
 
@@ -21,3 +23,18 @@ class ErrorEnvelopeSerializer(serializers.Serializer):
 
 def error_responses(*status_codes: int) -> dict[int, OpenApiResponse]:
     return {code: OpenApiResponse(ErrorEnvelopeSerializer, description="Error envelope.") for code in status_codes}
+
+
+def paginated(serializer_class: type[serializers.Serializer]) -> serializers.Serializer:
+    """The documented page of `serializer_class` items: {items, total, page, size, pages}."""
+    name = serializer_class.__name__.removesuffix("Serializer")
+    return inline_serializer(
+        name=f"Paginated{name}List",
+        fields={
+            "items": serializer_class(many=True),
+            "total": serializers.IntegerField(),
+            "page": serializers.IntegerField(),
+            "size": serializers.IntegerField(),
+            "pages": serializers.IntegerField(),
+        },
+    )
