@@ -1,0 +1,130 @@
+"""Schema fuzzing: every operation in /api/schema/ answered without a 5xx and as documented.
+
+Schemathesis reads the OpenAPI document the service publishes and sends generated requests to the
+WSGI application in-process (same test database transaction), as a signed-in user with a
+project, a character, a webtoon with a panel and a task. Path ids that parse as UUIDs (and half of the
+others) are swapped for the user's real objects, so the generated bodies reach the serializers and services instead
+of stopping at "not found" (random ids are covered by the isolation matrix). Bounded for CI:
+a few examples per operation, no deadline.
+
+Checks: no 5xx (`not_a_server_error`), the body matches the documented schema of its status
+(`response_schema_conformance`), and the content type is the documented one.
+"""
+
+from __future__ import annotations
+
+import uuid
+import zlib
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+
+from accounts.tests.factories import UserFactory
+from config.wsgi import application
+from projects.tests.factories import CharacterFactory, ProjectFactory
+from webtoons.tests.factories import PanelFactory, TaskFactory, WebtoonFactory
+
+MAX_EXAMPLES = 15
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+# Operations whose documented 200 body is known to differ from what they send, reported to the
+# pipeline apps' owner. They are still fuzzed for server errors; the `..._still_open` tests fail
+# once a gap is fixed, so its entry gets removed and conformance is checked again.
+# Fix: `responses=paginated(XSerializer)` (sketchdojo.api.schema) in the list views.
+PAGE_DOCUMENTED_AS_LIST = {
+    "GET /api/v1/tasks/": "tasks/views.py TaskListView.get",
+    "GET /api/v1/webtoons/": "webtoons/views.py WebtoonListCreateView.get",
+    "GET /api/v1/panels/webtoon/{webtoon_id}/": "panels/views.py WebtoonPanelListView.get",
+}
+# Fix: an unpublished webtoon's published_url is sent as "" but documented as a URI
+# (webtoons/serializers.py: send None, or document it as nullable/blank).
+BLANK_URL_DOCUMENTED_AS_URI = {
+    "GET /api/v1/webtoons/{webtoon_id}/",
+    "PUT /api/v1/webtoons/{webtoon_id}/",
+    "PATCH /api/v1/webtoons/{webtoon_id}/",
+}
+KNOWN_SCHEMA_GAPS = set(PAGE_DOCUMENTED_AS_LIST) | BLANK_URL_DOCUMENTED_AS_URI
+
+
+@pytest.fixture(autouse=True)
+def _fuzzing_settings(settings, tmp_path):
+    """Generated files in a temporary folder; rate limits out of the way of a few hundred requests."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": dict.fromkeys(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "100000/min"),
+    }
+
+
+@pytest.fixture
+def fuzz_world(db):
+    """A signed-in user owning one of everything, and the header that authenticates them."""
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    user = UserFactory(username="fuzzer", email="fuzzer@example.com")
+    project = ProjectFactory(user=user)
+    character = CharacterFactory(project=project)
+    webtoon = WebtoonFactory(project=project)
+    panel = PanelFactory(webtoon=webtoon, sequence_number=1)
+    task = TaskFactory(webtoon=webtoon)
+    ids = {
+        "project_id": project.id,
+        "character_id": character.id,
+        "webtoon_id": webtoon.id,
+        "panel_id": panel.id,
+        "task_id": task.id,
+    }
+    headers = {"Authorization": f"Bearer {RefreshToken.for_user(user).access_token}"}
+    return ids, headers
+
+
+def _is_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _aims_at_real_object(value) -> bool:
+    """UUID-shaped ids, and half of the others (chosen by a stable hash), address the user's objects."""
+    return _is_uuid(value) or zlib.crc32(str(value).encode()) % 2 == 0
+
+
+# The coverage phase (every boundary value of every field) takes minutes on this API; the examples
+# and fuzzing phases with MAX_EXAMPLES each keep the run near a minute.
+FUZZ_CONFIG = schemathesis.Config.from_dict({"phases": {"coverage": {"enabled": False}}})
+schema = schemathesis.openapi.from_wsgi("/api/schema/", application, config=FUZZ_CONFIG)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_operation_answers_as_documented_without_server_errors(case, fuzz_world):
+    ids, headers = fuzz_world
+    for name, value in list((case.path_parameters or {}).items()):
+        if name in ids and _aims_at_real_object(value):
+            case.path_parameters[name] = str(ids[name])
+    checks = [not_a_server_error] if case.operation.label in KNOWN_SCHEMA_GAPS else CHECKS
+    case.call_and_validate(headers=headers, checks=checks)
+
+
+@pytest.mark.parametrize("label", sorted(PAGE_DOCUMENTED_AS_LIST))
+def test_lists_documented_as_bare_arrays_are_still_open_gaps(label):
+    method, path = label.split(" ", 1)
+    operation = schema[path][method]
+    documented = operation.definition.raw["responses"]["200"]["content"]["application/json"]["schema"]
+    assert documented.get("type") == "array", f"{label} is fixed: remove it from PAGE_DOCUMENTED_AS_LIST"
+
+
+def test_published_url_documented_as_a_non_blank_uri_is_still_an_open_gap():
+    documented = schema.raw_schema["components"]["schemas"]["WebtoonDetail"]["properties"]["published_url"]
+    assert documented.get("format") == "uri", "fixed: empty BLANK_URL_DOCUMENTED_AS_URI"
+    assert not documented.get("nullable"), "fixed: empty BLANK_URL_DOCUMENTED_AS_URI"
