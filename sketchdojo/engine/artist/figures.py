@@ -203,7 +203,7 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             [
                 (sh[0] - sw * 0.45, sh[1]),
                 (sh[0] + sw * 0.45, sh[1]),
-                (sh[0] + sw * 0.62 - lean * 0.0, bottom),
+                (sh[0] + sw * 0.62, bottom),
                 (sh[0] - sw * 0.62, bottom),
             ],
             cape,

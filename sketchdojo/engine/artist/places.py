@@ -296,7 +296,6 @@ def sea(img: Image.Image, p: Painter, stage: Stage) -> None:
 
 def mountain(img: Image.Image, p: Painter, stage: Stage) -> None:
     rng = stage.rng
-    w = stage.width
     for depth, peak_h, colour in ((0.7, 0.42, (120, 124, 150)), (0.3, 0.3, (104, 100, 110))):
         x = -0.4
         while x < 1.4:
@@ -320,7 +319,6 @@ def mountain(img: Image.Image, p: Painter, stage: Stage) -> None:
             )
             x += pw * 0.6
     _ground(img, p, stage, "rock")
-    del w
 
 
 def castle(img: Image.Image, p: Painter, stage: Stage) -> None:
