@@ -8,6 +8,7 @@ provider's `plan`/`draw`, `letter_panel`, `compose_strip`, `export_webtoon`.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -99,10 +100,13 @@ def generate_webtoon_locally(
     report("letter", 0, count)
     workers = max(1, min(concurrency, image.max_concurrency, count))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panel") as pool:
-        pending: dict[Future, tuple[str, int]] = {
-            pool.submit(image.draw, draw_request(script, panel, seed=request.seed)): ("draw", i)
-            for i, panel in enumerate(panels)
-        }
+        pending: dict[Future, tuple[str, int]] = {}
+        for i, panel in enumerate(panels):
+            # Each draw runs in its own copy of this context, so a `collect_calls()` around the run sees its calls.
+            draw = pool.submit(
+                contextvars.copy_context().run, image.draw, draw_request(script, panel, seed=request.seed)
+            )
+            pending[draw] = ("draw", i)
         drawn_count = lettered_count = 0
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

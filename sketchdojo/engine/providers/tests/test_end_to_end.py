@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.providers.tests.samples import png_bytes, script_payload
 from sketchdojo.engine.providers.tests.test_openai_llm import completion
 from sketchdojo.engine.providers.tests.wire import Reply, WireServer
@@ -40,3 +41,26 @@ def test_a_webtoon_is_planned_and_drawn_by_the_providers_named_in_settings(setti
     assert [r.path for r in image_wire.received] == ["/v2beta/stable-image/generate/core"] * 3
     assert wire.received[0].headers["authorization"] == "Bearer not-needed"
     assert {r.headers["authorization"] for r in image_wire.received} == {"Bearer sk-stability-e2e"}
+
+
+def test_the_calls_of_panels_drawn_in_parallel_are_collected_around_the_run(settings, wire, image_wire, plan_request):
+    settings.LLM_PROVIDER = "openai"
+    settings.OPENAI_BASE_URL = f"{wire.url}/v1"
+    settings.OPENAI_API_KEY = ""
+    settings.IMAGE_PROVIDER = "stability"
+    settings.STABILITY_API_BASE = image_wire.url
+    settings.STABILITY_API_KEY = "sk-stability-e2e"
+    settings.STABILITY_MODEL = "core"
+    settings.REDIS_URL = ""
+    wire.reply(completion(json.dumps(script_payload(3))))
+    image_wire.reply(*[Reply(200, png_bytes(), headers={"Content-Type": "image/png", "seed": "1"}) for _ in range(3)])
+
+    with collect_calls() as calls:
+        generate_webtoon_locally(request=plan_request, concurrency=2)
+
+    assert [(c.provider, c.kind, c.outcome) for c in calls] == [
+        ("openai", "llm", "ok"),
+        ("stability", "image", "ok"),
+        ("stability", "image", "ok"),
+        ("stability", "image", "ok"),
+    ]
