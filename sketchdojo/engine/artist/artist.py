@@ -10,6 +10,7 @@ character looks the same in every panel. No text is drawn: the letterer adds it.
 
 from __future__ import annotations
 
+import math
 import random
 import zlib
 from dataclasses import dataclass
@@ -152,7 +153,7 @@ class LocalPanelArtist(ImageProvider):
                 else:
                     head_top += (u - limit) * prop.heads_tall
                 u = limit
-            out.append((member, look, Placement(x, head_top, u, facing)))
+            out.append((member, look, Placement(x, head_top, u, facing, slot if n > 1 else math.inf)))
         return out
 
 

@@ -107,6 +107,7 @@ class Placement:
     head_top: float
     u: float  # head height in pixels
     facing: int  # -1 looks left, 0 at the reader, 1 looks right
+    room: float = math.inf  # width of this figure's slot on a crowded stage
 
 
 # Pose angles in degrees from straight down, positive toward where the figure faces (90 = forward, 180 = up):
@@ -149,7 +150,7 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     pose = POSES[cast.action]
     lean = pose[8] * (f or 1) if f else 0.0
     hw = u * prop.head_width * look.face_width
-    sw = u * prop.shoulders * look.build
+    sw = min(u * prop.shoulders * look.build, place.room * 0.82)
     limb = u * prop.limb * look.build
     leg_len = prop.legs * u
     seated = cast.action is Action.SITTING
