@@ -313,6 +313,23 @@ def test_the_characters_own_hair_and_skin_colours_are_on_their_face_in_every_sho
         assert colour_count(result.image, face.box, palette["hair"]) > 0.05 * box_area
 
 
+@pytest.mark.parametrize("shot", ["medium", "close_up"])
+def test_no_ones_arm_hides_another_characters_face(shot):
+    def skin_shares(actions):
+        cast = [alex(position="left", action=actions[0]), {"name": "Mira", "position": "right", "action": actions[1]}]
+        result = draw(make_script(panels=[{"shot": shot, "characters": cast}]))
+        return [
+            colour_count(result.image, f.box, (ALEX if f.name == "Alex" else MIRA)["skin"]) / area(f.box)
+            for f in result.faces
+        ]
+
+    still, gesturing = skin_shares(("standing", "standing")), skin_shares(("pointing", "celebrating"))
+
+    for before, after in zip(still, gesturing, strict=True):
+        assert before > 0.12
+        assert after > 0.97 * before
+
+
 def test_a_character_keeps_the_same_lit_colours_in_every_panel_of_a_night_scene():
     script = make_script(
         scene={"time_of_day": "night"},
