@@ -53,7 +53,7 @@ FRAMINGS = {
     Shot.WIDE: Framing(horizon=0.6, zoom=1.0, figure=0.52, feet=0.94),
     Shot.MEDIUM: Framing(horizon=0.56, zoom=1.5, head=0.2, head_top=0.17),
     Shot.CLOSE_UP: Framing(horizon=0.7, zoom=2.2, head=0.44, head_top=0.13),
-    Shot.EXTREME_CLOSE_UP: Framing(horizon=0.82, zoom=2.8, head=1.25, head_top=-0.28),
+    Shot.EXTREME_CLOSE_UP: Framing(horizon=0.82, zoom=2.8, head=1.5, head_top=-0.42),
 }
 
 
@@ -134,6 +134,8 @@ class LocalPanelArtist(ImageProvider):
             facing = 1 if x < width * 0.45 else -1 if x > width * 0.55 else 0
             if not facing and n == 1 and member.action in MOVING:
                 facing = 1  # a lone figure in motion moves the way the page reads
+            if framing.head > 1:
+                facing = 0  # an extreme close-up looks straight out of the page
             if framing.figure:
                 fig = height * framing.figure
                 u = fig / prop.heads_tall
