@@ -1,8 +1,9 @@
-"""What an error from the `openai` SDK means for SketchDojo, shared by the OpenAI planner and artist.
+"""The `openai` SDK as SketchDojo uses it, shared by the OpenAI planner and artist: the client, and what
+its errors mean.
 
 The SDK's own retries are off (`max_retries=0`); its exceptions are translated into the provider
 errors of `base.py` here, so retries, Retry-After and metrics go through `providers/http.py` like
-every other provider's.
+every other provider's. `OPENAI_BASE_URL` points both at any OpenAI-compatible server.
 """
 
 from __future__ import annotations
@@ -10,13 +11,25 @@ from __future__ import annotations
 import openai
 
 from sketchdojo.engine.providers.base import ProviderContentRefused, ProviderError, ProviderTransientError
-from sketchdojo.engine.providers.http import error_for_status, parse_retry_after, redact
+from sketchdojo.engine.providers.http import error_for_status, parse_retry_after, redact, setting
 
 PROVIDER = "openai"
 LABEL = "OpenAI"
 KEY_SETTING = "OPENAI_API_KEY"
 # Codes OpenAI uses when its safety system refuses a prompt or an image.
 CONTENT_POLICY_CODES = {"content_policy_violation", "moderation_blocked", "content_filter"}
+# Local servers need no key, but the SDK insists on one.
+LOCAL_SERVER_KEY = "not-needed"
+
+
+def base_url_setting(base_url: str | None) -> str:
+    """The explicit base URL, else OPENAI_BASE_URL; empty means OpenAI itself."""
+    return base_url if base_url is not None else setting("OPENAI_BASE_URL", "")
+
+
+def sdk_client(*, api_key: str, base_url: str, timeout: float) -> openai.OpenAI:
+    """An SDK client that leaves retries to `providers/http.py`."""
+    return openai.OpenAI(api_key=api_key or LOCAL_SERVER_KEY, base_url=base_url or None, timeout=timeout, max_retries=0)
 
 
 def retry_after(response) -> float | None:

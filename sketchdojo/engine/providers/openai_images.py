@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
 import openai
 
@@ -26,9 +24,8 @@ from sketchdojo.engine.providers.base import (
     ProviderMalformedOutput,
 )
 from sketchdojo.engine.providers.calls import ProviderCall
-from sketchdojo.engine.providers.http import RetryPolicy, call_with_retries, decode_image, default_timeout, setting
-from sketchdojo.engine.providers.limits import limiter_for
-from sketchdojo.engine.providers.openai_llm import LOCAL_SERVER_KEY
+from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
+from sketchdojo.engine.providers.http import decode_image, setting
 from sketchdojo.engine.providers.prompts import image_prompt, nearest_shape
 
 GPT_IMAGE_SIZES = {"1024x1024": 1.0, "1536x1024": 1.5, "1024x1536": 1024 / 1536}
@@ -36,39 +33,24 @@ DALL_E_3_SIZES = {"1024x1024": 1.0, "1792x1024": 1.75, "1024x1792": 1024 / 1792}
 DALL_E_2_SIZES = {"1024x1024": 1.0}
 
 
-class OpenAIImagesArtist(ImageProvider):
+class OpenAIImagesArtist(ProviderClient, ImageProvider):
     """Draws a panel with the OpenAI Images API."""
 
-    name = "openai"
+    name = openai_errors.PROVIDER
     label = openai_errors.LABEL
+    kind = "image"
+    key_setting = openai_errors.KEY_SETTING
 
     def __init__(
         self,
         *,
-        api_key: str | None = None,
         base_url: str | None = None,
         model: str | None = None,
-        timeout: float | None = None,
-        max_retries: int | None = None,
-        backoff_base: float | None = None,
-        concurrency: int | None = None,
-        redis_url: str | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        **options: Unpack[ClientOptions],
     ):
-        self.api_key = api_key if api_key is not None else setting("OPENAI_API_KEY", "")
-        self.base_url = base_url if base_url is not None else setting("OPENAI_BASE_URL", "")
-        self.model = model or setting("OPENAI_IMAGE_MODEL", "gpt-image-1")
-        self.timeout = timeout or default_timeout()
-        self.policy = RetryPolicy.from_settings(max_retries=max_retries, backoff_base=backoff_base)
-        self.max_concurrency = concurrency or int(setting("IMAGE_CONCURRENCY", 8))
-        self.limiter = limiter_for("openai:image", limit=self.max_concurrency, redis_url=redis_url)
-        self.sleep = sleep
-        self.client = openai.OpenAI(
-            api_key=self.api_key or LOCAL_SERVER_KEY,
-            base_url=self.base_url or None,
-            timeout=self.timeout,
-            max_retries=0,
-        )
+        super().__init__(model=model or setting("OPENAI_IMAGE_MODEL", "gpt-image-1"), **options)
+        self.base_url = openai_errors.base_url_setting(base_url)
+        self.client = openai_errors.sdk_client(api_key=self.api_key, base_url=self.base_url, timeout=self.timeout)
 
     def draw(self, request: DrawRequest) -> DrawResult:
         if not self.api_key and not self.base_url:
@@ -76,16 +58,7 @@ class OpenAIImagesArtist(ImageProvider):
                 "No OpenAI key is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server).",
                 provider=self.name,
             )
-        return call_with_retries(
-            lambda call: self._generate(call, request),
-            provider=self.name,
-            label=self.label,
-            kind="image",
-            model=self.model,
-            policy=self.policy,
-            limiter=self.limiter,
-            sleep=self.sleep,
-        )
+        return self.call(lambda call: self._generate(call, request))
 
     def _sizes(self) -> dict[str, float]:
         if self.model.startswith("dall-e-3"):

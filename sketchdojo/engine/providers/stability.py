@@ -16,9 +16,7 @@ it). A moderation refusal fails only this panel (`ProviderContentRefused`).
 from __future__ import annotations
 
 import base64
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
 import requests
 
@@ -31,19 +29,16 @@ from sketchdojo.engine.providers.base import (
     ProviderMalformedOutput,
 )
 from sketchdojo.engine.providers.calls import ProviderCall
+from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
 from sketchdojo.engine.providers.http import (
-    RetryPolicy,
     ThreadSessions,
-    call_with_retries,
     decode_image,
-    default_timeout,
     error_for_status,
     parse_retry_after,
     redact,
     send,
     setting,
 )
-from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.engine.providers.prompts import (
     NEGATIVE_PROMPT,
     STABILITY_STYLE_PRESETS,
@@ -71,51 +66,32 @@ SDXL_PROMPT_LIMIT = 2000
 CONTENT_FILTERED = "CONTENT_FILTERED"
 
 
-class StabilityArtist(ImageProvider):
+class StabilityArtist(ProviderClient, ImageProvider):
     """Draws a panel with Stability AI."""
 
     name = "stability"
     label = "Stability AI"
+    kind = "image"
+    key_setting = "STABILITY_API_KEY"
 
     def __init__(
         self,
         *,
-        api_key: str | None = None,
         api_base: str | None = None,
         model: str | None = None,
         output_format: str = "png",
-        timeout: float | None = None,
-        max_retries: int | None = None,
-        backoff_base: float | None = None,
-        concurrency: int | None = None,
-        redis_url: str | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        **options: Unpack[ClientOptions],
     ):
-        self.api_key = api_key if api_key is not None else setting("STABILITY_API_KEY", "")
+        super().__init__(model=model or setting("STABILITY_MODEL", "") or "core", **options)
         self.api_base = (api_base or setting("STABILITY_API_BASE", "") or "https://api.stability.ai").rstrip("/")
-        self.model = model or setting("STABILITY_MODEL", "") or "core"
         self.output_format = output_format
-        self.timeout = timeout or default_timeout()
-        self.policy = RetryPolicy.from_settings(max_retries=max_retries, backoff_base=backoff_base)
-        self.max_concurrency = concurrency or int(setting("IMAGE_CONCURRENCY", 8))
-        self.limiter = limiter_for("stability:image", limit=self.max_concurrency, redis_url=redis_url)
-        self.sleep = sleep
         self.sessions = ThreadSessions()
 
     def draw(self, request: DrawRequest) -> DrawResult:
         if not self.api_key:
             raise ProviderAuthError("No Stability AI key is configured: set STABILITY_API_KEY.", provider=self.name)
         attempt = self._sdxl if self.model.startswith("stable-diffusion") else self._stable_image
-        return call_with_retries(
-            lambda call: attempt(call, request),
-            provider=self.name,
-            label=self.label,
-            kind="image",
-            model=self.model,
-            policy=self.policy,
-            limiter=self.limiter,
-            sleep=self.sleep,
-        )
+        return self.call(lambda call: attempt(call, request))
 
     def _headers(self, accept: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}", "Accept": accept, "Stability-Client-ID": "sketchdojo"}
