@@ -8,9 +8,7 @@ goes back once as an error `tool_result`, a second one raises `ProviderMalformed
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
 import requests
 
@@ -22,24 +20,21 @@ from sketchdojo.engine.providers.base import (
     ProviderMalformedOutput,
 )
 from sketchdojo.engine.providers.calls import ProviderCall
+from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
 from sketchdojo.engine.providers.http import (
-    RetryPolicy,
     ThreadSessions,
-    call_with_retries,
-    default_timeout,
     error_for_status,
     parse_retry_after,
     redact,
     send,
     setting,
 )
-from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.engine.providers.prompts import (
     PLANNER_SYSTEM_PROMPT,
     SCRIPT_TOOL_NAME,
     MalformedAnswer,
     parse_script,
-    planner_user_prompt,
+    plan_with_one_repair,
     repair_prompt,
     script_json_schema,
 )
@@ -49,64 +44,37 @@ ANTHROPIC_VERSION = "2023-06-01"
 DEFAULT_MAX_TOKENS = 16000
 
 
-class AnthropicPlanner(LLMProvider):
+class AnthropicPlanner(ProviderClient, LLMProvider):
     """Plans a script with a Claude model."""
 
     name = "anthropic"
     label = "Anthropic"
+    kind = "llm"
+    key_setting = "ANTHROPIC_API_KEY"
 
     def __init__(
         self,
         *,
-        api_key: str | None = None,
         base_url: str | None = None,
         model: str | None = None,
         max_tokens: int = DEFAULT_MAX_TOKENS,
-        timeout: float | None = None,
-        max_retries: int | None = None,
-        backoff_base: float | None = None,
-        concurrency: int | None = None,
-        redis_url: str | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        **options: Unpack[ClientOptions],
     ):
-        self.api_key = api_key if api_key is not None else setting("ANTHROPIC_API_KEY", "")
+        super().__init__(model=model or setting("ANTHROPIC_MODEL", "claude-sonnet-4-5"), **options)
         self.base_url = (base_url or setting("ANTHROPIC_BASE_URL", "") or "https://api.anthropic.com").rstrip("/")
-        self.model = model or setting("ANTHROPIC_MODEL", "claude-sonnet-4-5")
         self.max_tokens = max_tokens
-        self.timeout = timeout or default_timeout()
-        self.policy = RetryPolicy.from_settings(max_retries=max_retries, backoff_base=backoff_base)
-        self.limiter = limiter_for(
-            "anthropic:llm", limit=concurrency or int(setting("LLM_CONCURRENCY", 4)), redis_url=redis_url
-        )
-        self.sleep = sleep
         self.sessions = ThreadSessions()
 
     def plan(self, request: PlanRequest) -> Script:
         if not self.api_key:
             raise ProviderAuthError("No Anthropic key is configured: set ANTHROPIC_API_KEY.", provider=self.name)
-        messages: list[dict[str, Any]] = [{"role": "user", "content": planner_user_prompt(request)}]
-        try:
-            return self._ask(messages, request)
-        except MalformedAnswer as first:
-            messages += _repair_turn(first, request.panel_count)
-        try:
-            return self._ask(messages, request)
-        except MalformedAnswer as second:
-            raise ProviderMalformedOutput(
-                f"{self.label} ({self.model}) did not return a valid script after a repair attempt: {second}",
-                provider=self.name,
-            ) from second
-
-    def _ask(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
-        return call_with_retries(
-            lambda call: self._message(call, messages, request),
+        return plan_with_one_repair(
+            request,
+            ask=lambda messages: self.call(lambda call: self._message(call, messages, request)),
+            repair_turn=_repair_turn,
             provider=self.name,
             label=self.label,
-            kind="llm",
             model=self.model,
-            policy=self.policy,
-            limiter=self.limiter,
-            sleep=self.sleep,
         )
 
     def _message(self, call: ProviderCall, messages: list[dict[str, Any]], request: PlanRequest) -> Script:

@@ -15,9 +15,7 @@ back once with the validation problem; a second one raises `ProviderMalformedOut
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
 import openai
 
@@ -31,22 +29,23 @@ from sketchdojo.engine.providers.base import (
     ProviderMalformedOutput,
 )
 from sketchdojo.engine.providers.calls import ProviderCall
-from sketchdojo.engine.providers.http import RetryPolicy, call_with_retries, default_timeout, setting
-from sketchdojo.engine.providers.limits import limiter_for
+from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
+from sketchdojo.engine.providers.http import setting
+from sketchdojo.engine.providers.openai_errors import LOCAL_SERVER_KEY
 from sketchdojo.engine.providers.prompts import (
     PLANNER_SYSTEM_PROMPT,
     SCRIPT_SCHEMA_NAME,
     MalformedAnswer,
     parse_script,
+    plan_with_one_repair,
     planner_schema_prompt,
-    planner_user_prompt,
     repair_prompt,
     script_json_schema,
 )
 from sketchdojo.engine.script import Script
 
-# Local servers need no key, but the SDK insists on one.
-LOCAL_SERVER_KEY = "not-needed"
+__all__ = ["LOCAL_SERVER_KEY", "OpenAIPlanner"]
+
 # (base URL, model) pairs that answered 400 to json_schema: this process asks them in JSON mode.
 _JSON_MODE_ONLY: set[tuple[str, str]] = set()
 
@@ -55,41 +54,25 @@ class _StructuredOutputUnsupported(ProviderError):
     """The server answered 400 to `response_format: json_schema`: switch to JSON mode."""
 
 
-class OpenAIPlanner(LLMProvider):
+class OpenAIPlanner(ProviderClient, LLMProvider):
     """Plans a script with an OpenAI (or OpenAI-compatible) chat model."""
 
-    name = "openai"
+    name = openai_errors.PROVIDER
     label = openai_errors.LABEL
+    kind = "llm"
+    key_setting = openai_errors.KEY_SETTING
 
     def __init__(
         self,
         *,
-        api_key: str | None = None,
         base_url: str | None = None,
         model: str | None = None,
-        timeout: float | None = None,
-        max_retries: int | None = None,
-        backoff_base: float | None = None,
-        concurrency: int | None = None,
-        redis_url: str | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        **options: Unpack[ClientOptions],
     ):
-        self.api_key = api_key if api_key is not None else setting("OPENAI_API_KEY", "")
-        self.base_url = base_url if base_url is not None else setting("OPENAI_BASE_URL", "")
-        self.model = model or setting("OPENAI_MODEL", "gpt-4o-mini")
-        self.timeout = timeout or default_timeout()
-        self.policy = RetryPolicy.from_settings(max_retries=max_retries, backoff_base=backoff_base)
-        self.limiter = limiter_for(
-            "openai:llm", limit=concurrency or int(setting("LLM_CONCURRENCY", 4)), redis_url=redis_url
-        )
-        self.sleep = sleep
+        super().__init__(model=model or setting("OPENAI_MODEL", "gpt-4o-mini"), **options)
+        self.base_url = openai_errors.base_url_setting(base_url)
         self.uses_json_schema = (self.base_url, self.model) not in _JSON_MODE_ONLY
-        self.client = openai.OpenAI(
-            api_key=self.api_key or LOCAL_SERVER_KEY,
-            base_url=self.base_url or None,
-            timeout=self.timeout,
-            max_retries=0,
-        )
+        self.client = openai_errors.sdk_client(api_key=self.api_key, base_url=self.base_url, timeout=self.timeout)
 
     def plan(self, request: PlanRequest) -> Script:
         if not self.api_key and not self.base_url:
@@ -97,41 +80,22 @@ class OpenAIPlanner(LLMProvider):
                 "No OpenAI key is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server).",
                 provider=self.name,
             )
-        messages: list[dict[str, Any]] = [{"role": "user", "content": planner_user_prompt(request)}]
-        try:
-            return self._ask(messages, request)
-        except MalformedAnswer as first:
-            messages += [
-                {"role": "assistant", "content": first.reply},
-                {"role": "user", "content": repair_prompt(str(first), request.panel_count)},
-            ]
-        try:
-            return self._ask(messages, request)
-        except MalformedAnswer as second:
-            raise ProviderMalformedOutput(
-                f"{self.label} ({self.model}) did not return a valid script after a repair attempt: {second}",
-                provider=self.name,
-            ) from second
+        return plan_with_one_repair(
+            request,
+            ask=lambda messages: self._ask(messages, request),
+            repair_turn=_repair_turn,
+            provider=self.name,
+            label=self.label,
+            model=self.model,
+        )
 
     def _ask(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
         try:
-            return self._retrying(messages, request)
+            return self.call(lambda call: self._complete(call, messages, request))
         except _StructuredOutputUnsupported:
             self.uses_json_schema = False
             _JSON_MODE_ONLY.add((self.base_url, self.model))
-            return self._retrying(messages, request)
-
-    def _retrying(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
-        return call_with_retries(
-            lambda call: self._complete(call, messages, request),
-            provider=self.name,
-            label=self.label,
-            kind="llm",
-            model=self.model,
-            policy=self.policy,
-            limiter=self.limiter,
-            sleep=self.sleep,
-        )
+            return self.call(lambda call: self._complete(call, messages, request))
 
     def _response_format(self) -> dict[str, Any]:
         if self.uses_json_schema:
@@ -188,6 +152,14 @@ class OpenAIPlanner(LLMProvider):
             return parse_script(content, request, provider=self.name)
         except ProviderMalformedOutput as exc:
             raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+
+
+def _repair_turn(error: MalformedAnswer, panel_count: int) -> list[dict[str, Any]]:
+    """The assistant's reply as it came, and what was wrong with it."""
+    return [
+        {"role": "assistant", "content": error.reply},
+        {"role": "user", "content": repair_prompt(str(error), panel_count)},
+    ]
 
 
 def _rejects_json_schema(exc: openai.BadRequestError) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -337,3 +338,31 @@ class MalformedAnswer(ProviderMalformedOutput):
     def __init__(self, message: str, *, provider: str, reply: Any):
         super().__init__(message, provider=provider)
         self.reply = reply
+
+
+def plan_with_one_repair(
+    request: PlanRequest,
+    *,
+    ask: Callable[[list[dict[str, Any]]], Script],
+    repair_turn: Callable[[MalformedAnswer, int], list[dict[str, Any]]],
+    provider: str,
+    label: str,
+    model: str,
+) -> Script:
+    """The planners' conversation: ask for the script; a malformed answer goes back once with what was wrong.
+
+    `ask` sends the messages so far and returns a validated script or raises `MalformedAnswer`;
+    `repair_turn` turns that error into the messages to add (the model's reply and our feedback, in the
+    provider's own format). A second malformed answer raises `ProviderMalformedOutput`.
+    """
+    messages: list[dict[str, Any]] = [{"role": "user", "content": planner_user_prompt(request)}]
+    try:
+        return ask(messages)
+    except MalformedAnswer as first:
+        messages += repair_turn(first, request.panel_count)
+    try:
+        return ask(messages)
+    except MalformedAnswer as second:
+        raise ProviderMalformedOutput(
+            f"{label} ({model}) did not return a valid script after a repair attempt: {second}", provider=provider
+        ) from second
