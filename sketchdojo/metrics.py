@@ -9,7 +9,8 @@ Every process (web and Celery workers) records here. How worker metrics reach Pr
   metrics on that port, for workers on other hosts. Prefork needs the multiprocess directory too,
   since the children record and the parent serves.
 
-The queue depth is read from the Redis broker at scrape time (`metrics_view`).
+At scrape time (`metrics_view`) the queue depth is read from the Redis broker and the running
+tasks from the Task table, so both are right whichever process does the work.
 """
 
 import logging
