@@ -14,6 +14,9 @@ from dataclasses import dataclass
 BENCHMARKS = [
     "bench.engine",
     "bench.providers",
+    "bench.pipeline",
+    "bench.api",
+    "bench.websocket",
 ]
 
 

@@ -58,8 +58,10 @@ def random_seed() -> int:
 
 
 def image_png(image: Image.Image) -> ContentFile:
+    # zlib level 1: about half the encoding time of the default for ~25% larger files; panels are
+    # encoded twice each (raw and lettered) on the critical path of every generation.
     buffer = BytesIO()
-    image.save(buffer, format="PNG")
+    image.save(buffer, format="PNG", compress_level=1)
     return ContentFile(buffer.getvalue())
 
 

@@ -25,6 +25,8 @@ from django.conf import settings
 
 logger = logging.getLogger("sketchdojo.embedded")
 
+EMBEDDED_POLLING_SECONDS = 0.02
+
 _lock = threading.Lock()
 _worker = None
 _threads: list[threading.Thread] = []
@@ -53,6 +55,12 @@ def start_embedded_worker(*, force: bool = False):
         if not str(app.conf.broker_url).startswith("memory://"):
             logger.warning("EMBEDDED_WORKER is on but the broker is %s; not starting a worker", app.conf.broker_url)
             return None
+        # The memory transport polls its queues (once a second by default): each hop of the
+        # pipeline (plan → panels → finish) would wait for that poll.
+        app.conf.broker_transport_options = {
+            **(app.conf.broker_transport_options or {}),
+            "polling_interval": EMBEDDED_POLLING_SECONDS,
+        }
         app.loader.import_default_modules()
         app.set_current()
         concurrency = max(2, settings.EMBEDDED_WORKER_CONCURRENCY)

@@ -60,6 +60,9 @@ class Task(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finish_queued_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set by the one panel job that queues the finish step (cleared on claim)."
+    )
     estimated_duration_seconds = models.PositiveIntegerField(null=True, blank=True)
     provider_calls = models.JSONField(default=list, blank=True, help_text="ProviderCall records (provider, kind, ...).")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -97,6 +97,7 @@ def generation_start(*, task_id) -> list[str] | None:
         started_at=now,
         heartbeat_at=now,
         completed_at=None,
+        finish_queued_at=None,
         current_step="Starting",
         updated_at=now,
     )
@@ -286,10 +287,19 @@ def _store_plan(task: Task, script: Script) -> bool:
 
 
 def _all_done(task_id) -> bool:
+    """True for exactly one caller once every panel of the running task is finished.
+
+    Several panel jobs may finish at the same moment and all see "done"; the conditional update of
+    `finish_queued_at` lets only one of them queue the (expensive) finish step.
+    """
     task = Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).first()
-    if task is None:
+    if task is None or _task_panels(task).exclude(status__in=_FINAL_PANEL_STATUSES).exists():
         return False
-    return not _task_panels(task).exclude(status__in=_FINAL_PANEL_STATUSES).exists()
+    return bool(
+        Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING, finish_queued_at__isnull=True).update(
+            finish_queued_at=timezone.now()
+        )
+    )
 
 
 def panel_job(*, task_id, panel_id) -> bool:
