@@ -532,18 +532,6 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
             Expression.SCARED: -0.35,
         }.get(expression, 0.0)
         brows.append((inner, by + tilt * eh, outer, by - tilt * eh * 0.3))
-    if look.has_scar:
-        sx, sy = x + hw * 0.12, y - u * 0.3
-        p.line(
-            [
-                (sx, sy),
-                (sx - hw * 0.05, sy + u * 0.06),
-                (sx + hw * 0.02, sy + u * 0.07),
-                (sx - hw * 0.04, sy + u * 0.14),
-            ],
-            p.col(mix(look.skin, (170, 40, 40), 0.55), light=0.4),
-            max(2, u * 0.025),
-        )
     if look.has_glasses:
         for side in (-1, 1):
             ex = fx + side * gap
@@ -591,6 +579,19 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
         colour = p.col(scale(look.hair, 0.5), light=0.5)
         for brow in brows:
             pen.line(brow, fill=colour, width=max(2, int(u * 0.045)))
+        if look.has_scar:
+            # a small lightning-bolt scar above the brow, drawn over the fringe so it always shows
+            sx, sy = fx + gap * 0.55, min(b[1] for b in brows) - u * 0.16 if brows else y - u * 0.25
+            p.line(
+                [
+                    (sx + hw * 0.03, sy),
+                    (sx - hw * 0.03, sy + u * 0.06),
+                    (sx + hw * 0.02, sy + u * 0.07),
+                    (sx - hw * 0.03, sy + u * 0.13),
+                ],
+                p.col(mix(look.skin, (190, 40, 50), 0.7), light=0.4),
+                max(2, u * 0.03),
+            )
 
     return eyebrows
 
