@@ -38,16 +38,18 @@ def _generate(user, project, capture, *, panel_count):
     return task
 
 
-def _png_size(client, key) -> tuple[int, int]:
+def _image_size(client, key) -> tuple[int, int]:
+    """Reads the object back from the bucket and decodes it: a real picture, not just a key."""
     body = client.get_object(Bucket=BUCKET, Key=key)["Body"].read()
     with Image.open(io.BytesIO(body)) as image:
-        assert image.format == "PNG"
+        image.load()
         return image.size
 
 
 def test_a_generation_with_s3_storage_writes_every_panel_and_the_strip_to_the_bucket(
-    s3_env, user, project, eager_celery, django_capture_on_commit_callbacks, auth_client
+    s3_env, user, project, eager_celery, django_capture_on_commit_callbacks, auth_client, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path / "media"
     with s3_settings():
         task = _generate(user, project, django_capture_on_commit_callbacks, panel_count=3)
         panels = list(task.webtoon.panels.order_by("sequence_number"))
@@ -63,14 +65,15 @@ def test_a_generation_with_s3_storage_writes_every_panel_and_the_strip_to_the_bu
         + [webtoon.strip.name, webtoon.thumbnail.name]
     )
     assert bucket_keys(s3_env) == expected
-    assert all(_png_size(s3_env, p.image.name)[0] > 0 for p in panels)
-    assert _png_size(s3_env, webtoon.strip.name)[0] == 800
+    assert all(_image_size(s3_env, p.image.name)[0] > 0 for p in panels)
+    assert _image_size(s3_env, webtoon.strip.name)[0] == 800
     items = listed["items"] if isinstance(listed, dict) else listed
     urls = [item["image_url"] for item in items]
     assert len(urls) == 3
     assert all(url.startswith(f"{s3_env.meta.endpoint_url}/{BUCKET}/panels/lettered/") for url in urls)
     assert all("X-Amz-Signature=" in url for url in urls)
-    assert not default_storage.exists(panels[0].image.name)  # nothing went to the local media folder
+    assert not (tmp_path / "media").exists()  # nothing went to the local media folder
+    assert not default_storage.exists(panels[0].image.name)
 
 
 def _value(name, **labels) -> float:
@@ -78,8 +81,9 @@ def _value(name, **labels) -> float:
 
 
 def test_a_generation_shows_on_metrics_as_tasks_steps_provider_calls_and_panels(
-    user, project, eager_celery, django_capture_on_commit_callbacks, client
+    user, project, eager_celery, django_capture_on_commit_callbacks, client, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = tmp_path / "media"
     completed_before = _value("sketchdojo_tasks_total", task_type="webtoon_generation", status="completed")
     panels_before = _value("sketchdojo_panels_drawn_total", provider="local")
     durations_before = _value(
