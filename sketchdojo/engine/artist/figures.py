@@ -181,6 +181,10 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             a1, a2 = abs(a1) * 0.4, abs(a2) * 0.4
         knee = _add(hip_pt, _vec(a1, d), leg_len * 0.5)
         foot = _add(knee, _vec(a2, d), leg_len * 0.5)
+        if seated and not f:
+            # seen from the front, thighs point at the reader: short, with the shins hanging straight down
+            knee = (hip_pt[0] + d * limb * 0.3, hip_pt[1] + leg_len * 0.1)
+            foot = (knee[0], knee[1] + leg_len * 0.5)
         p.limb([hip_pt, knee, foot], limb * 1.1, scale(trousers, shade), size=u)
         fw = limb * 0.9
         toe = foot[0] + (fw * 1.4 * d if f else 0)
