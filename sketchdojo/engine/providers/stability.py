@@ -93,8 +93,27 @@ class StabilityArtist(ProviderClient, ImageProvider):
         attempt = self._sdxl if self.model.startswith("stable-diffusion") else self._stable_image
         return self.call(lambda call: attempt(call, request))
 
-    def _headers(self, accept: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}", "Accept": accept, "Stability-Client-ID": "sketchdojo"}
+    def _post(self, call: ProviderCall, path: str, *, accept: str, **body: Any) -> requests.Response:
+        """POST to `path` (under the API base); any status but 2xx raises the error it means."""
+        response = send(
+            self.sessions.get(),
+            "POST",
+            f"{self.api_base}{path}",
+            provider=self.name,
+            label=self.label,
+            timeout=self.timeout,
+            headers={"Authorization": f"Bearer {self.api_key}", "Accept": accept, "Stability-Client-ID": "sketchdojo"},
+            **body,
+        )
+        call.status = response.status_code
+        if not response.ok:
+            raise self._error(response)
+        return response
+
+    def _filtered(self) -> ProviderContentRefused:
+        return ProviderContentRefused(
+            f"{self.label} filtered this panel's image (content moderation).", provider=self.name, status=200
+        )
 
     def _stable_image(self, call: ProviderCall, request: DrawRequest) -> DrawResult:
         seed = panel_seed(request) % (MAX_SEED + 1)
@@ -109,40 +128,23 @@ class StabilityArtist(ProviderClient, ImageProvider):
         endpoint = self.model
         if self.model.startswith("sd3"):
             endpoint, fields["model"] = "sd3", self.model
-        response = send(
-            self.sessions.get(),
-            "POST",
-            f"{self.api_base}/v2beta/stable-image/generate/{endpoint}",
-            provider=self.name,
-            label=self.label,
-            timeout=self.timeout,
-            headers=self._headers("image/*"),
+        response = self._post(
+            call,
+            f"/v2beta/stable-image/generate/{endpoint}",
+            accept="image/*",
             files={name: (None, str(value)) for name, value in fields.items()},
         )
-        call.status = response.status_code
-        if not response.ok:
-            raise self._error(response)
         finish_reason = response.headers.get("finish-reason", "SUCCESS")
         if finish_reason == CONTENT_FILTERED:
-            raise ProviderContentRefused(
-                f"{self.label} filtered this panel's image (content moderation).", provider=self.name, status=200
-            )
-        returned_seed = _int_or(response.headers.get("seed"), seed)
-        call.usage = {"images": 1}
-        image = decode_image(
-            response.content, width=request.width, height=request.height, provider=self.name, label=self.label
-        )
-        return DrawResult(
-            image=image,
-            faces=[],
-            meta={
-                "provider": self.name,
-                "model": self.model,
-                "seed": returned_seed,
-                "finish_reason": finish_reason,
-                "style_preset": fields["style_preset"],
-                "aspect_ratio": fields["aspect_ratio"],
-            },
+            raise self._filtered()
+        return self._drawn(
+            call,
+            response.content,
+            request,
+            seed=_int_or(response.headers.get("seed"), seed),
+            finish_reason=finish_reason,
+            style_preset=fields["style_preset"],
+            aspect_ratio=fields["aspect_ratio"],
         )
 
     def _sdxl(self, call: ProviderCall, request: DrawRequest) -> DrawResult:
@@ -161,19 +163,7 @@ class StabilityArtist(ProviderClient, ImageProvider):
             "seed": seed,
             "style_preset": _style_preset(request.style),
         }
-        response = send(
-            self.sessions.get(),
-            "POST",
-            f"{self.api_base}/v1/generation/{self.model}/text-to-image",
-            provider=self.name,
-            label=self.label,
-            timeout=self.timeout,
-            headers=self._headers("application/json"),
-            json=body,
-        )
-        call.status = response.status_code
-        if not response.ok:
-            raise self._error(response)
+        response = self._post(call, f"/v1/generation/{self.model}/text-to-image", accept="application/json", json=body)
         try:
             artifact = response.json()["artifacts"][0]
             data = base64.b64decode(artifact["base64"])
@@ -182,22 +172,21 @@ class StabilityArtist(ProviderClient, ImageProvider):
                 f"{self.label} answered without an image artifact.", provider=self.name
             ) from exc
         if artifact.get("finishReason") == CONTENT_FILTERED:
-            raise ProviderContentRefused(
-                f"{self.label} filtered this panel's image (content moderation).", provider=self.name, status=200
-            )
+            raise self._filtered()
+        return self._drawn(
+            call,
+            data,
+            request,
+            seed=_int_or(artifact.get("seed"), seed),
+            finish_reason=artifact.get("finishReason", "SUCCESS"),
+            style_preset=body["style_preset"],
+        )
+
+    def _drawn(self, call: ProviderCall, data: bytes, request: DrawRequest, **meta: Any) -> DrawResult:
+        """The panel from the image bytes, its meta saying what was asked and what came back."""
         call.usage = {"images": 1}
         image = decode_image(data, width=request.width, height=request.height, provider=self.name, label=self.label)
-        return DrawResult(
-            image=image,
-            faces=[],
-            meta={
-                "provider": self.name,
-                "model": self.model,
-                "seed": _int_or(artifact.get("seed"), seed),
-                "finish_reason": artifact.get("finishReason", "SUCCESS"),
-                "style_preset": body["style_preset"],
-            },
-        )
+        return DrawResult(image=image, faces=[], meta={"provider": self.name, "model": self.model, **meta})
 
     def _error(self, response: requests.Response):
         """v2beta errors are `{"name", "errors": [...]}`, v1 errors `{"name", "message"}`."""
