@@ -82,7 +82,11 @@ class Bubble:
 
 @dataclass
 class LetterResult:
-    """The lettered image, the bubbles as placed, and where each bubble and SFX ended up (pixels)."""
+    """The lettered image, the bubbles as placed, and where each bubble and SFX ended up (pixels).
+
+    `bubbles[i]` and `boxes[i]` describe the same balloon, in the order given; bubbles whose text
+    is blank are left out (nothing to letter).
+    """
 
     image: Image.Image
     bubbles: list[Bubble]
