@@ -59,6 +59,20 @@ def _fuzzing_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _test_connection_kept_across_requests():
+    """The WSGI app closes "old" connections around each request, which on MariaDB would close the
+    test's own connection mid-transaction; Django's test client unhooks the same signals."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def fuzz_world(db):
     """A signed-in user owning one of everything, and the header that authenticates them."""
