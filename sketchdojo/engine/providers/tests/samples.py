@@ -1,13 +1,16 @@
-"""Sample data for provider tests: a valid script as a model answers it, a draw request, PNG bytes."""
+"""Sample data for provider tests: a valid script as a model answers it, a draw request, PNG bytes, an
+OpenAI error reply, and the keyword arguments that make any provider quick to test."""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from PIL import Image
 
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.providers.base import DrawRequest
+from sketchdojo.engine.providers.tests.wire import Reply
 from sketchdojo.engine.script import Script
 
 
@@ -70,3 +73,22 @@ def png_bytes(width: int = 1024, height: int = 1024) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (40, 90, 160)).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def quick_options(delays: list[float]) -> dict[str, Any]:
+    """Provider keyword arguments for tests: a short timeout, two retries whose pauses go to `delays`
+    instead of being slept, and a process-local limiter (no Redis)."""
+    return {
+        "timeout": 5,
+        "max_retries": 2,
+        "backoff_base": 0.001,
+        "concurrency": 4,
+        "redis_url": "",
+        "sleep": delays.append,
+    }
+
+
+def openai_error(status: int, message: str, *, code: str | None = None, param: str | None = None, **headers) -> Reply:
+    """An error as the OpenAI API (chat and images alike) answers it."""
+    error = {"message": message, "type": "invalid_request_error", "param": param, "code": code}
+    return Reply(status, {"error": error}, headers=headers)

@@ -13,7 +13,7 @@ from sketchdojo.engine.providers.base import (
 )
 from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.providers.prompts import SCRIPT_TOOL_NAME, script_json_schema
-from sketchdojo.engine.providers.tests.samples import script_payload
+from sketchdojo.engine.providers.tests.samples import quick_options, script_payload
 from sketchdojo.engine.providers.tests.wire import Reply
 
 KEY = "sk-ant-test-secret"
@@ -43,17 +43,7 @@ def api_error(status: int, error_type: str, text: str, **headers) -> Reply:
 
 
 def planner(wire, delays, **overrides) -> AnthropicPlanner:
-    options = {
-        "api_key": KEY,
-        "base_url": wire.url,
-        "model": "claude-sonnet-4-5",
-        "timeout": 5,
-        "max_retries": 2,
-        "backoff_base": 0.001,
-        "concurrency": 4,
-        "redis_url": "",
-        "sleep": delays.append,
-    }
+    options = {**quick_options(delays), "api_key": KEY, "base_url": wire.url, "model": "claude-sonnet-4-5"}
     return AnthropicPlanner(**{**options, **overrides})
 
 

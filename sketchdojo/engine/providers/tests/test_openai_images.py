@@ -9,7 +9,7 @@ import pytest
 from sketchdojo.engine.providers.base import ProviderAuthError, ProviderContentRefused, ProviderTransientError
 from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.providers.openai_images import OpenAIImagesArtist
-from sketchdojo.engine.providers.tests.samples import draw_request, png_bytes
+from sketchdojo.engine.providers.tests.samples import draw_request, openai_error, png_bytes, quick_options
 from sketchdojo.engine.providers.tests.wire import Reply
 
 KEY = "sk-images-test-secret"
@@ -26,23 +26,8 @@ def images_reply(width: int = 1536, height: int = 1024, **extra) -> Reply:
     )
 
 
-def api_error(status: int, message: str, *, code: str | None = None, **headers) -> Reply:
-    error = {"message": message, "type": "invalid_request_error", "param": None, "code": code}
-    return Reply(status, {"error": error}, headers=headers)
-
-
 def artist(wire, delays, **overrides) -> OpenAIImagesArtist:
-    options = {
-        "api_key": KEY,
-        "base_url": f"{wire.url}/v1",
-        "model": "gpt-image-1",
-        "timeout": 5,
-        "max_retries": 2,
-        "backoff_base": 0.001,
-        "concurrency": 4,
-        "redis_url": "",
-        "sleep": delays.append,
-    }
+    options = {**quick_options(delays), "api_key": KEY, "base_url": f"{wire.url}/v1", "model": "gpt-image-1"}
     return OpenAIImagesArtist(**{**options, **overrides})
 
 
@@ -90,7 +75,7 @@ def test_dall_e_3_is_asked_for_b64_json_at_its_own_sizes(wire, delays):
 
 
 def test_a_content_policy_violation_refuses_only_this_panel(wire, delays):
-    wire.reply(api_error(400, "Your request was rejected by our safety system.", code="content_policy_violation"))
+    wire.reply(openai_error(400, "Your request was rejected by our safety system.", code="content_policy_violation"))
 
     with pytest.raises(ProviderContentRefused) as raised:
         artist(wire, delays).draw(draw_request())
@@ -100,7 +85,7 @@ def test_a_content_policy_violation_refuses_only_this_panel(wire, delays):
 
 
 def test_a_429_is_retried_after_the_seconds_the_server_asked_for(wire, delays):
-    wire.reply(api_error(429, "Rate limit reached for images", code="rate_limit_exceeded", **{"retry-after": "1"}))
+    wire.reply(openai_error(429, "Rate limit reached for images", code="rate_limit_exceeded", **{"retry-after": "1"}))
     wire.reply(images_reply())
 
     artist(wire, delays).draw(draw_request())
@@ -110,7 +95,7 @@ def test_a_429_is_retried_after_the_seconds_the_server_asked_for(wire, delays):
 
 
 def test_500s_until_the_retries_run_out_fail_as_transient(wire, delays):
-    wire.reply(*[api_error(503, "The engine is currently overloaded") for _ in range(3)])
+    wire.reply(*[openai_error(503, "The engine is currently overloaded") for _ in range(3)])
 
     with pytest.raises(ProviderTransientError) as raised:
         artist(wire, delays).draw(draw_request())
@@ -127,7 +112,7 @@ def test_a_server_slower_than_the_timeout_is_a_transient_failure(wire, delays):
 
 
 def test_a_rejected_key_fails_at_once_without_retry(wire, delays):
-    wire.reply(api_error(401, f"Incorrect API key provided: {KEY}", code="invalid_api_key"))
+    wire.reply(openai_error(401, f"Incorrect API key provided: {KEY}", code="invalid_api_key"))
 
     with pytest.raises(ProviderAuthError) as raised:
         artist(wire, delays).draw(draw_request())

@@ -16,7 +16,7 @@ from sketchdojo.engine.providers.base import (
 from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.providers.openai_llm import OpenAIPlanner
 from sketchdojo.engine.providers.prompts import SCRIPT_SCHEMA_NAME, script_json_schema
-from sketchdojo.engine.providers.tests.samples import script_payload
+from sketchdojo.engine.providers.tests.samples import openai_error, quick_options, script_payload
 from sketchdojo.engine.providers.tests.wire import Reply
 
 KEY = "sk-test-secret-key"
@@ -42,23 +42,8 @@ def completion(content: str | None, *, finish_reason: str = "stop", refusal: str
     )
 
 
-def api_error(status: int, message: str, *, code: str | None = None, param: str | None = None, **headers) -> Reply:
-    error = {"message": message, "type": "invalid_request_error", "param": param, "code": code}
-    return Reply(status, {"error": error}, headers=headers)
-
-
 def planner(wire, delays, **overrides) -> OpenAIPlanner:
-    options = {
-        "api_key": KEY,
-        "base_url": f"{wire.url}/v1",
-        "model": "gpt-4o-mini",
-        "timeout": 5,
-        "max_retries": 2,
-        "backoff_base": 0.001,
-        "concurrency": 4,
-        "redis_url": "",
-        "sleep": delays.append,
-    }
+    options = {**quick_options(delays), "api_key": KEY, "base_url": f"{wire.url}/v1", "model": "gpt-4o-mini"}
     return OpenAIPlanner(**{**options, **overrides})
 
 
@@ -102,7 +87,7 @@ def test_the_strict_schema_requires_every_property_and_forbids_extra_ones():
 
 
 def test_a_429_is_retried_after_the_seconds_the_server_asked_for(wire, delays, plan_request):
-    wire.reply(api_error(429, "Rate limit reached", code="rate_limit_exceeded", **{"Retry-After": "1"}))
+    wire.reply(openai_error(429, "Rate limit reached", code="rate_limit_exceeded", **{"Retry-After": "1"}))
     wire.reply(completion(json.dumps(script_payload(3))))
 
     with collect_calls() as calls:
@@ -114,7 +99,7 @@ def test_a_429_is_retried_after_the_seconds_the_server_asked_for(wire, delays, p
 
 
 def test_500s_until_the_retries_run_out_fail_as_transient(wire, delays, plan_request):
-    wire.reply(*[api_error(500, "The server had an error") for _ in range(3)])
+    wire.reply(*[openai_error(500, "The server had an error") for _ in range(3)])
 
     with pytest.raises(ProviderTransientError) as raised:
         planner(wire, delays, max_retries=2).plan(plan_request)
@@ -177,7 +162,7 @@ def test_a_refusal_fails_with_its_reason_and_is_not_retried(wire, delays, plan_r
 
 
 def test_a_rejected_key_fails_at_once_without_retry_or_the_key_in_the_message(wire, delays, plan_request):
-    wire.reply(api_error(401, f"Incorrect API key provided: {KEY}.", code="invalid_api_key"))
+    wire.reply(openai_error(401, f"Incorrect API key provided: {KEY}.", code="invalid_api_key"))
 
     with pytest.raises(ProviderAuthError) as raised:
         planner(wire, delays).plan(plan_request)
@@ -192,7 +177,7 @@ def test_a_server_without_json_schema_support_gets_json_mode_with_the_schema_in_
     wire, delays, plan_request
 ):
     wire.reply(
-        api_error(400, "response_format json_schema is not supported by this model", param="response_format"),
+        openai_error(400, "response_format json_schema is not supported by this model", param="response_format"),
         completion(json.dumps(script_payload(3))),
     )
     provider = planner(wire, delays)

@@ -17,7 +17,7 @@ from sketchdojo.engine.providers.base import (
 from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.providers.prompts import NEGATIVE_PROMPT
 from sketchdojo.engine.providers.stability import StabilityArtist
-from sketchdojo.engine.providers.tests.samples import draw_request, png_bytes
+from sketchdojo.engine.providers.tests.samples import draw_request, png_bytes, quick_options
 from sketchdojo.engine.providers.tests.wire import Reply
 
 KEY = "sk-stability-test-secret"
@@ -34,17 +34,7 @@ def api_error(status: int, name: str, *errors: str, **headers) -> Reply:
 
 
 def artist(wire, delays, **overrides) -> StabilityArtist:
-    options = {
-        "api_key": KEY,
-        "api_base": wire.url,
-        "model": "core",
-        "timeout": 5,
-        "max_retries": 2,
-        "backoff_base": 0.001,
-        "concurrency": 4,
-        "redis_url": "",
-        "sleep": delays.append,
-    }
+    options = {**quick_options(delays), "api_key": KEY, "api_base": wire.url, "model": "core"}
     return StabilityArtist(**{**options, **overrides})
 
 
