@@ -20,6 +20,20 @@ from sketchdojo.engine.providers.http import (
 from sketchdojo.engine.providers.limits import LocalLimiter
 
 
+def retried(attempt, *, policy: RetryPolicy, sleep, kind: str = "llm"):
+    """`call_with_retries` for a provider "p" with a limiter of its own (one slot)."""
+    return call_with_retries(
+        attempt,
+        provider="p",
+        label="P",
+        kind=kind,
+        model="m",
+        policy=policy,
+        limiter=LocalLimiter(f"p:{kind}", 1),
+        sleep=sleep,
+    )
+
+
 def test_retry_after_in_seconds_is_read_as_seconds():
     assert parse_retry_after("7") == 7.0
     assert parse_retry_after("0") == 0.0
@@ -99,15 +113,8 @@ def test_a_transient_failure_is_retried_and_each_attempt_recorded():
         return answer
 
     with collect_calls() as calls:
-        result = call_with_retries(
-            attempt,
-            provider="p",
-            label="P",
-            kind="image",
-            model="m",
-            policy=RetryPolicy(max_retries=3, backoff_base=0.5),
-            limiter=LocalLimiter("p:image", 1),
-            sleep=pauses.append,
+        result = retried(
+            attempt, policy=RetryPolicy(max_retries=3, backoff_base=0.5), sleep=pauses.append, kind="image"
         )
 
     assert result == "drawn"
@@ -121,14 +128,9 @@ def test_retries_stop_when_the_time_budget_would_be_exceeded():
         raise ProviderTransientError("busy", provider="p", status=429, retry_after=30)
 
     with pytest.raises(ProviderTransientError, match=r"busy \(gave up after 1 attempt\)"):
-        call_with_retries(
+        retried(
             attempt,
-            provider="p",
-            label="P",
-            kind="llm",
-            model="m",
             policy=RetryPolicy(max_retries=5, budget_seconds=10),
-            limiter=LocalLimiter("p:llm", 1),
             sleep=lambda seconds: pytest.fail("must not wait past the budget"),
         )
 
@@ -141,16 +143,7 @@ def test_permanent_failures_are_not_retried():
         raise ProviderAuthError("The P key was rejected (HTTP 401).", provider="p", status=401)
 
     with collect_calls() as calls, pytest.raises(ProviderAuthError):
-        call_with_retries(
-            attempt,
-            provider="p",
-            label="P",
-            kind="llm",
-            model="m",
-            policy=RetryPolicy(max_retries=5),
-            limiter=LocalLimiter("p:llm", 1),
-            sleep=lambda seconds: pytest.fail("must not retry"),
-        )
+        retried(attempt, policy=RetryPolicy(max_retries=5), sleep=lambda seconds: pytest.fail("must not retry"))
 
     assert tries == [1]
     assert [(c.outcome, c.status) for c in calls] == [("auth", 401)]

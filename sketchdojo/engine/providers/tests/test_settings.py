@@ -68,3 +68,20 @@ def test_keyword_arguments_override_settings(settings):
         7,
         0,
     )
+
+
+def test_each_provider_shares_one_limiter_per_provider_and_kind_capped_by_its_concurrency_setting(settings):
+    settings.REDIS_URL = ""
+    settings.LLM_CONCURRENCY = 2
+    settings.IMAGE_CONCURRENCY = 5
+
+    providers = [OpenAIPlanner(), AnthropicPlanner(), OpenAIImagesArtist(), StabilityArtist()]
+
+    assert [(p.limiter.name, p.limiter.limit) for p in providers] == [
+        ("openai:llm", 2),
+        ("anthropic:llm", 2),
+        ("openai:image", 5),
+        ("stability:image", 5),
+    ]
+    assert OpenAIPlanner().limiter is providers[0].limiter
+    assert StabilityArtist(concurrency=3).limiter.limit == 3
