@@ -18,6 +18,7 @@ class ProjectListCreateView(APIView):
     """GET: the caller's projects, newest first (paginated). POST: a new draft project."""
 
     @extend_schema(
+        operation_id="api_v1_projects_list",
         parameters=[
             OpenApiParameter("status", OpenApiTypes.STR, enum=ProjectStatus.values),
             OpenApiParameter("art_style", OpenApiTypes.STR, enum=ArtStyle.values),

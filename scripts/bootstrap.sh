@@ -3,7 +3,7 @@
 # As root on Debian/Ubuntu it installs them; otherwise it names what to install and stops.
 set -euo pipefail
 
-packages=(libmariadb-dev pkg-config gcc python3-dev tesseract-ocr fonts-dejavu-core)
+packages=(libmariadb-dev pkg-config gcc python3-dev tesseract-ocr fonts-dejavu-core fonts-dejavu-extra)
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium chromium-driver)
 fi
