@@ -50,7 +50,12 @@ def _check_broker() -> dict:
 
 def _check_storage() -> dict:
     try:
-        default_storage.exists("health-probe")
+        bucket = getattr(default_storage, "bucket", None)
+        if bucket is not None:
+            # S3: a missing bucket or bad credentials must show; `exists` would just say "no such file".
+            bucket.meta.client.head_bucket(Bucket=bucket.name)
+        else:
+            default_storage.exists("health-probe")
         return {"status": "ok", "backend": settings.STORAGE_TYPE}
     except Exception as exc:  # noqa: BLE001
         return {"status": "down", "error": exc.__class__.__name__}

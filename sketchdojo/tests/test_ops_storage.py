@@ -72,6 +72,18 @@ def test_health_reports_the_s3_store(s3_env, client, db):
     assert body["checks"]["storage"] == {"status": "ok", "backend": "s3"}
 
 
+def test_health_is_degraded_when_the_bucket_is_gone(s3_env, client, db):
+    s3_env.delete_bucket(Bucket=BUCKET)
+    try:
+        with s3_settings():
+            response = client.get("/health")
+    finally:
+        s3_env.create_bucket(Bucket=BUCKET)
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"] == {"status": "down", "error": "ClientError"}
+
+
 def test_s3_without_a_bucket_stops_start_up(monkeypatch):
     monkeypatch.delenv("S3_BUCKET_NAME", raising=False)
 
