@@ -114,7 +114,7 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
                 status=response.status_code,
                 message=_error_message(response, self.api_key),
                 retry_after=parse_retry_after(response.headers.get("retry-after")),
-                key_setting="ANTHROPIC_API_KEY",
+                key_setting=self.key_setting,
             )
         try:
             message = response.json()

@@ -211,7 +211,7 @@ class StabilityArtist(ProviderClient, ImageProvider):
             status=response.status_code,
             message=f"{name}: {message}" if name else message,
             retry_after=parse_retry_after(response.headers.get("retry-after")),
-            key_setting="STABILITY_API_KEY",
+            key_setting=self.key_setting,
         )
 
 
