@@ -4,7 +4,7 @@ from dataclasses import asdict
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,6 +18,7 @@ from accounts.serializers import (
     TokenPairSerializer,
     UserSerializer,
 )
+from sketchdojo.api.parsers import JSONParser
 from sketchdojo.api.schema import error_responses
 from sketchdojo.api.throttles import LoginRateThrottle, RegisterRateThrottle
 

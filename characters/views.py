@@ -3,7 +3,7 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -12,6 +12,7 @@ from characters.selectors import character_get, character_list_for_project
 from characters.serializers import CharacterCreateSerializer, CharacterInputSerializer, CharacterSerializer
 from characters.services import character_create, character_delete, character_update
 from projects.selectors import project_get
+from sketchdojo.api.parsers import JSONParser
 from sketchdojo.api.schema import paginated
 
 _PARSERS = [JSONParser, MultiPartParser, FormParser]
