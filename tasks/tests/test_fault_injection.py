@@ -281,12 +281,11 @@ def _wsgi_get(path: str, token: str) -> tuple[int, bytes]:
     return int(status[0].split()[0]), body
 
 
-def test_a_killed_persistent_connection_is_replaced_before_the_next_request(user, settings):
+def test_a_killed_persistent_connection_is_replaced_before_the_next_request(user, monkeypatch):
     from rest_framework_simplejwt.tokens import RefreshToken
 
     token = str(RefreshToken.for_user(user).access_token)
-    settings.DATABASES["default"]["CONN_MAX_AGE"] = 60
-    connection.settings_dict["CONN_MAX_AGE"] = 60
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)  # persistent, as in production
     assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
     first_status, _ = _wsgi_get("/api/v1/projects", token)
     before = _own_connection_id()
@@ -301,7 +300,7 @@ def test_a_killed_persistent_connection_is_replaced_before_the_next_request(user
     connection.close()
 
 
-def test_a_request_whose_connection_is_killed_mid_request_gets_the_error_envelope(user, settings, monkeypatch):
+def test_a_request_whose_connection_is_killed_mid_request_gets_the_error_envelope(user, monkeypatch):
     from rest_framework_simplejwt.tokens import RefreshToken
 
     from projects import selectors
