@@ -46,7 +46,10 @@ def render(rows: list[tuple[str, Measurement]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("names", nargs="*", help="benchmark modules to run (e.g. engine); default: all")
+    parser.add_argument("--quick", action="store_true", help="shorter runs (BENCH_QUICK=1), for a smoke check")
     args = parser.parse_args(argv)
+    if args.quick:
+        os.environ["BENCH_QUICK"] = "1"
     selected = [m for m in BENCHMARKS if not args.names or m.rsplit(".", 1)[-1] in args.names or m in args.names]
     if not selected:
         parser.error(f"no benchmark named {', '.join(args.names)}; registered: {', '.join(BENCHMARKS)}")
