@@ -4,6 +4,7 @@ Ownership is decided here: another user's project is simply not in the queryset,
 (views, the pipeline, consumers) gets "not found" for it, exactly as for a missing id.
 """
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,16 +26,19 @@ def _count_of(model, *, fk: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+@functools.cache
+def _counts() -> dict[str, Coalesce]:
+    """The two count expressions, built once: annotate() resolves a copy of them for each queryset."""
+    return {"character_count": _count_of(Character, fk="project"), "webtoon_count": _count_of(Webtoon, fk="project")}
+
+
 def with_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
     """Annotate `character_count` and `webtoon_count` with correlated subqueries.
 
     Subqueries rather than JOIN + GROUP BY: the two counts do not multiply each other's rows, and
     the page still costs one query for any number of projects.
     """
-    return queryset.annotate(
-        character_count=_count_of(Character, fk="project"),
-        webtoon_count=_count_of(Webtoon, fk="project"),
-    )
+    return queryset.annotate(**_counts())
 
 
 def project_list(*, user, filters: Mapping[str, Any] | None = None) -> QuerySet[Project]:
@@ -43,7 +47,7 @@ def project_list(*, user, filters: Mapping[str, Any] | None = None) -> QuerySet[
     `filters` are query-string style (`status`, `art_style`); an unknown value raises ValidationError.
     """
     queryset = Project.objects.filter(user=user)
-    if filters:
+    if filters and any(name in filters for name in ProjectFilter.base_filters):
         filterset = ProjectFilter(filters, queryset=queryset)
         if not filterset.is_valid():
             raise ValidationError({field: list(errors) for field, errors in filterset.errors.items()})
