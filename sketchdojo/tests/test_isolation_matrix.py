@@ -4,12 +4,14 @@ The routes come from the URL configuration itself: each /api/v1/ pattern with an
 and each HTTP method its view class implements. Another user gets 404 (exactly as for a missing
 id) and nothing changes anywhere; an anonymous caller gets 401 and nothing changes; the owner is
 let in (neither 401, 403 nor 404, and no server error), which proves the other user's 404 is
-about ownership, not a bad fixture. A route without a recipe in `RECIPES` fails
+about ownership, not a bad fixture. HEAD follows GET; OPTIONS (the view's metadata, no object
+data) must answer another user's id exactly as a missing one. A route without a recipe in `RECIPES` fails
 `test_every_object_route_has_a_recipe`, so a new route cannot ship without isolation coverage.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -52,6 +54,8 @@ def object_routes() -> list[tuple[str, str, tuple[str, ...]]]:
             continue
         view_class = getattr(pattern.callback, "view_class", None)
         methods = tuple(m for m in METHODS if view_class is not None and hasattr(view_class, m))
+        if "get" in methods:
+            methods += ("head",)  # Django answers HEAD with the GET handler
         routes.append((pattern.name, regex, methods))
     return routes
 
@@ -118,7 +122,7 @@ def _snapshot() -> dict[str, list[dict]]:
 
 
 def _send(client, method: str, url: str):
-    if method in ("get", "delete"):
+    if method in ("get", "head", "delete"):
         return getattr(client, method)(url)
     return getattr(client, method)(url, WRITE_BODY, format="json")
 
@@ -148,8 +152,22 @@ def test_another_users_object_is_not_found_and_unchanged(name, method, user, oth
     response = _send(other_client, method, url)
 
     assert response.status_code == 404, response.content
-    assert response.json()["status"] == "error"
-    assert response.json()["error"] == "not_found"
+    if method != "head":
+        assert response.json()["status"] == "error"
+        assert response.json()["error"] == "not_found"
+    assert _snapshot() == before
+
+
+@pytest.mark.parametrize("name", sorted({name for name, _ in (case.values for case in CASES)}))
+def test_options_on_another_users_object_answers_exactly_as_on_a_missing_one(name, user, other_client):
+    kwargs = RECIPES[name](user)
+    missing = {key: (uuid.uuid4() if key.endswith("_id") else value) for key, value in kwargs.items()}
+    before = _snapshot()
+
+    on_theirs = other_client.options(reverse(name, kwargs=kwargs))
+    on_missing = other_client.options(reverse(name, kwargs=missing))
+
+    assert (on_theirs.status_code, on_theirs.content) == (on_missing.status_code, on_missing.content)
     assert _snapshot() == before
 
 
@@ -161,7 +179,8 @@ def test_an_anonymous_caller_is_unauthorized_and_nothing_changes(name, method, u
     response = _send(api_client, method, url)
 
     assert response.status_code == 401, response.content
-    assert response.json()["status"] == "error"
+    if method != "head":
+        assert response.json()["status"] == "error"
     assert _snapshot() == before
 
 
