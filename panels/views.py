@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from panels.selectors import panel_get, panel_list_for_webtoon
 from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelInputSerializer, PanelSerializer
 from panels.services import panel_create, panel_delete, panel_regenerate, panel_update
+from sketchdojo.api.schema import paginated
 from sketchdojo.api.throttles import PanelGenerationRateThrottle, UserRateThrottle
 from tasks.serializers import TaskSerializer
 from webtoons.selectors import webtoon_get
@@ -19,8 +20,13 @@ class WebtoonPanelListView(APIView):
     """GET /panels/webtoon/{id}: the panels of one of the caller's webtoons, by sequence_number."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("page", OpenApiTypes.INT), OpenApiParameter("size", OpenApiTypes.INT)],
-        responses=PanelSerializer(many=True),
+        operation_id="api_v1_panels_webtoon_list",
+        parameters=[
+            OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH),
+            OpenApiParameter("page", OpenApiTypes.INT),
+            OpenApiParameter("size", OpenApiTypes.INT),
+        ],
+        responses=paginated(PanelSerializer),
     )
     def get(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
@@ -46,6 +52,7 @@ class PanelCreateView(APIView):
         return Response(PanelSerializer(panel, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema(parameters=[OpenApiParameter("panel_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class PanelDetailView(APIView):
     """One of the caller's panels; any other id is 404."""
 

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from sketchdojo.api.schema import paginated
 from tasks.models import TaskStatus, TaskType
 from tasks.selectors import task_get, task_list
 from tasks.serializers import TaskFilterSerializer, TaskSerializer
@@ -16,13 +17,14 @@ class TaskListView(APIView):
     """GET /tasks: the caller's tasks, newest first, filtered by `status` and `task_type`."""
 
     @extend_schema(
+        operation_id="api_v1_tasks_list",
         parameters=[
             OpenApiParameter("status", OpenApiTypes.STR, enum=TaskStatus.values),
             OpenApiParameter("task_type", OpenApiTypes.STR, enum=TaskType.values),
             OpenApiParameter("page", OpenApiTypes.INT),
             OpenApiParameter("size", OpenApiTypes.INT),
         ],
-        responses=TaskSerializer(many=True),
+        responses=paginated(TaskSerializer),
     )
     def get(self, request):
         filters = TaskFilterSerializer(data=request.query_params)
@@ -33,6 +35,7 @@ class TaskListView(APIView):
         return paginator.get_paginated_response(TaskSerializer(page, many=True).data)
 
 
+@extend_schema(parameters=[OpenApiParameter("task_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class TaskDetailView(APIView):
     """GET /tasks/{id}: one of the caller's tasks; any other id is 404."""
 
@@ -41,6 +44,7 @@ class TaskDetailView(APIView):
         return Response(TaskSerializer(task_get(user=request.user, task_id=task_id)).data)
 
 
+@extend_schema(parameters=[OpenApiParameter("task_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class TaskCancelView(APIView):
     """POST /tasks/{id}/cancel: pending/running → cancelled at once; 409 from any other state."""
 
@@ -50,6 +54,7 @@ class TaskCancelView(APIView):
         return Response(TaskSerializer(task).data)
 
 
+@extend_schema(parameters=[OpenApiParameter("task_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class TaskRetryView(APIView):
     """POST /tasks/{id}/retry: failed/cancelled → queued again (retry_count + 1); 409 otherwise."""
 

@@ -11,11 +11,13 @@ from webtoons.views import (
 )
 
 urlpatterns = [
-    re_path(r"^webtoons/?$", WebtoonListCreateView.as_view(), name="webtoon-list"),
-    re_path(r"^webtoons/generate/?$", WebtoonGenerateView.as_view(), name="webtoon-generate"),
-    re_path(r"^webtoons/(?P<webtoon_id>[^/]+)/publish/?$", WebtoonPublishView.as_view(), name="webtoon-publish"),
+    re_path(r"^webtoons(?:/)?$", WebtoonListCreateView.as_view(), name="webtoon-list"),
+    re_path(r"^webtoons/generate(?:/)?$", WebtoonGenerateView.as_view(), name="webtoon-generate"),
+    re_path(r"^webtoons/(?P<webtoon_id>[^/]+)/publish(?:/)?$", WebtoonPublishView.as_view(), name="webtoon-publish"),
     re_path(
-        r"^webtoons/(?P<webtoon_id>[^/]+)/export/(?P<fmt>[^/]+)/?$", WebtoonExportView.as_view(), name="webtoon-export"
+        r"^webtoons/(?P<webtoon_id>[^/]+)/export/(?P<fmt>[^/]+)(?:/)?$",
+        WebtoonExportView.as_view(),
+        name="webtoon-export",
     ),
-    re_path(r"^webtoons/(?P<webtoon_id>[^/]+)/?$", WebtoonDetailView.as_view(), name="webtoon-detail"),
+    re_path(r"^webtoons/(?P<webtoon_id>[^/]+)(?:/)?$", WebtoonDetailView.as_view(), name="webtoon-detail"),
 ]

@@ -9,7 +9,9 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from projects.selectors import project_get
+from sketchdojo.api.schema import paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
+from sketchdojo.engine.exports import EXPORT_FORMATS
 from tasks.serializers import TaskSerializer
 from webtoons.selectors import webtoon_get, webtoon_list
 from webtoons.serializers import (
@@ -42,12 +44,13 @@ class WebtoonListCreateView(APIView):
     """GET: the caller's webtoons, newest first (filter `project_id`). POST: an empty webtoon."""
 
     @extend_schema(
+        operation_id="api_v1_webtoons_list",
         parameters=[
             OpenApiParameter("project_id", OpenApiTypes.UUID),
             OpenApiParameter("page", OpenApiTypes.INT),
             OpenApiParameter("size", OpenApiTypes.INT),
         ],
-        responses=WebtoonSerializer(many=True),
+        responses=paginated(WebtoonSerializer),
     )
     def get(self, request):
         filters = _ProjectFilter(data=request.query_params)
@@ -75,6 +78,7 @@ class WebtoonListCreateView(APIView):
         )
 
 
+@extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class WebtoonDetailView(APIView):
     """One of the caller's webtoons with its panels; any other id is 404."""
 
@@ -127,6 +131,7 @@ class WebtoonGenerateView(APIView):
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
 
 
+@extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class WebtoonPublishView(APIView):
     """POST /webtoons/{id}/publish: public at /w/{id}/ once every panel has art (409 otherwise)."""
 
@@ -137,10 +142,14 @@ class WebtoonPublishView(APIView):
         return _detail(request, webtoon_id)
 
 
+@extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class WebtoonExportView(APIView):
     """GET /webtoons/{id}/export/{fmt}: the file as an attachment (png zip, pdf, cbz, html)."""
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)})
+    @extend_schema(
+        parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS)],
+        responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)},
+    )
     def get(self, request, webtoon_id, fmt):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         export = webtoon_export(webtoon=webtoon, fmt=fmt)
