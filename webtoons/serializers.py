@@ -1,5 +1,6 @@
 """Webtoon shapes: the webtoon as returned (with a panel summary in detail), inputs, the generate body."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from panels.serializers import PanelSummarySerializer
@@ -18,6 +19,7 @@ class WebtoonSerializer(serializers.ModelSerializer):
     panel_count = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
     strip_url = serializers.SerializerMethodField()
+    published_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Webtoon
@@ -48,6 +50,10 @@ class WebtoonSerializer(serializers.ModelSerializer):
 
     def get_strip_url(self, webtoon: Webtoon) -> str | None:
         return absolute_file_url(webtoon.strip, self.context.get("request"))
+
+    @extend_schema_field(serializers.URLField(allow_null=True, help_text="The public page; null until published."))
+    def get_published_url(self, webtoon: Webtoon) -> str | None:
+        return webtoon.published_url or None
 
 
 class WebtoonDetailSerializer(WebtoonSerializer):
