@@ -1,5 +1,7 @@
 """Panel shapes: dialogue and SFX items validated field by field, the panel as returned, and inputs."""
 
+from collections.abc import Mapping
+
 from rest_framework import serializers
 
 from panels.models import Panel, Shot
@@ -74,11 +76,30 @@ class PanelInputSerializer(serializers.Serializer):
     speech_bubbles = SpeechBubbleSerializer(many=True, required=False, max_length=MAX_BUBBLES)
     visual_elements = VisualElementSerializer(many=True, required=False, max_length=MAX_ELEMENTS)
 
+    WHOLE_ITEM_LISTS = ("characters_present", "speech_bubbles", "visual_elements")
+
     def to_internal_value(self, data):
-        value = super().to_internal_value(data)
-        for name in ("characters_present", "speech_bubbles", "visual_elements"):
-            if name in value:
-                value[name] = [dict(item) for item in value[name]]
+        # A PATCH is partial about the panel, never about one bubble: DRF would pass `partial` down
+        # to the nested items (skipping their required fields and defaults), so each list given is
+        # validated here by a standalone, non-partial serializer.
+        if not isinstance(data, Mapping):
+            return super().to_internal_value(data)
+        given = {name: data[name] for name in self.WHOLE_ITEM_LISTS if name in data}
+        errors = {}
+        try:
+            value = super().to_internal_value({k: v for k, v in data.items() if k not in given})
+        except serializers.ValidationError as exc:
+            errors.update(exc.detail)
+            value = {}
+        for name, items in given.items():
+            field = self.fields[name]
+            whole = type(field.child)(data=items, many=True, max_length=field.max_length)
+            if whole.is_valid():
+                value[name] = [dict(item) for item in whole.validated_data]
+            else:
+                errors[name] = whole.errors
+        if errors:
+            raise serializers.ValidationError(errors)
         return value
 
 

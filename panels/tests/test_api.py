@@ -157,6 +157,38 @@ def test_a_bubble_with_an_unknown_style_names_the_field(auth_client, webtoon):
     assert panel.speech_bubbles == []
 
 
+def test_a_patched_bubble_without_style_gets_the_default_style(auth_client, webtoon):
+    panel = _panels(webtoon, 1)[0]
+
+    response = auth_client.patch(
+        f"/api/v1/panels/{panel.pk}", {"speech_bubbles": [{"speaker": "Ren", "text": "hi"}]}, format="json"
+    )
+
+    assert response.status_code == 200
+    panel.refresh_from_db()
+    assert panel.speech_bubbles == [
+        {
+            "speaker": "Ren",
+            "character_id": None,
+            "text": "hi",
+            "style": "normal",
+            "position": None,
+            "tail_direction": None,
+        }
+    ]
+
+
+def test_a_patched_bubble_without_text_names_the_missing_field(auth_client, webtoon):
+    panel = _panels(webtoon, 1)[0]
+
+    response = auth_client.patch(f"/api/v1/panels/{panel.pk}", {"speech_bubbles": [{"speaker": "Ren"}]}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["details"] == {"speech_bubbles": {"0": {"text": ["This field is required."]}}}
+    panel.refresh_from_db()
+    assert panel.speech_bubbles == []
+
+
 def test_editing_dialogue_reletters_from_the_raw_art_without_calling_the_image_provider(
     auth_client, generated_webtoon, image_provider
 ):
