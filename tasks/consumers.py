@@ -5,7 +5,7 @@ selectors, joins the groups named by `sketchdojo.realtime` and forwards the even
 publishes. A signed-in socket always sits in its user's group, so a user gets their own tasks'
 updates without subscribing; subscribing to a task or webtoon adds an immediate snapshot (a client
 that reconnects is never behind). An event can reach a socket through two groups (user and task),
-so each is forwarded once, by its identity.
+so each is forwarded once, by its identity (task updates: only when newer than the last one sent).
 """
 
 import asyncio
@@ -54,6 +54,7 @@ class GenerationConsumer(AsyncWebsocketConsumer):
         self.user = None
         self.groups_joined: set[str] = set()
         self._seen: OrderedDict[tuple, None] = OrderedDict()
+        self._last_sequence: dict[str, int] = {}
         self._auth_timer: asyncio.TimerHandle | None = None
         await self.accept()
         WEBSOCKET_CONNECTIONS.inc()
@@ -123,7 +124,7 @@ class GenerationConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         try:
             message = json.loads(text_data if text_data is not None else bytes_data)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             await self.error("Messages must be JSON objects.")
             return
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
@@ -158,7 +159,9 @@ class GenerationConsumer(AsyncWebsocketConsumer):
         await self.send_json(
             {"type": "subscription_confirmed", "subscription_type": "task", "task_id": snapshot["task_id"]}
         )
-        self._forward_once(("task", snapshot["task_id"], snapshot["sequence"]))
+        self._last_sequence[snapshot["task_id"]] = max(
+            snapshot["sequence"], self._last_sequence.get(snapshot["task_id"], -1)
+        )
         await self.send_json({"type": "task_update", **snapshot})
 
     async def _unsubscribe_task(self, message):
@@ -210,7 +213,13 @@ class GenerationConsumer(AsyncWebsocketConsumer):
         await self.send_json({"type": client_type, **payload})
 
     async def task_update(self, event):
-        await self._forward(event, "task_update", ("task", event.get("task_id"), event.get("sequence")))
+        # Workers publish after their own commits, so two updates of one task can cross on the way:
+        # each carries the task's whole state, so anything not newer than what was sent is dropped.
+        task_id, sequence = event.get("task_id"), event.get("sequence", 0)
+        if self.user is None or sequence <= self._last_sequence.get(task_id, -1):
+            return
+        self._last_sequence[task_id] = sequence
+        await self.send_json({"type": "task_update", **{k: v for k, v in event.items() if k != "type"}})
 
     async def panel_ready(self, event):
         key = ("panel", event.get("panel_id"), event.get("version"), event.get("image_url"))

@@ -74,6 +74,7 @@ async def test_bad_token_is_closed_with_4401(db):
     assert error == {"type": "error", "message": "Invalid or expired token."}
     closed = await communicator.receive_output()
     assert closed == {"type": "websocket.close", "code": 4401}
+    await communicator.disconnect()
 
 
 async def test_revoked_access_token_is_closed_with_4401(user):
@@ -82,6 +83,7 @@ async def test_revoked_access_token_is_closed_with_4401(user):
     communicator = await connect(token=str(token))
     await communicator.receive_json_from()
     assert await communicator.receive_output() == {"type": "websocket.close", "code": 4401}
+    await communicator.disconnect()
 
 
 async def test_authenticate_message_signs_in_a_socket_without_token_in_url(user):
@@ -101,6 +103,7 @@ async def test_authenticate_message_with_bad_token_closes_4401(db):
     await communicator.send_json_to({"type": "authenticate", "token": "nope"})
     assert (await communicator.receive_json_from())["type"] == "error"
     assert await communicator.receive_output() == {"type": "websocket.close", "code": 4401}
+    await communicator.disconnect()
 
 
 async def test_ping_answers_pong_with_timestamp(user):
@@ -242,3 +245,31 @@ async def test_browser_origin_must_be_an_allowed_host_but_non_browsers_pass(user
     )
     connected, _ = await evil.connect()
     assert not connected
+    await evil.disconnect()
+
+
+async def test_deeply_nested_json_is_an_error_and_the_socket_stays_open(user):
+    communicator = await established(user)
+    await communicator.send_to(text_data="[" * 100_000 + "]" * 100_000)
+    assert await communicator.receive_json_from() == {"type": "error", "message": "Messages must be JSON objects."}
+    await communicator.send_json_to({"type": "ping"})
+    assert (await communicator.receive_json_from())["type"] == "pong"
+    await communicator.disconnect()
+
+
+async def test_an_update_older_than_the_last_one_sent_is_dropped(user):
+    from channels.layers import get_channel_layer
+
+    task = await make_task(webtoon__project__user=user)
+    communicator = await established(user)
+    layer = get_channel_layer()
+    group = realtime.user_group(user.pk)
+    for sequence in (3, 2, 3, 4):
+        await layer.group_send(
+            group,
+            {"type": "task.update", "task_id": str(task.pk), "sequence": sequence, "data": {}, "timestamp": "t"},
+        )
+    received = [await communicator.receive_json_from() for _ in range(2)]
+    assert [m["sequence"] for m in received] == [3, 4]
+    assert await communicator.receive_nothing(timeout=0.2)
+    await communicator.disconnect()
