@@ -21,10 +21,10 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from bench import Measurement
-from sketchdojo.engine.exports import ExportMeta
+from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta
 from sketchdojo.engine.lettering import Bubble, letter_panel
 from sketchdojo.engine.providers import CharacterBrief, FaceBox, PlanRequest, get_image_provider, get_llm_provider
-from sketchdojo.engine.run import draw_request, export_all, generate_webtoon_locally, letter_drawn_panel
+from sketchdojo.engine.run import draw_request, generate_webtoon_locally, iter_webtoon_exports, letter_drawn_panel
 from sketchdojo.engine.script import ArtStyle
 
 PROMPT = "Alex discovers his lightning powers during a storm and must save his village from shadow monsters"
@@ -106,9 +106,20 @@ def _letter_three_bubbles() -> Measurement:
 
 
 def _webtoon(llm, artist) -> None:
+    """What a worker does: generate, then build every export, handing each off before the next.
+
+    The strip is laid out and its pixels composed segment by segment inside the PNG export (as
+    the product does); nothing here asks for the whole strip as one image, so it is not built.
+    """
     request = PlanRequest(prompt=PROMPT, panel_count=WEBTOON_PANELS, art_style="webtoon", characters=CHARACTERS)
     webtoon = generate_webtoon_locally(request=request, llm=llm, image=artist, concurrency=CONCURRENCY)
-    export_all(webtoon, ExportMeta(title=webtoon.script.title, summary=webtoon.script.synopsis, style="webtoon"))
+    meta = ExportMeta(title=webtoon.script.title, summary=webtoon.script.synopsis, style="webtoon")
+    built = []
+    for fmt, exported in iter_webtoon_exports(webtoon, meta):
+        assert exported.data, fmt  # built for real; the bytes are then let go, like a file written out
+        built.append(fmt)
+        del exported
+    assert tuple(built) == EXPORT_FORMATS
 
 
 def _webtoon_figures(llm, artist) -> list[Measurement]:

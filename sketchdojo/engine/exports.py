@@ -19,14 +19,13 @@ import html
 import io
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from xml.etree import ElementTree
 
-from fpdf import FPDF
 from PIL import Image
 
 from sketchdojo.engine.compose import StripLayout, fit_width, strip_layout
@@ -74,7 +73,22 @@ def export_webtoon(fmt: str, *, panels: list[Image.Image], scene_ids: list[int],
 def export_webtoons(
     formats: Sequence[str], *, panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta
 ) -> dict[str, ExportFile]:
-    """Several exports at once, encoding each panel's page image only once for all of them."""
+    """Several exports at once, encoding each panel's page image only once for all of them.
+
+    Holds every file in memory together; to write or send them, `iter_exports` keeps only one.
+    """
+    return dict(iter_exports(formats, panels=panels, scene_ids=scene_ids, meta=meta))
+
+
+def iter_exports(
+    formats: Sequence[str], *, panels: list[Image.Image], scene_ids: list[int], meta: ExportMeta
+) -> Iterator[tuple[str, ExportFile]]:
+    """(format, file) for each of `formats` in turn, page images encoded once and shared.
+
+    Each file is built only when the previous one has been taken, so a caller that saves or sends
+    it before asking for the next holds one export in memory, not all of them. Bad arguments raise
+    ValueError at the call, before anything is built.
+    """
     unknown = [fmt for fmt in formats if fmt not in EXPORT_FORMATS]
     if unknown:
         raise ValueError(f"Unknown export format {unknown[0]!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
@@ -83,7 +97,7 @@ def export_webtoons(
     if len(panels) != len(scene_ids):
         raise ValueError(f"{len(panels)} panels but {len(scene_ids)} scene ids.")
     source = _Source(panels=list(panels), scene_ids=list(scene_ids), meta=meta)
-    return {fmt: _EXPORTERS[fmt](source) for fmt in formats}
+    return ((fmt, _EXPORTERS[fmt](source)) for fmt in formats)
 
 
 @dataclass
@@ -178,6 +192,9 @@ def _zip_info(filename: str, meta: ExportMeta, compress: bool = False) -> zipfil
 
 
 def _export_pdf(source: _Source) -> ExportFile:
+    # fpdf2 pulls in fontTools (~15 MB resident): only a process that writes a PDF pays for it.
+    from fpdf import FPDF
+
     meta = source.meta
     pdf = FPDF(unit="pt")
     pdf.set_auto_page_break(False)

@@ -4,19 +4,25 @@ The management command and the benchmark need a webtoon from a prompt without a 
 broker or a web server; this is that path. Celery tasks run the same steps one by one against the
 database (so they can resume and report per step), but the step functions are the same: the
 provider's `plan`/`draw`, `letter_panel`, `compose_strip`, `export_webtoon`.
+
+Memory is what limits a small worker, so a run holds only what its caller needs: the lettered
+panels (the raw art only with `keep_raw=True`), the strip's layout but not its pixels (the whole
+strip is ~60 MB for 20 panels; `compose_strip()` makes it on demand), and exports one at a time
+(`iter_exports`).
 """
 
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from PIL import Image
 
-from sketchdojo.engine.compose import compose_strip
-from sketchdojo.engine.exports import EXPORT_FORMATS, ExportFile, ExportMeta, export_webtoons
+from sketchdojo.engine.compose import StripLayout, compose_strip, strip_layout
+from sketchdojo.engine.exports import EXPORT_FORMATS, ExportFile, ExportMeta, iter_exports
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.lettering import Bubble, LetterResult, bubbles_from_panel, letter_panel
 from sketchdojo.engine.providers import (
@@ -36,18 +42,31 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass
 class GeneratedWebtoon:
-    """Everything one run produced, panels in reading order."""
+    """Everything one run produced, panels in reading order.
+
+    `raw_panels` (the art before lettering) is empty unless the run was asked to `keep_raw`.
+    `strip` is composed on first access and then kept; `compose_strip()` gives a fresh one the
+    caller can close as soon as it is saved.
+    """
 
     script: Script
-    raw_panels: list[Image.Image]
     lettered_panels: list[Image.Image]
     faces: list[list[FaceBox]]
     bubbles: list[list[Bubble]]
-    strip: Image.Image
+    layout: StripLayout
+    raw_panels: list[Image.Image] = field(default_factory=list)
 
     @property
     def scene_ids(self) -> list[int]:
         return [panel.scene for panel in self.script.panels]
+
+    def compose_strip(self) -> Image.Image:
+        """The lettered panels as one vertical strip (a new image each call)."""
+        return compose_strip(self.lettered_panels, self.scene_ids, width=self.layout.width)
+
+    @cached_property
+    def strip(self) -> Image.Image:
+        return self.compose_strip()
 
 
 def panel_seed(request_seed: int, sequence: int) -> int:
@@ -78,11 +97,14 @@ def generate_webtoon_locally(
     image: ImageProvider | None = None,
     concurrency: int = 4,
     progress: Progress | None = None,
+    keep_raw: bool = False,
 ) -> GeneratedWebtoon:
-    """Plan the story, draw and letter every panel (`concurrency` at a time), compose the strip.
+    """Plan the story, draw and letter every panel (`concurrency` at a time), lay out the strip.
 
-    `progress(step, done, total)` is called from this thread only, for steps plan, draw, letter
-    and compose. Provider errors propagate unchanged (see providers.base for what each means).
+    A drawn panel is let go as soon as it is lettered unless `keep_raw` (tests and tools that
+    compare the art before and after lettering). `progress(step, done, total)` is called from this
+    thread only, for steps plan, draw, letter and compose. Provider errors propagate unchanged
+    (see providers.base for what each means).
     """
     llm = llm or get_llm_provider()
     image = image or get_image_provider()
@@ -94,7 +116,8 @@ def generate_webtoon_locally(
 
     panels = script.panels
     count = len(panels)
-    drawn: list[DrawResult | None] = [None] * count
+    raw: list[Image.Image | None] = [None] * count
+    faces: list[list[FaceBox]] = [[] for _ in panels]
     lettered: list[LetterResult | None] = [None] * count
     report("draw", 0, count)
     report("letter", 0, count)
@@ -103,10 +126,8 @@ def generate_webtoon_locally(
         pending: dict[Future, tuple[str, int]] = {}
         for i, panel in enumerate(panels):
             # Each draw runs in its own copy of this context, so a `collect_calls()` around the run sees its calls.
-            draw = pool.submit(
-                contextvars.copy_context().run, image.draw, draw_request(script, panel, seed=request.seed)
-            )
-            pending[draw] = ("draw", i)
+            draw = draw_request(script, panel, seed=request.seed)
+            pending[pool.submit(contextvars.copy_context().run, image.draw, draw)] = ("draw", i)
         drawn_count = lettered_count = 0
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -120,7 +141,9 @@ def generate_webtoon_locally(
                         other.cancel()
                     raise
                 if step == "draw":
-                    drawn[i] = result
+                    faces[i] = list(result.faces)
+                    if keep_raw:
+                        raw[i] = result.image
                     drawn_count += 1
                     report("draw", drawn_count, count)
                     pending[pool.submit(letter_drawn_panel, panels[i], result)] = ("letter", i)
@@ -128,27 +151,44 @@ def generate_webtoon_locally(
                     lettered[i] = result
                     lettered_count += 1
                     report("letter", lettered_count, count)
+            # Drop this round's references, so a drawn image is freed once its lettering is done.
+            done = future = result = None
 
     report("compose", 0, 1)
-    lettered_images = [result.image for result in lettered]
-    strip = compose_strip(lettered_images, [panel.scene for panel in panels])
+    layout = strip_layout([result.image.size for result in lettered], [panel.scene for panel in panels])
     report("compose", 1, 1)
     return GeneratedWebtoon(
         script=script,
-        raw_panels=[result.image for result in drawn],
-        lettered_panels=lettered_images,
-        faces=[list(result.faces) for result in drawn],
+        lettered_panels=[result.image for result in lettered],
+        faces=faces,
         bubbles=[result.bubbles for result in lettered],
-        strip=strip,
+        layout=layout,
+        raw_panels=raw if keep_raw else [],
     )
+
+
+def iter_webtoon_exports(
+    webtoon: GeneratedWebtoon,
+    meta: ExportMeta,
+    *,
+    formats: tuple[str, ...] = EXPORT_FORMATS,
+    progress: Progress | None = None,
+) -> Iterator[tuple[str, ExportFile]]:
+    """(format, file) for each export in turn: save or send one before asking for the next."""
+    report = progress or (lambda step, done, total: None)
+    files = iter_exports(formats, panels=webtoon.lettered_panels, scene_ids=webtoon.scene_ids, meta=meta)
+    report("export", 0, len(formats))
+    for done, (fmt, exported) in enumerate(files, start=1):
+        yield fmt, exported
+        del exported  # not held while the next file is built
+        report("export", done, len(formats))
 
 
 def export_all(
     webtoon: GeneratedWebtoon, meta: ExportMeta, *, progress: Progress | None = None
 ) -> dict[str, ExportFile]:
-    """Every export format of a generated webtoon, by format name (page images encoded once)."""
-    report = progress or (lambda step, done, total: None)
-    report("export", 0, len(EXPORT_FORMATS))
-    files = export_webtoons(EXPORT_FORMATS, panels=webtoon.lettered_panels, scene_ids=webtoon.scene_ids, meta=meta)
-    report("export", len(EXPORT_FORMATS), len(EXPORT_FORMATS))
-    return files
+    """Every export format of a generated webtoon, by format name (page images encoded once).
+
+    All files are held together; `iter_webtoon_exports` holds one at a time.
+    """
+    return dict(iter_webtoon_exports(webtoon, meta, progress=progress))

@@ -8,6 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image
 
+from sketchdojo.engine.compose import compose_strip
+
 
 def run(*args: str, tmp_path=None) -> str:
     out = io.StringIO()
@@ -81,8 +83,12 @@ def test_a_tiny_story_writes_the_strip_panels_script_and_every_export(tmp_path):
     assert script["style"] == "manga"
     assert "Alex" in [c["name"] for c in script["characters"]]
     assert len(script["lettering"]) == 3
+    lettered = [Image.open(tmp_path / f"panel-{n:02d}.png") for n in (1, 2, 3)]
+    composed = compose_strip(lettered, [p["scene"] for p in script["panels"]])
     with Image.open(tmp_path / "strip.png") as strip:
         assert strip.width == 800
+        assert strip.convert("RGB").tobytes() == composed.tobytes()
+    assert f"strip 800x{composed.height} px" in output
     with zipfile.ZipFile(tmp_path / "webtoon.cbz") as cbz:
         assert sum(name.endswith(".jpg") for name in cbz.namelist()) == 3
     assert "3 panels" in output

@@ -11,7 +11,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from sketchdojo.engine.compose import GUTTER, SCENE_GUTTER, compose_strip, strip_layout
-from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon, export_webtoons, segment_bounds
+from sketchdojo.engine.exports import (
+    EXPORT_FORMATS,
+    ExportMeta,
+    export_webtoon,
+    export_webtoons,
+    iter_exports,
+    segment_bounds,
+)
 
 HOSTILE_TITLE = 'Storm <script>alert("x")</script> & "Friends"'
 META = ExportMeta(
@@ -199,3 +206,27 @@ def test_exporting_every_format_at_once_gives_the_same_files_as_one_by_one():
     for fmt in EXPORT_FORMATS:
         alone = export_webtoon(fmt, panels=images, scene_ids=scene_ids, meta=META)
         assert (together[fmt].filename, together[fmt].data) == (alone.filename, alone.data)
+
+
+def test_exports_one_at_a_time_are_built_only_when_asked_for_in_the_order_given():
+    images, scene_ids = panels(4)
+
+    files = iter_exports(("html", "png"), panels=images, scene_ids=scene_ids, meta=META)
+    first = next(files)
+    images[0].paste((0, 0, 0), (0, 0, 800, 800))  # the next export is built now, from the panels as they are
+    second = next(files)
+
+    assert [first[0], second[0]] == ["html", "png"]
+    assert next(files, None) is None
+    with zipfile.ZipFile(io.BytesIO(second[1].data)) as archive:
+        top = Image.open(io.BytesIO(archive.read(archive.namelist()[0])))
+        assert top.getpixel((400, GUTTER + 10)) == (0, 0, 0)
+
+
+def test_asking_for_exports_one_at_a_time_checks_the_arguments_at_once():
+    images, scene_ids = panels(2)
+
+    with pytest.raises(ValueError, match="Unknown export format 'gif'"):
+        iter_exports(("png", "gif"), panels=images, scene_ids=scene_ids, meta=META)
+    with pytest.raises(ValueError, match="2 panels but 1 scene ids"):
+        iter_exports(("png",), panels=images, scene_ids=scene_ids[:1], meta=META)

@@ -1,12 +1,16 @@
 """The in-process pipeline: panels come back in reading order, lettered, with progress for every step."""
 
+import gc
 import threading
 import time
+import weakref
+from datetime import UTC, datetime
 
 import pytest
 from PIL import Image
 
 from sketchdojo.engine.compose import GUTTER, SCENE_GUTTER
+from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoons
 from sketchdojo.engine.providers import (
     DrawResult,
     FaceBox,
@@ -15,7 +19,7 @@ from sketchdojo.engine.providers import (
     PlanRequest,
     ProviderContentRefused,
 )
-from sketchdojo.engine.run import generate_webtoon_locally, panel_seed
+from sketchdojo.engine.run import export_all, generate_webtoon_locally, iter_webtoon_exports, panel_seed
 from sketchdojo.engine.script import Script
 
 SCRIPT = {
@@ -68,6 +72,7 @@ class SolidArtist(ImageProvider):
         self.fail_on = fail_on
         self.seeds: dict[int, int] = {}
         self.threads: set[str] = set()
+        self.drawn: list[weakref.ref] = []
 
     def draw(self, request):
         sequence = request.panel.sequence
@@ -77,6 +82,7 @@ class SolidArtist(ImageProvider):
         self.seeds[sequence] = request.seed
         self.threads.add(threading.current_thread().name)
         image = Image.new("RGB", (request.width, request.height), (sequence * 60, 90, 120))
+        self.drawn.append(weakref.ref(image))
         return DrawResult(image=image, faces=[FaceBox("Alex", (350, 300, 450, 400))])
 
 
@@ -86,7 +92,7 @@ def test_panels_are_planned_drawn_lettered_and_composed_in_reading_order():
     request = PlanRequest(prompt="Alex and the storm", panel_count=3, seed=5)
 
     webtoon = generate_webtoon_locally(
-        request=request, llm=ScriptedPlanner(), image=artist, progress=lambda *s: steps.append(s)
+        request=request, llm=ScriptedPlanner(), image=artist, progress=lambda *s: steps.append(s), keep_raw=True
     )
 
     assert [p.getpixel((5, 5))[0] for p in webtoon.raw_panels] == [60, 120, 180]
@@ -115,3 +121,37 @@ def test_a_provider_error_on_one_panel_fails_the_run_with_that_error():
         generate_webtoon_locally(
             request=PlanRequest(prompt="x", panel_count=3), llm=ScriptedPlanner(), image=SolidArtist(fail_on=2)
         )
+
+
+def test_by_default_the_drawn_art_is_let_go_once_lettered_and_the_strip_is_laid_out_not_composed():
+    artist = SolidArtist()
+
+    webtoon = generate_webtoon_locally(
+        request=PlanRequest(prompt="x", panel_count=3), llm=ScriptedPlanner(), image=artist
+    )
+    gc.collect()
+
+    assert webtoon.raw_panels == []
+    assert len(artist.drawn) == 3
+    assert [ref() for ref in artist.drawn] == [None, None, None]
+    assert webtoon.faces == [[FaceBox("Alex", (350, 300, 450, 400))]] * 3
+    assert "strip" not in vars(webtoon)
+    assert (webtoon.layout.width, webtoon.layout.height) == (800, 640 + 800 + 800 + 3 * GUTTER + SCENE_GUTTER)
+    with webtoon.compose_strip() as strip:
+        assert strip.size == (webtoon.layout.width, webtoon.layout.height)
+        assert strip.tobytes() == webtoon.strip.tobytes()
+
+
+def test_exports_come_one_at_a_time_with_progress_and_match_all_at_once():
+    webtoon = generate_webtoon_locally(
+        request=PlanRequest(prompt="x", panel_count=3), llm=ScriptedPlanner(), image=SolidArtist()
+    )
+    meta = ExportMeta(title="Storm Caller", created=datetime(2026, 3, 4, tzinfo=UTC))
+    steps = []
+
+    one_by_one = [(fmt, f.data) for fmt, f in iter_webtoon_exports(webtoon, meta, progress=lambda *s: steps.append(s))]
+
+    together = export_webtoons(EXPORT_FORMATS, panels=webtoon.lettered_panels, scene_ids=[0, 0, 1], meta=meta)
+    assert one_by_one == [(fmt, together[fmt].data) for fmt in EXPORT_FORMATS]
+    assert {fmt: f.data for fmt, f in export_all(webtoon, meta).items()} == dict(one_by_one)
+    assert steps == [("export", n, 4) for n in range(5)]

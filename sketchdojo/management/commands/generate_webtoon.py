@@ -30,7 +30,7 @@ from sketchdojo.engine.providers import (
     get_image_provider,
     get_llm_provider,
 )
-from sketchdojo.engine.run import export_all, generate_webtoon_locally
+from sketchdojo.engine.run import generate_webtoon_locally, iter_webtoon_exports
 from sketchdojo.engine.script import MAX_PANELS, ArtStyle
 
 EXPORT_NAMES = {"png": "webtoon.zip", "pdf": "webtoon.pdf", "cbz": "webtoon.cbz", "html": "webtoon.html"}
@@ -108,13 +108,16 @@ class Command(BaseCommand):
                 summary=webtoon.script.synopsis,
                 style=request.art_style,
             )
-            files = export_all(webtoon, meta, progress=progress)
+            # One image or file at a time, each written before the next is made: the whole strip
+            # (~60 MB for 20 panels) and the exports never sit in memory together.
+            for panel, lettered in zip(webtoon.script.panels, webtoon.lettered_panels, strict=True):
+                lettered.save(out / f"panel-{panel.sequence:02d}.png")
+            with webtoon.compose_strip() as strip:
+                strip.save(out / "strip.png")
+            for fmt, exported in iter_webtoon_exports(webtoon, meta, progress=progress):
+                (out / EXPORT_NAMES[fmt]).write_bytes(exported.data)
+                del exported
 
-        webtoon.strip.save(out / "strip.png")
-        for panel, lettered in zip(webtoon.script.panels, webtoon.lettered_panels, strict=True):
-            lettered.save(out / f"panel-{panel.sequence:02d}.png")
-        for fmt, exported in files.items():
-            (out / EXPORT_NAMES[fmt]).write_bytes(exported.data)
         script = webtoon.script.model_dump(mode="json")
         script["lettering"] = [[bubble.to_dict() for bubble in bubbles] for bubbles in webtoon.bubbles]
         (out / "script.json").write_text(json.dumps(script, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -122,7 +125,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"“{webtoon.script.title}”: {len(webtoon.lettered_panels)} panels, strip "
-                f"{webtoon.strip.width}x{webtoon.strip.height} px, written to {out}"
+                f"{webtoon.layout.width}x{webtoon.layout.height} px, written to {out}"
             )
         )
 
