@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.db.models import Exists
 from django.utils import timezone
 
 from characters.selectors import character_list_for_project
@@ -130,9 +131,16 @@ def _panel_redraw_start(task: Task) -> list[str] | None:
 
 def _webtoon_generation_start(task: Task) -> list[str] | None:
     webtoon = task.webtoon
-    Webtoon.objects.filter(pk=webtoon.pk).exclude(status=WebtoonStatus.PUBLISHED).update(
-        status=WebtoonStatus.GENERATING, updated_at=timezone.now()
+    # Only while the task is still ours: a cancel that lands first has already marked the webtoon.
+    still_running = Task.objects.filter(pk=task.pk, status=TaskStatus.RUNNING)
+    marked = (
+        Webtoon.objects.filter(pk=webtoon.pk)
+        .exclude(status=WebtoonStatus.PUBLISHED)
+        .filter(Exists(still_running))
+        .update(status=WebtoonStatus.GENERATING, updated_at=timezone.now())
     )
+    if not marked and not still_running.exists():
+        return None
     webtoon.refresh_from_db()
     publish_webtoon_update(webtoon)
 

@@ -15,6 +15,7 @@ import random
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.db import DatabaseError
 
 from sketchdojo.engine.providers import ProviderTransientError
 from tasks import pipeline
@@ -64,6 +65,12 @@ def run_generation(self, task_id: str) -> None:
     except SoftTimeLimitExceeded:
         task_fail(task_id=task_id, message="Planning the story took too long; retry the task.")
         return
+    except DatabaseError:
+        raise  # the row cannot be written now; the reconciler re-queues the task
+    except Exception as exc:
+        logger.exception("Generation %s stopped by an unexpected error", task_id)
+        task_fail(task_id=task_id, message=f"An internal error stopped the generation ({exc!r}); retry the task.")
+        return
     if panel_ids is None:
         return
     if not panel_ids:
@@ -95,6 +102,13 @@ def draw_panel(self, task_id: str, panel_id: str) -> None:
             attempts=self.request.retries + 1,
         )
         return
+    except DatabaseError:
+        raise  # the row cannot be written now; the reconciler re-queues the task
+    except Exception as exc:
+        logger.exception("Panel %s of task %s stopped by an unexpected error", panel_id, task_id)
+        error = RuntimeError(f"an internal error ({exc!r}); retry the task")
+        pipeline.panel_job_give_up(task_id=task_id, panel_id=panel_id, error=error, attempts=self.request.retries + 1)
+        return
     if is_last:
         _queue_finish(task_id)
 
@@ -106,6 +120,11 @@ def finish_generation(self, task_id: str) -> None:
         pipeline.generation_finish(task_id=task_id)
     except SoftTimeLimitExceeded:
         task_fail(task_id=task_id, message="Composing the strip took too long; retry the task.")
+    except DatabaseError:
+        raise  # the row cannot be written now; the reconciler re-queues the task
+    except Exception as exc:
+        logger.exception("Finishing task %s stopped by an unexpected error", task_id)
+        task_fail(task_id=task_id, message=f"An internal error stopped the composition ({exc!r}); retry the task.")
 
 
 @shared_task(name="tasks.reconcile_stale_tasks", queue="ai", ignore_result=True)

@@ -239,3 +239,41 @@ def test_running_the_tasks_twice_does_no_harm(
     assert image_provider.calls == 3
     assert {p.pk: (p.image.name, p.version) for p in task.webtoon.panels.all()} == before
     assert Panel.objects.filter(webtoon=task.webtoon).count() == 3
+
+
+def test_a_cancel_landing_right_after_the_claim_leaves_the_webtoon_failed(user, project, monkeypatch):
+    from tasks import pipeline
+    from webtoons.tests.factories import TaskFactory, WebtoonFactory
+
+    webtoon = WebtoonFactory(project=project, status=WebtoonStatus.PLANNING)
+    task = TaskFactory(webtoon=webtoon, status=TaskStatus.PENDING)
+    publish = pipeline.publish_task_update
+
+    def publish_then_cancel(claimed):
+        payload = publish(claimed)
+        monkeypatch.setattr(pipeline, "publish_task_update", publish)
+        task_cancel(task=Task.objects.get(pk=claimed.pk))
+        return payload
+
+    monkeypatch.setattr(pipeline, "publish_task_update", publish_then_cancel)
+
+    assert pipeline.generation_start(task_id=task.pk) is None
+    webtoon.refresh_from_db()
+    task.refresh_from_db()
+    assert task.status == TaskStatus.CANCELLED
+    assert webtoon.status == WebtoonStatus.FAILED
+    assert not Panel.objects.filter(webtoon=webtoon).exists()
+
+
+def test_an_unexpected_error_in_a_panel_job_fails_the_task_with_its_name_instead_of_hanging(
+    user, project, eager_celery, image_provider, django_capture_on_commit_callbacks
+):
+    image_provider.errors = [KeyError("text")]
+
+    task = _generate(user, project, panel_count=2, capture=django_capture_on_commit_callbacks)
+
+    assert task.status == TaskStatus.FAILED
+    assert task.error_message == (
+        "Panel 1 could not be drawn after 1 attempts: an internal error (KeyError('text')); retry the task"
+    )
+    assert not task.webtoon.panels.filter(status=PanelStatus.DRAWING).exists()
