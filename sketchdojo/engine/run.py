@@ -124,10 +124,19 @@ def generate_webtoon_locally(
     workers = max(1, min(concurrency, image.max_concurrency, count))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="panel") as pool:
         pending: dict[Future, tuple[str, int]] = {}
-        for i, panel in enumerate(panels):
+        next_draw = 0
+
+        def submit_draw() -> None:
             # Each draw runs in its own copy of this context, so a `collect_calls()` around the run sees its calls.
-            draw = draw_request(script, panel, seed=request.seed)
-            pending[pool.submit(contextvars.copy_context().run, image.draw, draw)] = ("draw", i)
+            nonlocal next_draw
+            draw = draw_request(script, panels[next_draw], seed=request.seed)
+            pending[pool.submit(contextvars.copy_context().run, image.draw, draw)] = ("draw", next_draw)
+            next_draw += 1
+
+        # Draws are fed `workers` at a time and a finished draw's lettering queues before the next
+        # draw: queueing every draw up front would hold all the raw art before any is lettered.
+        while next_draw < min(workers, count):
+            submit_draw()
         drawn_count = lettered_count = 0
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -147,6 +156,8 @@ def generate_webtoon_locally(
                     drawn_count += 1
                     report("draw", drawn_count, count)
                     pending[pool.submit(letter_drawn_panel, panels[i], result)] = ("letter", i)
+                    if next_draw < count:
+                        submit_draw()
                 else:
                     lettered[i] = result
                     lettered_count += 1
