@@ -16,6 +16,7 @@ Run: `.venv/bin/python -m bench pipeline` (or `make bench`).
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import threading
 import time
@@ -165,8 +166,10 @@ def run() -> list[Measurement]:
             with override_settings(IMAGE_CONCURRENCY=1):
                 sequential, _, _ = _generate(client, project(), panel_count=PANELS, events=events)
     finally:
+        embedded.stop_embedded_worker()
         panels.services.get_image_provider = original_provider
         connection.creation.destroy_test_db(old_name, verbosity=0)
+        shutil.rmtree(workdir, ignore_errors=True)
 
     return [
         Measurement("1 panel, POST to completed (1 s provider)", single, "s"),

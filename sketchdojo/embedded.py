@@ -30,6 +30,7 @@ EMBEDDED_POLLING_SECONDS = 0.02
 _lock = threading.Lock()
 _worker = None
 _threads: list[threading.Thread] = []
+_stopping: threading.Event | None = None
 
 
 def is_running() -> bool:
@@ -42,7 +43,7 @@ def start_embedded_worker(*, force: bool = False):
     Does nothing unless settings.EMBEDDED_WORKER is on and the broker is in-memory. Under pytest
     nothing starts by itself (tests run tasks eagerly or start a worker explicitly) unless `force`.
     """
-    global _worker
+    global _worker, _stopping
     if not force and ("pytest" in sys.modules or not settings.EMBEDDED_WORKER):
         return None
     with _lock:
@@ -75,9 +76,12 @@ def start_embedded_worker(*, force: bool = False):
             without_gossip=True,
             loglevel=settings.LOG_LEVEL,
         )
+        _stopping = threading.Event()
         thread = threading.Thread(target=worker.start, name="sketchdojo-embedded-worker", daemon=True)
         thread.start()
-        reconciler = threading.Thread(target=_reconcile_forever, name="sketchdojo-reconciler", daemon=True)
+        reconciler = threading.Thread(
+            target=_reconcile_forever, args=(_stopping,), name="sketchdojo-reconciler", daemon=True
+        )
         reconciler.start()
         _threads[:] = [thread, reconciler]
         _worker = worker
@@ -85,14 +89,28 @@ def start_embedded_worker(*, force: bool = False):
         return worker
 
 
-def _reconcile_forever() -> None:
+def stop_embedded_worker(*, timeout: float = 10.0) -> None:
+    """Stop the in-process worker and its reconciler (for tools that start one and then move on)."""
+    global _worker
+    with _lock:
+        worker, _worker = _worker, None
+        if worker is None:
+            return
+        if _stopping is not None:
+            _stopping.set()
+        worker.stop(in_sighandler=False)
+        for thread in _threads:
+            thread.join(timeout)
+        _threads.clear()
+
+
+def _reconcile_forever(stop: threading.Event) -> None:
     from django.db import connections
 
     from tasks.services import tasks_reconcile
 
-    stop = threading.Event()
     first = True
-    while True:
+    while not stop.is_set():
         try:
             if first:
                 # The in-memory broker starts empty: whatever is pending now was queued by an earlier run.
