@@ -5,8 +5,9 @@ from collections.abc import Mapping
 from rest_framework import serializers
 
 from panels.models import Panel, Shot
-from sketchdojo.api.fields import QueryOrBodyUUIDField, absolute_file_url
+from sketchdojo.api.fields import QueryOrBodyUUIDField
 from sketchdojo.engine.lettering import BUBBLE_STYLES, TAIL_DIRECTIONS
+from sketchdojo.links import file_url
 
 MAX_BUBBLES = 8
 MAX_ELEMENTS = 6
@@ -149,10 +150,10 @@ class PanelSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_image_url(self, panel: Panel) -> str | None:
-        return absolute_file_url(panel.image, self.context.get("request"))
+        return file_url(panel.image, self.context.get("request"))
 
     def get_raw_image_url(self, panel: Panel) -> str | None:
-        return absolute_file_url(panel.raw_image, self.context.get("request"))
+        return file_url(panel.raw_image, self.context.get("request"))
 
 
 class PanelSummarySerializer(serializers.ModelSerializer):
@@ -166,4 +167,4 @@ class PanelSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_image_url(self, panel: Panel) -> str | None:
-        return absolute_file_url(panel.image, self.context.get("request"))
+        return file_url(panel.image, self.context.get("request"))

@@ -7,14 +7,13 @@ or `textContent` (studio script), never as markup.
 
 from functools import wraps
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from characters.models import CharacterRole
 from projects.models import ArtStyle
-from sketchdojo.realtime import file_url
+from sketchdojo.links import absolute_url, file_url
 from webtoons.models import Webtoon, WebtoonStatus
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -58,20 +57,12 @@ def _reader_webtoon(request, webtoon_id) -> Webtoon:
     return webtoon
 
 
-def _absolute(request, url: str | None) -> str:
-    if not url:
-        return ""
-    if url.startswith("http://") or url.startswith("https://"):
-        return url
-    return (settings.PUBLIC_BASE_URL or request.build_absolute_uri("/").rstrip("/")) + url
-
-
 @require_GET
 @content_security_policy
 def reader(request, webtoon_id):
     webtoon = _reader_webtoon(request, webtoon_id)
     panels = [
-        {"url": file_url(p.image), "number": p.sequence_number, "width": 800}
+        {"url": file_url(p.image, request), "number": p.sequence_number, "width": 800}
         for p in webtoon.panels.order_by("sequence_number")
         if p.image
     ]
@@ -85,8 +76,8 @@ def reader(request, webtoon_id):
             "panels": panels,
             "author": author,
             "description": description,
-            "og_image": _absolute(request, file_url(webtoon.thumbnail) or (panels[0]["url"] if panels else "")),
-            "og_url": _absolute(request, request.path),
+            "og_image": file_url(webtoon.thumbnail, request) or (panels[0]["url"] if panels else ""),
+            "og_url": absolute_url(request.path, request),
             "is_preview": webtoon.status != WebtoonStatus.PUBLISHED or webtoon.is_flagged,
         },
     )

@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+
+from sketchdojo.links import file_url
 
 if TYPE_CHECKING:
     from panels.models import Panel
@@ -63,19 +64,6 @@ def webtoon_group(webtoon_id) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
-
-
-def _absolute(url: str) -> str:
-    if url and url.startswith("/") and settings.PUBLIC_BASE_URL:
-        return settings.PUBLIC_BASE_URL + url
-    return url
-
-
-def file_url(field_file) -> str | None:
-    """The URL of a stored file (absolute when PUBLIC_BASE_URL is set), or None when there is none."""
-    if not field_file:
-        return None
-    return _absolute(field_file.url)
 
 
 def task_update_data(task: Task) -> dict[str, Any]:

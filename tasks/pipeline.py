@@ -45,8 +45,9 @@ from sketchdojo.engine.providers import (
 )
 from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.script import Script
+from sketchdojo.links import file_url
 from sketchdojo.metrics import GENERATION_SECONDS, STEP_SECONDS, TASKS
-from sketchdojo.realtime import file_url, publish_task_update, publish_webtoon_update
+from sketchdojo.realtime import publish_task_update, publish_webtoon_update
 from tasks.models import Task, TaskStatus, TaskType
 from tasks.services import heartbeat_during, task_fail, task_is_running, task_running_update
 from webtoons.models import Webtoon, WebtoonStatus

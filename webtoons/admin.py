@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 
 from panels.models import Panel
-from sketchdojo.realtime import file_url
+from sketchdojo.links import file_url
 from webtoons.models import Webtoon
 from webtoons.moderation import webtoons_archive, webtoons_set_flag, webtoons_unpublish
 

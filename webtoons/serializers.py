@@ -5,8 +5,9 @@ from rest_framework import serializers
 
 from panels.serializers import PanelSummarySerializer
 from projects.models import ArtStyle
-from sketchdojo.api.fields import QueryOrBodyUUIDField, absolute_file_url
+from sketchdojo.api.fields import QueryOrBodyUUIDField
 from sketchdojo.engine.script import MAX_PANELS
+from sketchdojo.links import file_url
 from webtoons.models import Webtoon
 
 QUALITIES = ("draft", "standard", "high")
@@ -46,10 +47,10 @@ class WebtoonSerializer(serializers.ModelSerializer):
         return webtoon.panels.count() if count is None else count
 
     def get_thumbnail_url(self, webtoon: Webtoon) -> str | None:
-        return absolute_file_url(webtoon.thumbnail, self.context.get("request"))
+        return file_url(webtoon.thumbnail, self.context.get("request"))
 
     def get_strip_url(self, webtoon: Webtoon) -> str | None:
-        return absolute_file_url(webtoon.strip, self.context.get("request"))
+        return file_url(webtoon.strip, self.context.get("request"))
 
     @extend_schema_field(serializers.URLField(allow_null=True, help_text="The public page; null until published."))
     def get_published_url(self, webtoon: Webtoon) -> str | None:

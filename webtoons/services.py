@@ -7,10 +7,10 @@ import time
 from dataclasses import asdict, dataclass, field
 from io import BytesIO
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -19,6 +19,7 @@ from panels.services import file_name, image_open, replace_file
 from projects.models import Project, ProjectStatus
 from sketchdojo.api.exceptions import Conflict, QuotaExceeded
 from sketchdojo.engine.compose import compose_strip
+from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from sketchdojo.realtime import publish_webtoon_update
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
@@ -144,12 +145,8 @@ def webtoon_compose(*, webtoon: Webtoon) -> bool:
 
 
 def public_url(*, webtoon: Webtoon, request=None) -> str:
-    path = f"/w/{webtoon.pk}/"
-    if settings.PUBLIC_BASE_URL:
-        return settings.PUBLIC_BASE_URL + path
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return path
+    """The absolute URL of the webtoon's public reader page."""
+    return absolute_url(reverse("reader", kwargs={"webtoon_id": webtoon.pk}), request)
 
 
 @transaction.atomic

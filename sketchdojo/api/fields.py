@@ -1,21 +1,7 @@
 """Serializer fields shared by the apps' APIs."""
 
-from django.conf import settings
 from rest_framework import serializers
 from rest_framework.fields import empty
-
-
-def absolute_file_url(field_file, request=None) -> str | None:
-    """A stored file's URL, absolute (PUBLIC_BASE_URL or the request's host) when storage gives a path."""
-    if not field_file:
-        return None
-    url = field_file.url
-    if url.startswith("/"):
-        if settings.PUBLIC_BASE_URL:
-            return settings.PUBLIC_BASE_URL + url
-        if request is not None:
-            return request.build_absolute_uri(url)
-    return url
 
 
 class QueryOrBodyUUIDField(serializers.UUIDField):

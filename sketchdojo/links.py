@@ -1,0 +1,24 @@
+"""Absolute links the service hands out: API bodies, realtime events, share tags, admin thumbnails.
+
+One rule everywhere: a path becomes absolute with PUBLIC_BASE_URL when it is set, else with the
+request's host when there is a request; URLs that storage already made absolute (S3) pass as they are.
+"""
+
+from django.conf import settings
+
+
+def absolute_url(url: str, request=None) -> str:
+    if not url.startswith("/"):
+        return url
+    if settings.PUBLIC_BASE_URL:
+        return settings.PUBLIC_BASE_URL + url
+    if request is not None:
+        return request.build_absolute_uri(url)
+    return url
+
+
+def file_url(field_file, request=None) -> str | None:
+    """The URL of a stored file (see absolute_url), or None when there is no file."""
+    if not field_file:
+        return None
+    return absolute_url(field_file.url, request)
