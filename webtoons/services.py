@@ -52,12 +52,15 @@ class GenerationRequest:
         return data
 
 
-def webtoon_create(*, project: Project, title: str = "", description: str = "", style: str | None = None) -> Webtoon:
+def webtoon_create(
+    *, project: Project, title: str = "", description: str = "", summary: str = "", style: str | None = None
+) -> Webtoon:
     """An empty webtoon (no panels yet) in the project; panels are added by hand or by generation."""
     return Webtoon.objects.create(
         project=project,
         title=title or project.title,
         description=description,
+        summary=summary,
         style=style or project.art_style,
         status=WebtoonStatus.PLANNING,
     )

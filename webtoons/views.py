@@ -70,7 +70,6 @@ class WebtoonListCreateView(APIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         project = project_get(user=request.user, project_id=data.pop("project_id"))
-        data.pop("summary", None)
         webtoon = webtoon_create(project=project, **data)
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon.pk, with_panels=True)
         return Response(

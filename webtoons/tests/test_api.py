@@ -130,6 +130,16 @@ def test_create_an_empty_webtoon_with_project_id_in_the_query(auth_client, proje
     assert Webtoon.objects.get().project == project
 
 
+def test_a_summary_given_at_creation_is_kept(auth_client, project):
+    response = auth_client.post(
+        "/api/v1/webtoons", {"project_id": str(project.pk), "summary": "A storm, a boy, a village."}, format="json"
+    )
+
+    assert response.status_code == 201
+    assert response.json()["summary"] == "A storm, a boy, a village."
+    assert Webtoon.objects.get().summary == "A storm, a boy, a village."
+
+
 def test_list_shows_only_own_webtoons_filtered_by_project(auth_client, user, project, other_user):
     mine = WebtoonFactory(project=project)
     WebtoonFactory(project=ProjectFactory(user=user))
