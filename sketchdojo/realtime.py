@@ -120,6 +120,11 @@ def webtoon_update_data(webtoon: Webtoon) -> dict[str, Any]:
     }
 
 
+def webtoon_update_message(webtoon: Webtoon) -> dict[str, Any]:
+    """The webtoon_update client payload for the webtoon as it is now (also the subscribe snapshot)."""
+    return {"webtoon_id": str(webtoon.pk), "data": webtoon_update_data(webtoon), "timestamp": _now()}
+
+
 def bind_server_loop(loop: asyncio.AbstractEventLoop) -> None:
     """Remember the ASGI server's event loop (called once by config.asgi on the first request)."""
     global _server_loop
@@ -188,7 +193,7 @@ def publish_panel_ready(panel: Panel, *, task_id=None) -> dict[str, Any]:
 
 def publish_webtoon_update(webtoon: Webtoon) -> dict[str, Any]:
     """Tell watchers of the webtoon that its status, strip or publication changed."""
-    payload = {"webtoon_id": str(webtoon.pk), "data": webtoon_update_data(webtoon), "timestamp": _now()}
+    payload = webtoon_update_message(webtoon)
     owner_id = webtoon.project.user_id
     message = {"type": WEBTOON_UPDATE, **payload}
     _after_commit(lambda: _send([webtoon_group(webtoon.pk), user_group(owner_id)], message))

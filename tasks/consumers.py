@@ -43,7 +43,7 @@ def _webtoon_snapshot(user, webtoon_id):
         webtoon = webtoon_get(user=user, webtoon_id=webtoon_id)
     except Http404:
         return None
-    return {"webtoon_id": str(webtoon.pk), "data": realtime.webtoon_update_data(webtoon), "timestamp": realtime._now()}
+    return realtime.webtoon_update_message(webtoon)
 
 
 class GenerationConsumer(AsyncWebsocketConsumer):
