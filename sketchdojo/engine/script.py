@@ -92,6 +92,18 @@ class Action(StrEnum):
     LOOKING = "looking"
     TALKING = "talking"
     CELEBRATING = "celebrating"
+    HUGGING = "hugging"
+    EATING = "eating"
+    DRINKING = "drinking"
+    CRYING = "crying"
+    SLEEPING = "sleeping"
+    READING = "reading"
+    HOLDING = "holding"
+    STEALING = "stealing"
+    FLYING = "flying"
+    SWIMMING = "swimming"
+    WAVING = "waving"
+    PHONING = "phoning"
 
 
 class _Strict(BaseModel):
@@ -109,12 +121,22 @@ class Palette(_Strict):
 
 
 class ScriptCharacter(_Strict):
+    """One member of the cast with its canonical look. The look fields use the keys of
+    `sketchdojo.engine.vocabulary` (HAIR_STYLES, SKIN_TONES, BUILDS, AGES, GARMENTS, ACCESSORIES,
+    KINDS); an unknown word is kept and drawn as the nearest known one."""
+
     name: ShortText
+    kind: str = Field(default="human", description="human, or an animal/creature kind: cat, dog, dragon, robot, ...")
     role: str = "supporting"
     description: LongText = Field(description="Canonical visual description, repeated in every image prompt.")
     palette: Palette
     hair_style: str = "short"
     build: str = "average"
+    skin_tone: str = "light"
+    age: str = "adult"
+    gender: str = Field(default="neutral", description="Gender presentation: feminine, masculine or neutral.")
+    outfit: str = Field(default="shirt", description="Garment: coat, dress, armour, uniform, hoodie, suit, ...")
+    accessories: list[str] = Field(default_factory=list, max_length=6)
     speech_style: str = "neutral"
     distinctive_features: list[str] = Field(default_factory=list)
     seed: int = Field(ge=0, lt=2**32, description="Image seed kept for this character across panels.")
@@ -155,12 +177,14 @@ class PanelScript(_Strict):
     sfx: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=24)]] = Field(
         default_factory=list, max_length=4
     )
+    props: list[str] = Field(default_factory=list, max_length=6, description="Things to draw: sandwich, phone, ...")
 
 
 class Script(_Strict):
     title: ShortText
     synopsis: LongText
     style: ArtStyle = ArtStyle.WEBTOON
+    language: str = Field(default="en", max_length=35, description="BCP 47 tag of the story's language.")
     characters: list[ScriptCharacter] = Field(default_factory=list, max_length=12)
     scenes: list[Scene] = Field(min_length=1, max_length=MAX_PANELS)
     panels: list[PanelScript] = Field(min_length=1, max_length=MAX_PANELS)

@@ -124,6 +124,19 @@ POSES: dict[Action, tuple[float, ...]] = {
     Action.LOOKING: (134, 254, -8, -4, 6, 0, -6, 0, 2),
     Action.TALKING: (34, 84, -8, -4, 5, 0, -5, 0, 0),
     Action.CELEBRATING: (160, 172, 150, 166, 12, -8, -10, 10, 0),
+    # Newer actions borrow the nearest drawn pose until they have their own.
+    Action.HUGGING: (84, 92, 66, 104, 22, 4, -22, -4, 0),
+    Action.EATING: (34, 84, 60, 150, 5, 0, -5, 0, 0),
+    Action.DRINKING: (34, 84, 60, 150, 5, 0, -5, 0, 0),
+    Action.CRYING: (10, 5, 150, 170, 5, 0, -5, 0, 4),
+    Action.SLEEPING: (22, 70, 18, 66, 90, 0, 86, -4, 0),
+    Action.READING: (40, 110, 40, 110, 5, 0, -5, 0, 4),
+    Action.HOLDING: (40, 100, -8, -4, 5, 0, -5, 0, 0),
+    Action.STEALING: (70, 150, -60, 10, 72, 2, -38, -100, 14),
+    Action.FLYING: (160, 172, 150, 166, 40, -20, 30, -10, 0),
+    Action.SWIMMING: (160, 172, 150, 166, 40, -20, 30, -10, 0),
+    Action.WAVING: (160, 172, -8, -4, 5, 0, -5, 0, 0),
+    Action.PHONING: (10, 5, 130, 160, 5, 0, -5, 0, 2),
 }
 
 
