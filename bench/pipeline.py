@@ -124,8 +124,8 @@ def run() -> list[Measurement]:
     from rest_framework.test import APIClient
     from rest_framework_simplejwt.tokens import RefreshToken
 
+    from config import embedded
     from config.celery import app
-    from sketchdojo import embedded
 
     workdir = Path(tempfile.mkdtemp(prefix="sketchdojo-bench-"))
     app.conf.broker_url = "memory://"

@@ -12,9 +12,9 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from config.embedded import start_embedded_worker, with_server_loop  # noqa: E402
 from config.routing import websocket_urlpatterns  # noqa: E402
 from sketchdojo.api.websocket import origin_validated  # noqa: E402
-from sketchdojo.embedded import start_embedded_worker, with_server_loop  # noqa: E402
 
 application = with_server_loop(
     ProtocolTypeRouter(

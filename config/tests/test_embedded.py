@@ -4,7 +4,8 @@ import asyncio
 
 import pytest
 
-from sketchdojo import embedded, realtime
+from config import embedded
+from sketchdojo import realtime
 
 
 def test_the_embedded_worker_never_starts_by_itself_under_pytest():
