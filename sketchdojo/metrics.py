@@ -15,6 +15,7 @@ tasks from the Task table, so both are right whichever process does the work.
 
 import logging
 import os
+from collections.abc import Callable
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, multiprocess, start_http_server
@@ -97,17 +98,15 @@ def refresh_queue_depth() -> None:
         QUEUE_DEPTH.labels(queue=queue).set(sum(lengths[index * per_queue : (index + 1) * per_queue]))
 
 
-def refresh_tasks_running() -> None:
-    """Sets `sketchdojo_tasks_running` per task type from the Task rows (one grouped query)."""
-    from django.db.models import Count
+# Gauges read from an app's rows at scrape time. The core knows no app: each app registers its own
+# refresher in its AppConfig.ready() (tasks registers `sketchdojo_tasks_running`).
+_scrape_refreshers: list[Callable[[], None]] = []
 
-    from tasks.models import Task, TaskStatus, TaskType
 
-    counts = dict(
-        Task.objects.filter(status=TaskStatus.RUNNING).values_list("task_type").annotate(n=Count("pk")).order_by()
-    )
-    for task_type in TaskType.values:
-        TASKS_RUNNING.labels(task_type=task_type).set(counts.get(task_type, 0))
+def scrape_refresher_register(refresh: Callable[[], None]) -> None:
+    """Adds `refresh` to what `/metrics` runs before exporting (once per function)."""
+    if refresh not in _scrape_refreshers:
+        _scrape_refreshers.append(refresh)
 
 
 def metrics_view(request):
@@ -118,7 +117,7 @@ def metrics_view(request):
 
     if not settings.METRICS_PUBLIC and "HTTP_X_FORWARDED_FOR" in request.META:
         raise Http404("Not found.")
-    for refresh in (refresh_queue_depth, refresh_tasks_running):
+    for refresh in (refresh_queue_depth, *_scrape_refreshers):
         try:
             refresh()
         except Exception as exc:  # noqa: BLE001 - a broker or database outage must not hide the rest

@@ -7,6 +7,7 @@ in the repository.
 
 import secrets
 
+from celery import current_app as celery_app
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -14,7 +15,6 @@ from accounts.models import User
 from accounts.services import user_register
 from characters.models import CharacterRole
 from characters.services import character_create
-from config.celery import app as celery_app
 from projects.models import ArtStyle, Project
 from projects.services import project_create
 from tasks.models import Task, TaskStatus
