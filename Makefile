@@ -10,10 +10,10 @@ SERVICES_DATABASE_URL ?= mysql://root@127.0.0.1:3306/sketchdojo
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/14
 PYTEST_WORKERS ?= 2
 
-.PHONY: help setup system system-test venv run migrate test test-sqlite test-services lint format check bench clean
+.PHONY: help setup system system-test venv run migrate test test-sqlite test-services lint contracts format check bench clean
 
 help:
-	@echo "make run | test | test-sqlite | test-services | lint | format | bench | clean"
+	@echo "make run | test | test-sqlite | test-services | lint | contracts | format | bench | clean"
 
 system:
 	@scripts/bootstrap.sh
@@ -46,6 +46,11 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Import contracts (pyproject.toml [tool.importlinter]): the layers between config, the apps, the core and
+# the engine. A new import against them fails here.
+contracts: setup
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
+
 format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
@@ -60,7 +65,7 @@ test-services: setup
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) SKETCHDOJO_REQUIRE_SERVICES=1 \
 		$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not browser"
 
-test: check lint test-sqlite test-services
+test: check lint contracts test-sqlite test-services
 
 bench: setup
 	$(PY) -m bench
