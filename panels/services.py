@@ -22,10 +22,10 @@ from PIL import Image
 
 from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
-from sketchdojo.api.exceptions import Conflict
 from sketchdojo.engine.lettering import letter_panel
 from sketchdojo.engine.providers import get_image_provider
 from sketchdojo.engine.providers.limits import limiter_for
+from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
 from sketchdojo.realtime import publish_panel_ready
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
@@ -121,10 +121,8 @@ def _ordered_ids(*, webtoon_id) -> list:
 
 
 def _check_position(position: int, *, last: int) -> None:
-    from rest_framework.exceptions import ValidationError
-
     if not 1 <= position <= last:
-        raise ValidationError({"sequence_number": [f"Must be between 1 and {last}."]})
+        raise InvalidInput({"sequence_number": [f"Must be between 1 and {last}."]})
 
 
 # --- create, edit, delete ------------------------------------------------------------------------

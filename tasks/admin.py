@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 
-from sketchdojo.api.exceptions import Conflict
+from sketchdojo.errors import Conflict
 from tasks.models import Task
 from tasks.services import task_cancel, task_retry
 
@@ -35,7 +35,7 @@ class TaskAdmin(admin.ModelAdmin):
                 service(task=task)
                 done += 1
             except Conflict as exc:
-                refused.append(f"{task.pk}: {exc.detail}")
+                refused.append(f"{task.pk}: {exc.message}")
         if done:
             self.message_user(request, f"{verb} {done} task(s).", messages.SUCCESS)
         for reason in refused:

@@ -20,7 +20,7 @@ from django.db.models import F, FloatField, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from sketchdojo.api.exceptions import Conflict
+from sketchdojo.errors import Conflict
 from sketchdojo.metrics import TASKS
 from sketchdojo.realtime import publish_task_update, publish_webtoon_update
 from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType

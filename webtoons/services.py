@@ -17,8 +17,8 @@ from PIL import Image
 from panels.models import PanelStatus
 from panels.services import file_name, image_open, replace_file
 from projects.models import Project, ProjectStatus
-from sketchdojo.api.exceptions import Conflict, QuotaExceeded
 from sketchdojo.engine.compose import compose_strip
+from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
 from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from sketchdojo.realtime import publish_webtoon_update
@@ -94,13 +94,11 @@ def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> T
     if used >= quota:
         resets = _next_month(timezone.now())
         raise QuotaExceeded(
-            detail={
-                "detail": f"You have used all {quota} webtoon generations of this month; the quota resets on "
-                f"{resets.date().isoformat()}.",
-                "quota": quota,
-                "used": used,
-                "resets_at": resets.isoformat(),
-            }
+            f"You have used all {quota} webtoon generations of this month; the quota resets on "
+            f"{resets.date().isoformat()}.",
+            limit=quota,
+            used=used,
+            details={"resets_at": resets.isoformat()},
         )
     webtoon = Webtoon.objects.create(
         project=project,
@@ -180,8 +178,6 @@ def webtoon_export(*, webtoon: Webtoon, fmt: str):
 
     Unknown format → NotFound; no panels, or panels without finished art → Conflict.
     """
-    from rest_framework.exceptions import NotFound
-
     from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon
 
     if fmt not in EXPORT_FORMATS:

@@ -18,6 +18,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from sketchdojo import errors
 from sketchdojo.api.middleware import current_request_id
 
 logger = logging.getLogger("sketchdojo.api")
@@ -39,7 +40,7 @@ ERROR_CODES = {
 }
 
 
-class Conflict(exceptions.APIException):
+class HttpConflict(exceptions.APIException):
     """The request is valid but the object's state does not allow it (e.g. cancel a finished task)."""
 
     status_code = status.HTTP_409_CONFLICT
@@ -55,7 +56,7 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
-class QuotaExceeded(exceptions.APIException):
+class HttpQuotaExceeded(exceptions.APIException):
     """A per-user allowance is used up; `wait` (seconds, e.g. until the month ends) becomes Retry-After."""
 
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
@@ -65,6 +66,28 @@ class QuotaExceeded(exceptions.APIException):
     def __init__(self, detail=None, code=None, wait: float | None = None):
         super().__init__(detail, code)
         self.wait = math.ceil(wait) if wait is not None else None
+
+
+# The status of each domain error (a subclass takes its parent's; any other refusal is a 409).
+_HTTP_CLASSES = (
+    (errors.Forbidden, exceptions.PermissionDenied),
+    (errors.NotFound, exceptions.NotFound),
+    (errors.Conflict, HttpConflict),
+    (errors.PayloadTooLarge, PayloadTooLarge),
+)
+
+
+def _from_domain(exc: errors.DomainError) -> exceptions.APIException:
+    """The DRF exception that renders a domain error with its status code, code, message and details."""
+    if isinstance(exc, errors.InvalidInput):
+        return exceptions.ValidationError(exc.field_errors, code=exc.code)
+    if isinstance(exc, errors.QuotaExceeded):
+        if exc.retry_after is not None:
+            return HttpQuotaExceeded(exc.message, exc.code, wait=exc.retry_after)
+        return HttpQuotaExceeded({"detail": exc.message, **exc.details} if exc.details else exc.message, exc.code)
+    http_class = next((http for domain, http in _HTTP_CLASSES if isinstance(exc, domain)), HttpConflict)
+    detail = {"detail": exc.message, **exc.details} if exc.details else exc.message
+    return http_class(detail, exc.code)
 
 
 def envelope(status_code: int, *, error: str | None = None, message: str, details=None) -> dict:
@@ -96,7 +119,9 @@ def _first_message(details) -> str:
 
 
 def envelope_exception_handler(exc, context):
-    if isinstance(exc, RequestDataTooBig):
+    if isinstance(exc, errors.DomainError):
+        exc = _from_domain(exc)
+    elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(

@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from sketchdojo.api.exceptions import Conflict, QuotaExceeded
+from sketchdojo.errors import Conflict, QuotaExceeded
 
 
 class _Boom(RuntimeError):
@@ -58,7 +58,7 @@ class QuotaView(APIView):
     permission_classes = (AllowAny,)
 
     def post(self, request):
-        raise QuotaExceeded(wait=3600)
+        raise QuotaExceeded(retry_after=3600)
 
 
 class _UsernameSerializer(serializers.Serializer):
