@@ -7,14 +7,23 @@ request's host when there is a request; URLs that storage already made absolute 
 from django.conf import settings
 
 
-def absolute_url(url: str, request=None) -> str:
+def absolute_url(url: str, request=None, *, origin: str | None = None) -> str:
+    """`url` made absolute: PUBLIC_BASE_URL first, else the request's host, else `origin` (see site_origin)."""
     if not url.startswith("/"):
         return url
     if settings.PUBLIC_BASE_URL:
         return settings.PUBLIC_BASE_URL + url
     if request is not None:
         return request.build_absolute_uri(url)
+    if origin:
+        return origin.rstrip("/") + url
     return url
+
+
+def site_origin(request) -> str:
+    """The scheme and host the request came to (e.g. "https://comics.example.com"), for services that
+    store a link and take no request."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 def file_url(field_file, request=None) -> str | None:

@@ -145,14 +145,18 @@ def webtoon_compose(*, webtoon: Webtoon) -> bool:
     return True
 
 
-def public_url(*, webtoon: Webtoon, request=None) -> str:
+def public_url(*, webtoon: Webtoon, origin: str | None = None) -> str:
     """The absolute URL of the webtoon's public reader page."""
-    return absolute_url(reverse("reader", kwargs={"webtoon_id": webtoon.pk}), request)
+    return absolute_url(reverse("reader", kwargs={"webtoon_id": webtoon.pk}), origin=origin)
 
 
 @transaction.atomic
-def webtoon_publish(*, webtoon: Webtoon, request=None) -> Webtoon:
-    """Make the webtoon public at /w/{id}/; only once every panel has lettered art (409 otherwise)."""
+def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
+    """Make the webtoon public at /w/{id}/; only once every panel has lettered art (Conflict otherwise).
+
+    The stored published_url is absolute with PUBLIC_BASE_URL, else with `origin` (the API edge passes
+    sketchdojo.links.site_origin(request)), else the bare path.
+    """
     webtoon = Webtoon.objects.select_for_update().select_related("project").get(pk=webtoon.pk)
     panels = list(webtoon.panels.values_list("sequence_number", "status"))
     if not panels:
@@ -167,7 +171,7 @@ def webtoon_publish(*, webtoon: Webtoon, request=None) -> Webtoon:
         raise Conflict("This webtoon is archived; it cannot be published.")
     webtoon.status = WebtoonStatus.PUBLISHED
     webtoon.published_at = timezone.now()
-    webtoon.published_url = public_url(webtoon=webtoon, request=request)
+    webtoon.published_url = public_url(webtoon=webtoon, origin=origin)
     webtoon.save(update_fields=["status", "published_at", "published_url", "updated_at"])
     publish_webtoon_update(webtoon)
     return webtoon

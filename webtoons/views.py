@@ -12,6 +12,7 @@ from projects.selectors import project_get
 from sketchdojo.api.schema import paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
+from sketchdojo.links import site_origin
 from tasks.serializers import TaskSerializer
 from webtoons.selectors import webtoon_get, webtoon_list
 from webtoons.serializers import (
@@ -137,7 +138,7 @@ class WebtoonPublishView(APIView):
     @extend_schema(request=None, responses=WebtoonDetailSerializer)
     def post(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        webtoon_publish(webtoon=webtoon, request=request)
+        webtoon_publish(webtoon=webtoon, origin=site_origin(request))
         return _detail(request, webtoon_id)
 
 
