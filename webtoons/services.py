@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
@@ -38,8 +38,8 @@ class GenerationRequest:
     """What the creator asked for (POST /webtoons/generate), kept on the task as its input."""
 
     story_prompt: str
-    panel_count: int
-    style: str
+    panel_count: int | None = None  # None: the project's target_panels
+    style: str = ""  # empty: the project's art_style
     character_descriptions: tuple[str, ...] = ()
     quality: str = "standard"
     color_scheme: str = ""
@@ -89,6 +89,9 @@ def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> T
 
     # One generation request per user at a time passes the quota check (the row lock serializes them).
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    request = replace(
+        request, panel_count=request.panel_count or project.target_panels, style=request.style or project.art_style
+    )
     quota = user.generation_quota
     used = generations_this_month(user=user)
     if used >= quota:

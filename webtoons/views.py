@@ -120,8 +120,8 @@ class WebtoonGenerateView(APIView):
         preferences = data.get("style_preferences") or {}
         generation = GenerationRequest(
             story_prompt=data["story_prompt"],
-            panel_count=data.get("panel_count") or project.target_panels,
-            style=preferences.get("style") or project.art_style,
+            panel_count=data.get("panel_count"),
+            style=preferences.get("style") or "",
             character_descriptions=tuple(data["character_descriptions"]),
             quality=preferences.get("quality", "standard"),
             color_scheme=preferences.get("color_scheme", ""),
