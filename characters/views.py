@@ -5,13 +5,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from characters.selectors import character_get, character_list_for_project
 from characters.serializers import CharacterCreateSerializer, CharacterInputSerializer, CharacterSerializer
 from characters.services import character_create, character_delete, character_update
 from projects.selectors import project_get
+from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.parsers import JSONParser
 from sketchdojo.api.schema import paginated
 
@@ -50,10 +50,9 @@ class ProjectCharacterListView(APIView):
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         characters = character_list_for_project(project=project)
-        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-        page = paginator.paginate_queryset(characters, request, view=self)
-        data = CharacterSerializer(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        return paginated_response(
+            request, characters, lambda page: CharacterSerializer(page, many=True, context={"request": request}).data
+        )
 
 
 @extend_schema(parameters=[OpenApiParameter("character_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])

@@ -4,12 +4,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from panels.selectors import panel_get, panel_list_for_webtoon
 from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelInputSerializer, PanelSerializer
 from panels.services import panel_create, panel_delete, panel_regenerate, panel_update
+from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import paginated
 from sketchdojo.api.throttles import PanelGenerationRateThrottle, UserRateThrottle
 from tasks.serializers import TaskSerializer
@@ -30,9 +30,11 @@ class WebtoonPanelListView(APIView):
     )
     def get(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-        page = paginator.paginate_queryset(panel_list_for_webtoon(webtoon=webtoon), request, view=self)
-        return paginator.get_paginated_response(PanelSerializer(page, many=True, context={"request": request}).data)
+        return paginated_response(
+            request,
+            panel_list_for_webtoon(webtoon=webtoon),
+            lambda page: PanelSerializer(page, many=True, context={"request": request}).data,
+        )
 
 
 class PanelCreateView(APIView):

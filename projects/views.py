@@ -4,13 +4,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from projects.models import ArtStyle, ProjectStatus
 from projects.selectors import project_get, project_list
 from projects.serializers import ProjectInputSerializer, ProjectSerializer, ProjectUpdateSerializer
 from projects.services import project_create, project_delete, project_update
+from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import paginated
 
 
@@ -29,9 +29,7 @@ class ProjectListCreateView(APIView):
     )
     def get(self, request):
         projects = project_list(user=request.user, filters=request.query_params)
-        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-        page = paginator.paginate_queryset(projects, request, view=self)
-        return paginator.get_paginated_response(ProjectSerializer(page, many=True).data)
+        return paginated_response(request, projects, lambda page: ProjectSerializer(page, many=True).data)
 
     @extend_schema(request=ProjectInputSerializer, responses={201: ProjectSerializer})
     def post(self, request):

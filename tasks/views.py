@@ -3,9 +3,9 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import paginated
 from tasks.models import TaskStatus, TaskType
 from tasks.selectors import task_get, task_list
@@ -30,9 +30,7 @@ class TaskListView(APIView):
         filters = TaskFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         tasks = task_list(user=request.user, **filters.validated_data)
-        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-        page = paginator.paginate_queryset(tasks, request, view=self)
-        return paginator.get_paginated_response(TaskSerializer(page, many=True).data)
+        return paginated_response(request, tasks, lambda page: TaskSerializer(page, many=True).data)
 
 
 @extend_schema(parameters=[OpenApiParameter("task_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])

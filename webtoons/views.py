@@ -5,10 +5,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from projects.selectors import project_get
+from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
@@ -57,9 +57,9 @@ class WebtoonListCreateView(APIView):
         filters = _ProjectFilter(data=request.query_params)
         filters.is_valid(raise_exception=True)
         webtoons = webtoon_list(user=request.user, **filters.validated_data)
-        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-        page = paginator.paginate_queryset(webtoons, request, view=self)
-        return paginator.get_paginated_response(WebtoonSerializer(page, many=True, context={"request": request}).data)
+        return paginated_response(
+            request, webtoons, lambda page: WebtoonSerializer(page, many=True, context={"request": request}).data
+        )
 
     @extend_schema(
         parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body.")],
