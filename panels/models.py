@@ -4,13 +4,10 @@ import uuid
 
 from django.db import models
 
+from sketchdojo.engine import script
 
-class Shot(models.TextChoices):
-    EXTREME_WIDE = "extreme_wide"
-    WIDE = "wide"
-    MEDIUM = "medium"
-    CLOSE_UP = "close_up"
-    EXTREME_CLOSE_UP = "extreme_close_up"
+# The engine's enum is the one list of shots; the model's choices are derived from it.
+Shot = models.TextChoices("Shot", [(shot.name, shot.value) for shot in script.Shot], module=__name__)
 
 
 class PanelStatus(models.TextChoices):

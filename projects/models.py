@@ -6,16 +6,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from sketchdojo.engine import script
 
-class ArtStyle(models.TextChoices):
-    WEBTOON = "webtoon"
-    MANGA = "manga"
-    COMIC = "comic"
-    ANIME = "anime"
-    REALISTIC = "realistic"
-    SKETCH = "sketch"
-    CHIBI = "chibi"
-    PAINTING = "painting"
+# The engine's enum is the one list of styles; the model's choices are derived from it.
+ArtStyle = models.TextChoices("ArtStyle", [(style.name, style.value) for style in script.ArtStyle], module=__name__)
 
 
 class ProjectStatus(models.TextChoices):
