@@ -30,7 +30,7 @@ class Task(models.Model):
     at every step, and finish it with conditional updates (`status=running`), so a cancelled task
     is never overwritten. `event_sequence` numbers the realtime events of the task (incremented
     with F()), so clients can drop stale updates. The reconciler re-queues running tasks whose
-    heartbeat went stale, up to `max_retries`.
+    heartbeat went stale, up to `max_recoveries`.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -55,7 +55,7 @@ class Task(models.Model):
     recovery_count = models.PositiveIntegerField(
         default=0, help_text="Times the reconciler re-queued the task after its worker went silent."
     )
-    max_retries = models.PositiveIntegerField(default=3, help_text="Bound on recovery_count.")
+    max_recoveries = models.PositiveIntegerField(default=3, help_text="Bound on recovery_count.")
     event_sequence = models.PositiveBigIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -65,7 +65,7 @@ def task_create(
         total_steps=total_steps,
         current_step="Queued",
         celery_task_id=new_celery_id(),
-        max_retries=settings.TASK_MAX_RECOVERIES,
+        max_recoveries=settings.TASK_MAX_RECOVERIES,
         estimated_duration_seconds=estimate_duration(task_type=task_type, panel_count=input.get("panel_count", 1)),
     )
     TASKS.labels(task_type=task_type, status=TaskStatus.PENDING).inc()
@@ -250,7 +250,7 @@ def task_retry(*, task: Task) -> Task:
 def tasks_reconcile(*, stale_after: float | None = None, pending_after: float | None = None) -> dict[str, int]:
     """Re-queue tasks a worker lost: RUNNING with a stale heartbeat, or PENDING and never picked up.
 
-    Each re-queue counts in `recovery_count`; past `max_retries` the task fails with a message
+    Each re-queue counts in `recovery_count`; past `max_recoveries` the task fails with a message
     instead. Every transition is conditional on the row still being as we read it, so the
     reconciler racing a live worker (or a second reconciler) changes nothing twice.
     """
@@ -266,7 +266,7 @@ def tasks_reconcile(*, stale_after: float | None = None, pending_after: float | 
     for task in [*stale_running, *lost_pending]:
         as_read = {"status": task.status, "updated_at": task.updated_at, "heartbeat_at": task.heartbeat_at}
         same_row = Task.objects.filter(pk=task.pk, **as_read)
-        if task.recovery_count >= task.max_retries:
+        if task.recovery_count >= task.max_recoveries:
             if task.status == TaskStatus.PENDING:
                 message = f"No worker picked this task up after {task.recovery_count + 1} attempts; giving up."
             else:

@@ -30,6 +30,8 @@ COMMON = {
     "ignore_result": True,
     "soft_time_limit": settings.CELERY_TASK_SOFT_TIME_LIMIT,
     "time_limit": settings.CELERY_TASK_TIME_LIMIT,
+    # Celery's own counter: re-runs of a step after a transient provider error. Not the user's
+    # retries (Task.retry_count) nor the reconciler's re-queues (Task.recovery_count / max_recoveries).
     "max_retries": settings.PROVIDER_MAX_RETRIES,
 }
 

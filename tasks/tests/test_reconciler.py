@@ -65,7 +65,7 @@ def test_a_pending_task_nobody_picked_up_is_queued_again(settings, queued, djang
 
 
 def test_a_task_lost_too_often_fails_with_a_message(settings, queued, django_capture_on_commit_callbacks):
-    task = TaskFactory(status=TaskStatus.RUNNING, recovery_count=3, max_retries=3)
+    task = TaskFactory(status=TaskStatus.RUNNING, recovery_count=3, max_recoveries=3)
     _age(task, seconds=settings.TASK_STALE_AFTER_SECONDS + 5)
 
     with django_capture_on_commit_callbacks(execute=True):
