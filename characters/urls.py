@@ -1,15 +1,14 @@
-"""/api/v1/characters routes (no trailing slash; one is accepted)."""
-
-from django.urls import re_path
+"""/api/v1/characters routes, below the prefix config/urls.py gives them (trailing slash: sketchdojo.api.urls)."""
 
 from characters.views import CharacterCreateView, CharacterDetailView, ProjectCharacterListView
+from sketchdojo.api.urls import route
 
 urlpatterns = [
-    re_path(r"^characters(?:/)?$", CharacterCreateView.as_view(), name="character-create"),
-    re_path(
-        r"^characters/project/(?P<project_id>[^/]+)(?:/)?$",
+    route(r"", CharacterCreateView.as_view(), name="character-create"),
+    route(
+        r"/project/(?P<project_id>[^/]+)",
         ProjectCharacterListView.as_view(),
         name="project-characters",
     ),
-    re_path(r"^characters/(?P<character_id>[^/]+)(?:/)?$", CharacterDetailView.as_view(), name="character-detail"),
+    route(r"/(?P<character_id>[^/]+)", CharacterDetailView.as_view(), name="character-detail"),
 ]

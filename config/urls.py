@@ -4,17 +4,15 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-api_v1 = [
-    path("auth/", include("accounts.urls")),
-    path("", include("projects.urls")),
-    path("", include("characters.urls")),
-    path("", include("webtoons.urls")),
-    path("", include("panels.urls")),
-    path("", include("tasks.urls")),
-]
-
+# Each app's routes sit under the prefix named here; sketchdojo.api.urls.route makes the trailing
+# slash optional in one place.
 urlpatterns = [
-    path("api/v1/", include(api_v1)),
+    path("api/v1/auth/", include("accounts.urls")),
+    path("api/v1/projects", include("projects.urls")),
+    path("api/v1/characters", include("characters.urls")),
+    path("api/v1/webtoons", include("webtoons.urls")),
+    path("api/v1/panels", include("panels.urls")),
+    path("api/v1/tasks", include("tasks.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

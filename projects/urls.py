@@ -1,10 +1,9 @@
-"""/api/v1/projects routes (no trailing slash; one is accepted)."""
-
-from django.urls import re_path
+"""/api/v1/projects routes, below the prefix config/urls.py gives them (trailing slash: sketchdojo.api.urls)."""
 
 from projects.views import ProjectDetailView, ProjectListCreateView
+from sketchdojo.api.urls import route
 
 urlpatterns = [
-    re_path(r"^projects(?:/)?$", ProjectListCreateView.as_view(), name="project-list"),
-    re_path(r"^projects/(?P<project_id>[^/]+)(?:/)?$", ProjectDetailView.as_view(), name="project-detail"),
+    route(r"", ProjectListCreateView.as_view(), name="project-list"),
+    route(r"/(?P<project_id>[^/]+)", ProjectDetailView.as_view(), name="project-detail"),
 ]

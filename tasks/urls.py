@@ -1,12 +1,11 @@
-"""/api/v1/tasks routes (no trailing slash; one is accepted)."""
+"""/api/v1/tasks routes, below the prefix config/urls.py gives them (trailing slash: sketchdojo.api.urls)."""
 
-from django.urls import re_path
-
+from sketchdojo.api.urls import route
 from tasks.views import TaskCancelView, TaskDetailView, TaskListView, TaskRetryView
 
 urlpatterns = [
-    re_path(r"^tasks(?:/)?$", TaskListView.as_view(), name="task-list"),
-    re_path(r"^tasks/(?P<task_id>[^/]+)/cancel(?:/)?$", TaskCancelView.as_view(), name="task-cancel"),
-    re_path(r"^tasks/(?P<task_id>[^/]+)/retry(?:/)?$", TaskRetryView.as_view(), name="task-retry"),
-    re_path(r"^tasks/(?P<task_id>[^/]+)(?:/)?$", TaskDetailView.as_view(), name="task-detail"),
+    route(r"", TaskListView.as_view(), name="task-list"),
+    route(r"/(?P<task_id>[^/]+)/cancel", TaskCancelView.as_view(), name="task-cancel"),
+    route(r"/(?P<task_id>[^/]+)/retry", TaskRetryView.as_view(), name="task-retry"),
+    route(r"/(?P<task_id>[^/]+)", TaskDetailView.as_view(), name="task-detail"),
 ]

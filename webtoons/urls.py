@@ -1,7 +1,6 @@
-"""/api/v1/webtoons routes (no trailing slash; one is accepted)."""
+"""/api/v1/webtoons routes, below the prefix config/urls.py gives them (trailing slash: sketchdojo.api.urls)."""
 
-from django.urls import re_path
-
+from sketchdojo.api.urls import route
 from webtoons.views import (
     WebtoonDetailView,
     WebtoonExportView,
@@ -11,13 +10,13 @@ from webtoons.views import (
 )
 
 urlpatterns = [
-    re_path(r"^webtoons(?:/)?$", WebtoonListCreateView.as_view(), name="webtoon-list"),
-    re_path(r"^webtoons/generate(?:/)?$", WebtoonGenerateView.as_view(), name="webtoon-generate"),
-    re_path(r"^webtoons/(?P<webtoon_id>[^/]+)/publish(?:/)?$", WebtoonPublishView.as_view(), name="webtoon-publish"),
-    re_path(
-        r"^webtoons/(?P<webtoon_id>[^/]+)/export/(?P<fmt>[^/]+)(?:/)?$",
+    route(r"", WebtoonListCreateView.as_view(), name="webtoon-list"),
+    route(r"/generate", WebtoonGenerateView.as_view(), name="webtoon-generate"),
+    route(r"/(?P<webtoon_id>[^/]+)/publish", WebtoonPublishView.as_view(), name="webtoon-publish"),
+    route(
+        r"/(?P<webtoon_id>[^/]+)/export/(?P<fmt>[^/]+)",
         WebtoonExportView.as_view(),
         name="webtoon-export",
     ),
-    re_path(r"^webtoons/(?P<webtoon_id>[^/]+)(?:/)?$", WebtoonDetailView.as_view(), name="webtoon-detail"),
+    route(r"/(?P<webtoon_id>[^/]+)", WebtoonDetailView.as_view(), name="webtoon-detail"),
 ]
