@@ -22,6 +22,7 @@ from PIL import Image
 
 from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
+from sketchdojo.db import model_update
 from sketchdojo.engine.lettering import letter_panel
 from sketchdojo.engine.providers import get_image_provider
 from sketchdojo.engine.providers.limits import limiter_for
@@ -155,11 +156,7 @@ def panel_update(*, panel: Panel, data: dict[str, Any]) -> Panel:
     `sequence_number` moves it, keeping the sequence dense. Other edits change what the next
     redraw (POST /panels/generate) will draw."""
     panel = Panel.objects.select_for_update().select_related("webtoon", "webtoon__project").get(pk=panel.pk)
-    changed = [name for name in EDITABLE_FIELDS if name in data and data[name] != getattr(panel, name)]
-    for name in changed:
-        setattr(panel, name, data[name])
-    if changed:
-        panel.save(update_fields=[*changed, "updated_at"])
+    changed = model_update(panel, data=data, fields=EDITABLE_FIELDS)
     if "sequence_number" in data and data["sequence_number"] != panel.sequence_number:
         panel_move(panel=panel, to=data["sequence_number"])
         panel.refresh_from_db()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from characters.images import stored_files_delete
 from projects.models import ArtStyle, Project, ProjectStatus
+from sketchdojo.db import model_update
 
 UPDATABLE_FIELDS = frozenset(
     {"title", "description", "art_style", "target_panels", "story_outline", "color_palette", "status"}
@@ -44,11 +45,7 @@ def project_update(*, project: Project, data: dict[str, Any]) -> Project:
     unknown = set(data) - UPDATABLE_FIELDS
     if unknown:
         raise ValueError(f"Not updatable project fields: {sorted(unknown)}")
-    changed = [field for field, value in data.items() if getattr(project, field) != value]
-    for field in changed:
-        setattr(project, field, data[field])
-    if changed:
-        project.save(update_fields=[*changed, "updated_at"])
+    model_update(project, data=data, fields=data)
     return project
 
 

@@ -17,6 +17,7 @@ from PIL import Image
 from panels.models import PanelStatus
 from panels.services import file_name, image_open, replace_file
 from projects.models import Project, ProjectStatus
+from sketchdojo.db import model_update
 from sketchdojo.engine.compose import compose_strip
 from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
 from sketchdojo.links import absolute_url
@@ -68,11 +69,7 @@ def webtoon_create(
 
 @transaction.atomic
 def webtoon_update(*, webtoon: Webtoon, data: dict) -> Webtoon:
-    changed = [name for name in EDITABLE_FIELDS if name in data and data[name] != getattr(webtoon, name)]
-    for name in changed:
-        setattr(webtoon, name, data[name])
-    if changed:
-        webtoon.save(update_fields=[*changed, "updated_at"])
+    if model_update(webtoon, data=data, fields=EDITABLE_FIELDS):
         publish_webtoon_update(webtoon)
     return webtoon
 
