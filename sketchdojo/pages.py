@@ -1,4 +1,4 @@
-"""The web pages: the studio (the whole creator journey in one page) and the public reader.
+"""The web pages: the studio (the whole creator journey in one page); the reader is webtoons.pages.
 
 Both are plain templates with a local script and stylesheet (no CDN), served with a strict
 content security policy. User text reaches the HTML only through Django's autoescaping (reader)
@@ -7,14 +7,11 @@ or `textContent` (studio script), never as markup.
 
 from functools import wraps
 
-from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from characters.models import CharacterRole
-from projects.models import ArtStyle
-from sketchdojo.links import absolute_url, file_url
-from webtoons.models import Webtoon, WebtoonStatus
+from sketchdojo.engine.script import ArtStyle
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -43,47 +40,9 @@ def content_security_policy(view):
     return wrapped
 
 
-def _reader_webtoon(request, webtoon_id) -> Webtoon:
-    """Published and not held for moderation: anyone; otherwise only its owner (or staff) by session."""
-    try:
-        webtoon = Webtoon.objects.select_related("project__user").get(pk=webtoon_id)
-    except Webtoon.DoesNotExist as exc:
-        raise Http404("No such webtoon.") from exc
-    is_public = webtoon.status == WebtoonStatus.PUBLISHED and not webtoon.is_flagged
-    user = request.user
-    is_owner = user.is_authenticated and (user.pk == webtoon.project.user_id or user.is_staff)
-    if not (is_public or is_owner):
-        raise Http404("No such webtoon.")
-    return webtoon
-
-
-@require_GET
-@content_security_policy
-def reader(request, webtoon_id):
-    webtoon = _reader_webtoon(request, webtoon_id)
-    panels = [
-        {"url": file_url(p.image, request), "number": p.sequence_number, "width": 800}
-        for p in webtoon.panels.order_by("sequence_number")
-        if p.image
-    ]
-    author = webtoon.project.user.username
-    description = webtoon.summary or webtoon.description or webtoon.project.description
-    return render(
-        request,
-        "pages/reader.html",
-        {
-            "webtoon": webtoon,
-            "panels": panels,
-            "author": author,
-            "description": description,
-            "og_image": file_url(webtoon.thumbnail, request) or (panels[0]["url"] if panels else ""),
-            "og_url": absolute_url(request.path, request),
-            "is_preview": webtoon.status != WebtoonStatus.PUBLISHED or webtoon.is_flagged,
-        },
-    )
-
-
 @require_GET
 @content_security_policy
 def studio(request):
-    return render(request, "pages/studio.html", {"art_styles": ArtStyle.values, "roles": CharacterRole.values})
+    return render(
+        request, "pages/studio.html", {"art_styles": [style.value for style in ArtStyle], "roles": CharacterRole.values}
+    )

@@ -4,5 +4,4 @@ from sketchdojo import pages
 
 urlpatterns = [
     path("", pages.studio, name="studio"),
-    path("w/<uuid:webtoon_id>/", pages.reader, name="reader"),
 ]

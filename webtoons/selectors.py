@@ -45,3 +45,18 @@ def webtoon_get_public(*, webtoon_id) -> Webtoon:
         return get_object_or_404(queryset, pk=webtoon_id)
     except (ValidationError, ValueError, TypeError) as exc:
         raise Http404("No webtoon matches the given query.") from exc
+
+
+def webtoon_get_for_reader(*, user, webtoon_id) -> Webtoon:
+    """The reader page's webtoon: a public one for anyone; otherwise a preview for its owner (or staff)."""
+    try:
+        return webtoon_get_public(webtoon_id=webtoon_id)
+    except Http404:
+        if not user.is_authenticated:
+            raise
+        if not user.is_staff:
+            return webtoon_get(user=user, webtoon_id=webtoon_id, with_panels=True)
+    try:
+        return get_object_or_404(Webtoon.objects.select_related("project__user"), pk=webtoon_id)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise Http404("No webtoon matches the given query.") from exc

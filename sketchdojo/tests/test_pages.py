@@ -96,3 +96,15 @@ def test_flagged_webtoon_disappears_from_the_public_reader(client, user):
 def test_unknown_webtoon_is_not_found(client):
     assert client.get("/w/00000000-0000-0000-0000-000000000000/").status_code == 404
     assert client.get("/w/not-a-uuid/").status_code == 404
+
+
+def test_staff_previews_a_flagged_webtoon_of_another_user(client, user, other_user):
+    webtoon = published_webtoon(user)
+    webtoon.is_flagged = True
+    webtoon.save(update_fields=["is_flagged"])
+    other_user.is_staff = True
+    other_user.save(update_fields=["is_staff"])
+    client.force_login(other_user)
+    response = client.get(f"/w/{webtoon.pk}/")
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex">' in response.content.decode()

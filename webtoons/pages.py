@@ -1,0 +1,38 @@
+"""The public reader page (/w/{id}/): a published webtoon for anyone, a preview for its owner or staff.
+
+Served with the core's content security policy; user text reaches the HTML only through autoescaping.
+"""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from sketchdojo.links import absolute_url, file_url
+from sketchdojo.pages import content_security_policy
+from webtoons.models import WebtoonStatus
+from webtoons.selectors import webtoon_get_for_reader
+
+
+@require_GET
+@content_security_policy
+def reader(request, webtoon_id):
+    webtoon = webtoon_get_for_reader(user=request.user, webtoon_id=webtoon_id)
+    panels = [
+        {"url": file_url(p.image, request), "number": p.sequence_number, "width": 800}
+        for p in webtoon.panels.order_by("sequence_number")
+        if p.image
+    ]
+    author = webtoon.project.user.username
+    description = webtoon.summary or webtoon.description or webtoon.project.description
+    return render(
+        request,
+        "pages/reader.html",
+        {
+            "webtoon": webtoon,
+            "panels": panels,
+            "author": author,
+            "description": description,
+            "og_image": file_url(webtoon.thumbnail, request) or (panels[0]["url"] if panels else ""),
+            "og_url": absolute_url(request.path, request),
+            "is_preview": webtoon.status != WebtoonStatus.PUBLISHED or webtoon.is_flagged,
+        },
+    )
