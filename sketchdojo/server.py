@@ -22,8 +22,8 @@ from twisted.internet import reactor
 
 logger = logging.getLogger(__name__)
 
-# After answering, keep reading (and discarding) this long so the client sees the answer instead of
-# a reset connection, then close: a client that keeps sending is cut off here.
+# After answering, hold the connection this long before closing it, so the client reads the answer
+# instead of a reset connection; a client that keeps sending is cut off here.
 LINGER_SECONDS = 2.0
 
 
@@ -75,6 +75,9 @@ class BodyLimitedRequest(http_protocol.WebRequest):
         transport = self.channel.transport
         transport.write(refusal.raw_response())
         logger.info("refused a request body to %s: %s", path, refusal.status)
+        # Stop reading: the rest of the body waits in the socket buffers, costing nothing, while
+        # the client reads the answer; then the connection is closed.
+        transport.pauseProducing()
         reactor.callLater(LINGER_SECONDS, transport.loseConnection)
 
     def requestReceived(self, command, path, version):
