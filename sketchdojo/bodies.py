@@ -7,7 +7,7 @@ One policy (`body_refusal`) applied at two layers:
   too big, and a body that grows past the limit while streaming is cut off.
 - `sketchdojo.server` (what `make run` and the container serve): Daphne buffers the whole body
   before it calls the app at all, so there the same check runs in Daphne's request as soon as the
-  headers are in (`gotLength`), and the body is read and thrown away, never kept.
+  headers are in (`gotLength`), and the rest of the body is never read.
 
 Limits: DATA_UPLOAD_MAX_MEMORY_SIZE for every route, and for the routes that take an image upload
 (characters) CHARACTER_IMAGE_MAX_BYTES on top, for the file part. A body without Content-Length

@@ -4,9 +4,10 @@ Daphne (through Twisted) reads a request's whole body into memory or a temporary
 calls the ASGI application, and Twisted then parses a multipart body a second time, all of it in
 memory, for form arguments Daphne never uses. So a 500 MB upload to any path took 17 s and a
 gigabyte of memory before Django could say no. Here the request is judged as soon as its headers
-are in (`sketchdojo.bodies.body_refusal`): a refused body is answered at once and the bytes that
-still arrive are thrown away, never stored; Twisted's own form parsing is off (Django parses
-forms, and answers a multipart body without a boundary in the error envelope).
+are in (`sketchdojo.bodies.body_refusal`): a refused body is answered at once, the server stops
+reading the connection (what had already arrived is dropped, never stored) and closes it shortly
+after; Twisted's own form parsing is off (Django parses forms, and answers a multipart body
+without a boundary in the error envelope).
 
 Run it like `daphne`, with the same options: `python -m sketchdojo.server -b 127.0.0.1 -p 8000
 config.asgi:application`.

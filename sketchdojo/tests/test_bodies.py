@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
 from daphne.http_protocol import WebRequest
@@ -230,3 +231,10 @@ def test_a_multipart_body_without_boundary_gets_the_envelope(client):
         "message": "Multipart form parse error - Invalid boundary in multipart: None",
         "details": {},
     }
+
+
+def test_make_run_serves_through_the_body_limited_daphne():
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+
+    assert "$(PY) -m sketchdojo.server -b $(HOST) -p $(PORT) config.asgi:application" in makefile
+    assert "bin/daphne" not in makefile
