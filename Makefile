@@ -36,7 +36,7 @@ migrate: setup
 
 run: migrate
 	$(PY) manage.py collectstatic --noinput -v 0
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) config.asgi:application
+	$(PY) -m sketchdojo.server -b $(HOST) -p $(PORT) config.asgi:application
 
 check: setup
 	$(PY) manage.py check

@@ -17,6 +17,7 @@ BENCHMARKS = [
     "bench.pipeline",
     "bench.api",
     "bench.websocket",
+    "bench.bodies",
 ]
 
 

@@ -9,7 +9,7 @@ is the cost of the selector, the two queries and the serializer. Target (issue 8
 endpoint keeps ≥ 0.7 of the bare view's requests/s, shown here as its time per request ≤ the
 bare view's ÷ 0.7. Also pinned: the list costs as many queries for a page of 100 as for 1.
 
-`LiveServer` (a migrated database and a daphne process) is shared by bench.websocket and bench.load.
+`LiveServer` (a migrated database and the Daphne that `make run` serves) is shared by bench.websocket and bench.load.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ class LiveServer:
             [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=self.env, check=True
         )
         self.process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "daphne"), "-b", "127.0.0.1", "-p", str(self.port),
+            [sys.executable, "-m", "sketchdojo.server", "-b", "127.0.0.1", "-p", str(self.port),
              "bench.api:application"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(self.folder / "daphne.log", "w"),
         )  # fmt: skip

@@ -15,11 +15,13 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from config.embedded import start_embedded_worker, with_server_loop  # noqa: E402
 from config.routing import websocket_urlpatterns  # noqa: E402
 from sketchdojo.api.websocket import origin_validated  # noqa: E402
+from sketchdojo.bodies import BodyLimitMiddleware  # noqa: E402
 
 application = with_server_loop(
     ProtocolTypeRouter(
         {
-            "http": django_asgi_app,
+            # Outermost for HTTP: a body over the limit is answered from its headers, never read.
+            "http": BodyLimitMiddleware(django_asgi_app),
             "websocket": origin_validated(URLRouter(websocket_urlpatterns)),
         }
     )

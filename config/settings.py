@@ -6,6 +6,7 @@ configuration only (DATABASE_URL, REDIS_URL, STORAGE_TYPE=s3, provider keys); se
 """
 
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 
 import environ
@@ -322,9 +323,20 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 _behind_tls_proxy = env.bool("BEHIND_TLS_PROXY", default=_IS_PRODUCTION)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _behind_tls_proxy else None
-# /metrics answers Prometheus (which reaches pods directly), not the internet: a request that came
-# through the proxy (it carries X-Forwarded-For) gets 404 unless METRICS_PUBLIC=true.
-METRICS_PUBLIC = env.bool("METRICS_PUBLIC", default=not _behind_tls_proxy)
+# /metrics answers Prometheus, not the internet: only a direct request (no X-Forwarded-For or
+# Forwarded header, i.e. not through a proxy) from these networks; others get 404. The default is
+# loopback and the private ranges pods and compose networks use; METRICS_PUBLIC=true opens it to all.
+METRICS_PUBLIC = env.bool("METRICS_PUBLIC", default=False)
+try:
+    METRICS_ALLOWED_NETWORKS = [
+        ip_network(network, strict=False)
+        for network in env.list(
+            "METRICS_ALLOWED_NETWORKS",
+            default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+        )
+    ]
+except ValueError as exc:
+    raise ImproperlyConfigured(f"METRICS_ALLOWED_NETWORKS: {exc}") from exc
 
 # --- i18n, logging -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

@@ -16,7 +16,7 @@ fi
 case "${1:-web}" in
   web)
     shift || true
-    exec daphne --bind 0.0.0.0 --port "${PORT:-8000}" --proxy-headers \
+    exec python -m sketchdojo.server --bind 0.0.0.0 --port "${PORT:-8000}" --proxy-headers \
       --application-close-timeout "${WEB_CLOSE_TIMEOUT:-20}" --verbosity 0 "$@" config.asgi:application
     ;;
   worker)

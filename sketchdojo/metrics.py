@@ -13,6 +13,7 @@ At scrape time (`metrics_view`) the queue depth is read from the Redis broker an
 tasks from the Task table, so both are right whichever process does the work.
 """
 
+import ipaddress
 import logging
 import os
 from collections.abc import Callable
@@ -109,14 +110,31 @@ def scrape_refresher_register(refresh: Callable[[], None]) -> None:
         _scrape_refreshers.append(refresh)
 
 
+def metrics_allowed(request) -> bool:
+    """A direct request (not through a proxy) from METRICS_ALLOWED_NETWORKS, or METRICS_PUBLIC."""
+    from django.conf import settings
+
+    if settings.METRICS_PUBLIC:
+        return True
+    if "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_FORWARDED" in request.META:
+        return False  # the proxy's own address says nothing about who is asking
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR") or "")
+    except ValueError:
+        return False
+    address = getattr(address, "ipv4_mapped", None) or address
+    return any(address in network for network in settings.METRICS_ALLOWED_NETWORKS)
+
+
 def metrics_view(request):
     """`/metrics`: django-prometheus's exporter, with the queue depth and running tasks read fresh."""
-    from django.conf import settings
-    from django.http import Http404
+    from django.http import JsonResponse
     from django_prometheus.exports import ExportToDjangoView
 
-    if not settings.METRICS_PUBLIC and "HTTP_X_FORWARDED_FOR" in request.META:
-        raise Http404("Not found.")
+    from sketchdojo.api.exceptions import envelope
+
+    if not metrics_allowed(request):
+        return JsonResponse(envelope(404, message="Not found."), status=404)
     for refresh in (refresh_queue_depth, *_scrape_refreshers):
         try:
             refresh()

@@ -272,9 +272,20 @@ def test_prometheus_scrapes_the_web_and_the_worker_where_compose_serves_them():
     prometheus = yaml.safe_load((ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
     targets = {job["job_name"]: job["static_configs"][0]["targets"] for job in prometheus["scrape_configs"]}
 
-    assert targets["sketchdojo-web"] == ["web:8000"]
+    assert targets["sketchdojo-web"] == ["web-metrics:8000"]
     assert targets["sketchdojo-worker"] == [f"worker:{services['worker']['environment']['WORKER_METRICS_PORT']}"]
-    assert "web" in services["web"]["environment"]["ALLOWED_HOSTS"].split(",")
+    assert "web-metrics" in services["web"]["environment"]["ALLOWED_HOSTS"].split(",")
+
+
+def test_compose_serves_the_web_metrics_only_on_an_internal_network():
+    compose = _compose()
+    web, prometheus = compose["services"]["web"], compose["services"]["prometheus"]
+    metrics_network = compose["networks"]["metrics"]
+
+    assert metrics_network["internal"] is True
+    assert web["networks"]["metrics"] == {"aliases": ["web-metrics"]}
+    assert "metrics" in prometheus["networks"]
+    assert web["environment"]["METRICS_ALLOWED_NETWORKS"] == metrics_network["ipam"]["config"][0]["subnet"]
 
 
 def test_grafana_provisioning_points_at_the_dashboard_and_the_datasource_it_uses():
@@ -346,14 +357,14 @@ def test_the_runtime_image_has_only_the_client_library_not_the_build_tools():
     assert "collectstatic" in runtime_runs
 
 
-def test_the_dockerfile_healthcheck_probes_liveness_and_the_entry_point_runs_daphne():
+def test_the_dockerfile_healthcheck_probes_liveness_and_the_entry_point_runs_the_body_limited_daphne():
     final = dict(_final_stage())
     entrypoint = (ROOT / "deploy" / "docker-entrypoint.sh").read_text()
 
     assert "/health/liveness" in final["HEALTHCHECK"]
     assert json.loads(final["ENTRYPOINT"]) == ["/app/deploy/docker-entrypoint.sh"]
     assert json.loads(final["CMD"]) == ["web"]
-    assert "exec daphne" in entrypoint
+    assert "exec python -m sketchdojo.server --bind" in entrypoint  # Daphne, refusing big bodies early
     assert 'exec celery --app config worker --queues "${CELERY_QUEUES:-ai,images}"' in entrypoint
     assert "--max-tasks-per-child" in entrypoint
 

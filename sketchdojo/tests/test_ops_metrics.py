@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+from ipaddress import ip_network
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,28 @@ def test_metrics_can_be_made_public_behind_the_proxy(client, db, settings):
     settings.METRICS_PUBLIC = True
 
     assert client.get("/metrics", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
+    assert client.get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 200
+
+
+def test_metrics_are_not_found_from_a_public_address(client, db):
+    response = client.get("/metrics", REMOTE_ADDR="203.0.113.9")
+
+    assert response.status_code == 404
+    assert response.json() == {"status": "error", "error": "not_found", "message": "Not found.", "details": {}}
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "::1", "::ffff:127.0.0.1", "10.42.0.7", "172.18.0.5", "fd00::5"])
+def test_metrics_answer_loopback_and_cluster_addresses(client, db, address):
+    assert client.get("/metrics", REMOTE_ADDR=address).status_code == 200
+
+
+def test_metrics_networks_come_from_the_configuration(client, db, settings):
+    settings.METRICS_ALLOWED_NETWORKS = [ip_network("172.31.250.0/24")]
+
+    assert client.get("/metrics", REMOTE_ADDR="172.31.250.9").status_code == 200
+    assert client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code == 404
+    assert client.get("/metrics", REMOTE_ADDR="172.31.251.9").status_code == 404
+
+
+def test_metrics_refuse_a_forwarded_request_even_from_an_allowed_address(client, db):
+    assert client.get("/metrics", HTTP_FORWARDED="for=203.0.113.9").status_code == 404
