@@ -1,10 +1,16 @@
-"""Rate limits as O(1) fixed-window counters in the cache (Redis in production).
+"""Rate limits as O(1) sliding-window counters in the cache (Redis in production).
 
 DRF's built-in throttles keep a per-request history list in the cache; these keep one integer
-per client and window, so a check costs the same at 60/min or 6000/min. Rates come from
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], read at call time so settings overrides apply.
+per client and window, so a check costs the same at 60/min or 6000/min. A fixed window lets
+twice the rate through around a window boundary, so the count is the two-bucket approximation
+of a sliding window (as in Cloudflare's and nginx's limiters): the current window's count plus
+the previous window's, weighted by how much of it still lies within the last `duration`
+seconds. Rates come from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], read at call time so settings
+overrides apply.
 """
 
+import contextlib
+import math
 import time
 
 from django.core.cache import cache
@@ -29,6 +35,23 @@ def hit_counter(key: str, duration: int) -> int:
         return 1
 
 
+def sliding_window_wait(*, limit: int, duration: int, elapsed: float, previous: int, current: int) -> float:
+    """Seconds until one more request fits: the weighted count plus one must be <= `limit`.
+
+    `elapsed` is how far into the current window we are; `previous` and `current` are the
+    counts of the previous and current windows (without the refused request).
+    """
+    room = limit - 1 - current  # what the previous window's weighted share must drop to
+    if room >= 0 and previous > 0:
+        # previous * (duration - elapsed - wait) / duration <= room, within this window
+        wait = (duration - elapsed) - duration * room / previous
+        if wait <= duration - elapsed:
+            return max(wait, 0.0)
+    # Next window: this window becomes the previous one, weighted down as it slides out.
+    into_next = duration * (1 - (limit - 1) / current) if current > 0 else 0.0
+    return (duration - elapsed) + max(into_next, 0.0)
+
+
 class CounterRateThrottle(BaseThrottle):
     scope: str = ""
     _wait: float | None = None
@@ -46,14 +69,22 @@ class CounterRateThrottle(BaseThrottle):
         limit, duration = parse_rate(rate)
         now = time.time()
         window = int(now // duration)
-        count = hit_counter(f"throttle:{self.scope}:{ident}:{window}", duration)
-        if count > limit:
-            self._wait = duration - (now % duration)
+        elapsed = now - window * duration
+        key = f"throttle:{self.scope}:{ident}"
+        # Both buckets live two windows: the current one is read as "previous" during the next.
+        current = hit_counter(f"{key}:{window}", 2 * duration)
+        previous = cache.get(f"{key}:{window - 1}", 0)
+        if previous * (duration - elapsed) / duration + current > limit:
+            with contextlib.suppress(ValueError):  # refused requests do not count
+                cache.decr(f"{key}:{window}")
+            self._wait = sliding_window_wait(
+                limit=limit, duration=duration, elapsed=elapsed, previous=previous, current=current - 1
+            )
             return False
         return True
 
     def wait(self) -> float | None:
-        return self._wait
+        return None if self._wait is None else max(math.ceil(self._wait), 1)
 
 
 class UserRateThrottle(CounterRateThrottle):
