@@ -30,6 +30,8 @@ def _revoke(key: str, *, expires_at: float) -> None:
     cache.set(_cache_key(key), 1, timeout=ttl)
     if _persistent():
         when = datetime.fromtimestamp(expires_at, tz=UTC)
+        # Expired rows are swept on each write (indexed; logouts are rare next to reads).
+        Revocation.objects.filter(expires_at__lte=datetime.now(tz=UTC)).delete()
         try:
             with transaction.atomic():
                 Revocation.objects.update_or_create(key=key, defaults={"expires_at": when})
@@ -65,11 +67,3 @@ def token_is_revoked(*, jti: str | None, family: str | None) -> bool:
 
 def access_token_is_revoked(jti: str | None) -> bool:
     return token_is_revoked(jti=jti, family=None)
-
-
-def revocations_purge() -> int:
-    """Delete expired database revocations; returns how many. Safe to run any time."""
-    from accounts.models import Revocation
-
-    deleted, _ = Revocation.objects.filter(expires_at__lte=datetime.now(tz=UTC)).delete()
-    return deleted

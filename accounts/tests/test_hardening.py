@@ -169,7 +169,9 @@ def test_a_logged_out_token_stays_revoked_after_the_process_memory_is_gone(api_c
     settings.REDIS_URL = ""
     pair = _login(api_client).json()
     client = _bearer(pair["access_token"])
-    assert client.post("/api/v1/auth/logout", {"refresh_token": pair["refresh_token"]}, format="json").status_code == 204
+    assert (
+        client.post("/api/v1/auth/logout", {"refresh_token": pair["refresh_token"]}, format="json").status_code == 204
+    )
 
     cache.clear()  # what a restart of `make run` does to the local-memory cache
 
@@ -264,7 +266,7 @@ def test_register_refuses_a_nine_character_password():
 @pytest.mark.parametrize(
     ("username", "message"),
     [
-        ("j\u043ehndoe", "single script (found CYRILLIC, LATIN)"),  # Cyrillic о
+        ("j\u043ehndoe", "single script (found CYRILLIC, LATIN)"),  # Cyrillic small o
         ("admin\u202egnp", "not U+202E"),  # right-to-left override
         ("zero\u200bwidth", "not U+200B"),
         ("john doe", "not U+0020"),
@@ -292,7 +294,7 @@ def test_register_accepts_usernames_of_one_script(api_client, username):
     assert _register(api_client, username=username).status_code == 201
 
 
-# --- 21: sliding-window throttles -----------------------------------------------------------------
+# --- 21: token-bucket throttles -------------------------------------------------------------------
 
 
 def test_the_throttle_does_not_let_twice_the_rate_through_at_a_window_boundary(user, settings, monkeypatch):
@@ -301,31 +303,32 @@ def test_the_throttle_does_not_let_twice_the_rate_through_at_a_window_boundary(u
         "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "user": "10/min"},
     }
     client = _bearer(_login(APIClient()).json()["access_token"])
-    start = (int(time.time() // 60) + 1) * 60  # the start of a window
-    now = {"t": start + 55.0}
+    boundary = (int(time.time() // 60) + 1) * 60
+    now = {"t": boundary - 0.5}  # just before a fixed window would have ended
     monkeypatch.setattr(throttles.time, "time", lambda: now["t"])
-    for _ in range(10):
-        assert client.get("/api/v1/auth/me").status_code == 200
+    assert [client.get("/api/v1/auth/me").status_code for _ in range(10)] == [200] * 10
 
-    now["t"] = start + 61.0  # 6 s later, in the next fixed window
+    now["t"] = boundary + 0.5  # 1 s later, in the next fixed window
 
     refused = client.get("/api/v1/auth/me")
     assert refused.status_code == 429
-    # 10 * (60 - 1 - w) / 60 <= 9  ->  w >= 5 s before one more fits
+    # One request's worth refills every 6 s; 1 s of it has passed.
     assert refused["Retry-After"] == "5"
-    now["t"] = start + 66.0
+    assert refused.json()["details"] == {"retry_after_seconds": 5}
+    now["t"] = boundary + 5.5
     assert client.get("/api/v1/auth/me").status_code == 200
+    assert client.get("/api/v1/auth/me").status_code == 429
 
 
 @pytest.mark.parametrize(
-    ("elapsed", "previous", "current", "expected"),
+    ("tat", "now", "expected"),
     [
-        (0.0, 10, 0, 6.0),  # previous must weigh <= 9: 10 * (60 - w) / 60 <= 9
-        (30.0, 0, 10, 36.0),  # wait for the next window, then for 10 to slide to 9
-        (59.0, 4, 10, 7.0),
+        (None, 100.0, (0.0, 106.0)),  # a new client: allowed, one request of the bucket used
+        (154.0, 100.0, (0.0, 160.0)),  # the 10th request of a burst still fits
+        (160.0, 100.0, (6.0, None)),  # the 11th waits one refill interval
+        (160.0, 103.0, (3.0, None)),
+        (50.0, 100.0, (0.0, 106.0)),  # a long-idle client starts with a full bucket again
     ],
 )
-def test_sliding_window_wait_is_when_one_more_request_fits(elapsed, previous, current, expected):
-    wait = throttles.sliding_window_wait(limit=10, duration=60, elapsed=elapsed, previous=previous, current=current)
-
-    assert wait == pytest.approx(expected)
+def test_gcra_allows_a_burst_of_the_limit_then_one_request_per_interval(tat, now, expected):
+    assert throttles.gcra_decide(tat=tat, now=now, limit=10, duration=60) == expected

@@ -1,19 +1,19 @@
-"""Rate limits as O(1) sliding-window counters in the cache (Redis in production).
+"""Rate limits as O(1) token buckets in the cache (Redis in production).
 
-DRF's built-in throttles keep a per-request history list in the cache; these keep one integer
-per client and window, so a check costs the same at 60/min or 6000/min. A fixed window lets
-twice the rate through around a window boundary, so the count is the two-bucket approximation
-of a sliding window (as in Cloudflare's and nginx's limiters): the current window's count plus
-the previous window's, weighted by how much of it still lies within the last `duration`
-seconds. Rates come from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], read at call time so settings
-overrides apply.
+DRF's built-in throttles keep a per-request history list in the cache. A fixed-window counter
+is O(1) but lets twice the rate through around a window boundary. These use GCRA, the generic
+cell rate algorithm (a token bucket kept as one number per client, the "theoretical arrival
+time"): "60/min" allows a burst of 60, then one request per second as the bucket refills, so no
+60-second span ever sees much more than 60, and the Retry-After of a refused request is exact
+and at most period/limit seconds. On Redis the check-and-update is one Lua script (atomic across
+processes); without Redis the cache is process memory and a lock makes it atomic. Rates come
+from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], read at call time so settings overrides apply.
 """
 
-import contextlib
-import math
+import threading
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
@@ -52,6 +52,51 @@ def sliding_window_wait(*, limit: int, duration: int, elapsed: float, previous: 
     return (duration - elapsed) + max(into_next, 0.0)
 
 
+_GCRA_LUA = """
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local tolerance = tonumber(ARGV[3])
+local tat = tonumber(redis.call('GET', KEYS[1]) or ARGV[1])
+if tat < now then tat = now end
+if tat - tolerance > now then return tostring(tat - tolerance - now) end
+local new = tat + interval
+redis.call('SET', KEYS[1], tostring(new), 'PX', math.ceil((new - now) * 1000) + 1000)
+return '0'
+"""
+_local_lock = threading.Lock()
+
+
+def gcra_decide(*, tat: float | None, now: float, limit: int, duration: int) -> tuple[float, float | None]:
+    """One GCRA step: (seconds to wait, 0 when allowed; the new arrival time, None if refused).
+
+    `tat` is the stored theoretical arrival time (None for a new client): each allowed request
+    moves it on by duration/limit, and a request is allowed while it is at most
+    duration - duration/limit ahead of now (a full bucket holds `limit` requests).
+    """
+    interval = duration / limit
+    tat = max(tat if tat is not None else now, now)
+    wait = tat - (duration - interval) - now
+    if wait > 0:
+        return wait, None
+    return 0.0, tat + interval
+
+
+def gcra_take(key: str, *, limit: int, duration: int) -> float:
+    """Take one request from the bucket at `key`; returns 0 if allowed, else seconds to wait."""
+    now = time.time()
+    backend = caches["default"]
+    if hasattr(backend, "client") and hasattr(backend.client, "get_client"):  # django-redis
+        interval = duration / limit
+        redis = backend.client.get_client(write=True)
+        result = redis.eval(_GCRA_LUA, 1, backend.make_key(key), repr(now), repr(interval), repr(duration - interval))
+        return float(result)
+    with _local_lock:
+        wait, new_tat = gcra_decide(tat=cache.get(key), now=now, limit=limit, duration=duration)
+        if new_tat is not None:
+            cache.set(key, new_tat, timeout=int(new_tat - now) + 2)
+    return wait
+
+
 class CounterRateThrottle(BaseThrottle):
     scope: str = ""
     _wait: float | None = None
@@ -67,24 +112,14 @@ class CounterRateThrottle(BaseThrottle):
         if ident is None:
             return True
         limit, duration = parse_rate(rate)
-        now = time.time()
-        window = int(now // duration)
-        elapsed = now - window * duration
-        key = f"throttle:{self.scope}:{ident}"
-        # Both buckets live two windows: the current one is read as "previous" during the next.
-        current = hit_counter(f"{key}:{window}", 2 * duration)
-        previous = cache.get(f"{key}:{window - 1}", 0)
-        if previous * (duration - elapsed) / duration + current > limit:
-            with contextlib.suppress(ValueError):  # refused requests do not count
-                cache.decr(f"{key}:{window}")
-            self._wait = sliding_window_wait(
-                limit=limit, duration=duration, elapsed=elapsed, previous=previous, current=current - 1
-            )
+        wait = gcra_take(f"throttle:{self.scope}:{ident}", limit=limit, duration=duration)
+        if wait > 0:
+            self._wait = wait
             return False
         return True
 
     def wait(self) -> float | None:
-        return None if self._wait is None else max(math.ceil(self._wait), 1)
+        return self._wait
 
 
 class UserRateThrottle(CounterRateThrottle):
