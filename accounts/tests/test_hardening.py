@@ -332,3 +332,32 @@ def test_the_throttle_does_not_let_twice_the_rate_through_at_a_window_boundary(u
 )
 def test_gcra_allows_a_burst_of_the_limit_then_one_request_per_interval(tat, now, expected):
     assert throttles.gcra_decide(tat=tat, now=now, limit=10, duration=60) == expected
+
+
+@pytest.mark.services  # SQLite's shared in-memory test database refuses concurrent writers
+@pytest.mark.django_db(transaction=True)
+def test_ten_parallel_uses_of_one_refresh_token_rotate_once_and_end_the_family(user):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    from accounts import services
+
+    first = services.user_login(login="johndoe", password=DEFAULT_PASSWORD, address="10.0.0.1")
+
+    def use(_):
+        try:
+            return services.tokens_refresh(refresh_token=first.refresh_token)
+        except services.InvalidRefreshToken:
+            return None
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(use, range(10)))
+
+    winners = [pair for pair in results if pair is not None]
+    assert len(winners) == 1
+    # The other nine were reuse: nobody can tell which caller was the owner, so the family ends.
+    assert _bearer(winners[0].access_token).get("/api/v1/auth/me").status_code == 401
+    assert _refresh(APIClient(), winners[0].refresh_token).status_code == 401
