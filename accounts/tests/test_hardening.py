@@ -111,6 +111,8 @@ def test_admin_login_locks_the_pair_after_ten_failures_but_not_the_owners_addres
     owner = _admin_login(client, DEFAULT_PASSWORD, "10.0.0.1")
 
     assert locked.status_code == 429
+    assert locked["Retry-After"] == str(15 * 60)
+    assert b"Too many sign-in attempts" in locked.content
     assert owner.status_code == 302
     assert owner["Location"] == "/admin/"
 
