@@ -14,6 +14,7 @@ A success clears the account's and the pair's counts. Each check is O(1): a few 
 in production) that expire with the window.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -26,6 +27,14 @@ from sketchdojo.api.throttles import hit_counter
 def client_address(request) -> str:
     """The client address as the API throttles see it (honours NUM_PROXIES); also axes' view."""
     return BaseThrottle().get_ident(request)
+
+
+def login_account_key(*, login: str, user) -> str:
+    """The account a sign-in attempt is counted against: the user's id, or for names that match
+    nobody a digest of the name (any case; any text can arrive here, cache keys must stay tame)."""
+    if user is not None:
+        return str(user.pk)
+    return hashlib.sha256(login.strip().lower().encode()).hexdigest()
 
 
 def _window() -> int:

@@ -4,7 +4,6 @@ Views, the admin and commands all go through these functions, so the rules (case
 uniqueness, password policy, lockout, single-use refresh tokens, instant logout) live here once.
 """
 
-import hashlib
 import time
 import uuid
 from dataclasses import dataclass
@@ -23,7 +22,12 @@ from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from accounts import selectors
 from accounts.authentication import TOKEN_FAMILY_CLAIM, token_matches_password
-from accounts.lockout import login_failure_record, login_failures_clear, login_lockout_seconds
+from accounts.lockout import (
+    login_account_key,
+    login_failure_record,
+    login_failures_clear,
+    login_lockout_seconds,
+)
 from accounts.revocation import access_token_revoke, token_family_revoke, token_is_revoked
 
 User = get_user_model()
@@ -103,8 +107,7 @@ def user_login(*, login: str, password: str, address: str) -> TokenPair:
     too, right password or not, so the answer never confirms a guessed password.
     """
     user = selectors.user_get_by_login(login=login)
-    # Unknown names are counted too (hashed: any text can arrive here, cache keys must stay tame).
-    account = str(user.pk) if user else hashlib.sha256(login.strip().lower().encode()).hexdigest()
+    account = login_account_key(login=login, user=user)  # unknown names are counted too
     wait = login_lockout_seconds(account=account, address=address)
     if wait:
         raise LoginLockedOut(wait)
