@@ -64,6 +64,7 @@ redis.call('SET', KEYS[1], tostring(new), 'PX', math.ceil((new - now) * 1000) + 
 return '0'
 """
 _local_lock = threading.Lock()
+_gcra_script = None  # redis-py Script: EVALSHA, loading the script again if Redis lost it
 
 
 def gcra_decide(*, tat: float | None, now: float, limit: int, duration: int) -> tuple[float, float | None]:
@@ -86,10 +87,13 @@ def gcra_take(key: str, *, limit: int, duration: int) -> float:
     now = time.time()
     backend = caches["default"]
     if hasattr(backend, "client") and hasattr(backend.client, "get_client"):  # django-redis
+        global _gcra_script
         interval = duration / limit
         redis = backend.client.get_client(write=True)
-        result = redis.eval(_GCRA_LUA, 1, backend.make_key(key), repr(now), repr(interval), repr(duration - interval))
-        return float(result)
+        if _gcra_script is None:
+            _gcra_script = redis.register_script(_GCRA_LUA)
+        args = [repr(now), repr(interval), repr(duration - interval)]
+        return float(_gcra_script(keys=[backend.make_key(key)], args=args, client=redis))
     with _local_lock:
         wait, new_tat = gcra_decide(tat=cache.get(key), now=now, limit=limit, duration=duration)
         if new_tat is not None:
