@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import schema  # noqa: F401 - registers the OpenAPI auth extension
+        from accounts import schema, signals  # noqa: F401 - registers the OpenAPI auth extension, receivers

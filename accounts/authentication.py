@@ -1,14 +1,42 @@
-"""JWT authentication that also refuses access tokens revoked at logout."""
+"""JWT authentication that also refuses revoked tokens.
+
+Tokens carry `pwd` (simplejwt's digest of the password hash they were issued under: a password
+change ends them; SIMPLE_JWT["CHECK_REVOKE_TOKEN"]) and `fam`, the sign-in session's token
+family: logout and the reuse of a rotated refresh token revoke the family; logout also revokes
+the calling access token's `jti`.
+"""
 
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.utils import get_md5_hash_password
 
-from accounts.revocation import access_token_is_revoked
+from accounts.revocation import token_is_revoked
+
+TOKEN_FAMILY_CLAIM = "fam"
+
+
+def token_matches_password(token, user) -> bool:
+    return token.get(jwt_settings.REVOKE_TOKEN_CLAIM) == get_md5_hash_password(user.password)
+
+
+def token_is_current(token, user) -> bool:
+    """True while `token` (access or refresh, already validated) may still act for `user`.
+
+    False once the user is suspended, has changed their password since it was issued, or the
+    token or its family was revoked (logout, refresh-token reuse). The socket layer calls this
+    to decide whether an open socket must be closed (4401).
+    """
+    return (
+        user.is_active
+        and token_matches_password(token, user)
+        and not token_is_revoked(jti=token.get("jti"), family=token.get(TOKEN_FAMILY_CLAIM))
+    )
 
 
 class RevocableJWTAuthentication(JWTAuthentication):
     def get_validated_token(self, raw_token):
         token = super().get_validated_token(raw_token)
-        if access_token_is_revoked(token.get("jti")):
+        if token_is_revoked(jti=token.get("jti"), family=token.get(TOKEN_FAMILY_CLAIM)):
             raise InvalidToken({"detail": "Token has been revoked.", "code": "token_revoked"})
         return token

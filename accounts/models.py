@@ -44,3 +44,17 @@ class User(AbstractUser):
         if self.monthly_generation_quota is None:
             return settings.MONTHLY_GENERATION_QUOTA
         return self.monthly_generation_quota
+
+
+class Revocation(models.Model):
+    """A revoked token id (`jti:<id>`) or refresh-token family (`fam:<id>`), kept until it expires.
+
+    Used when there is no Redis, so that revocations survive a restart of the embedded default;
+    with Redis the cache holds them (see accounts.revocation).
+    """
+
+    key = models.CharField(max_length=80, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.key

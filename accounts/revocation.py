@@ -1,19 +1,69 @@
-"""Revoked access-token ids, kept in the cache (Redis in production) until the token expires."""
+"""Revoked access-token ids and refresh-token families, kept until the tokens would expire.
+
+With Redis (production) they live in the cache, shared by every process. Without it (the
+embedded default) the cache is process memory, so they are also written to the database and
+read from there: a restart must not bring a revoked token back.
+"""
 
 import time
+from datetime import UTC, datetime
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
 
 
-def _key(jti: str) -> str:
-    return f"revoked-jti:{jti}"
+def _cache_key(key: str) -> str:
+    return f"revoked:{key}"
+
+
+def _persistent() -> bool:
+    return not settings.REDIS_URL
+
+
+def _revoke(key: str, *, expires_at: float) -> None:
+    from accounts.models import Revocation
+
+    ttl = int(expires_at - time.time()) + 1
+    if ttl <= 0:
+        return
+    cache.set(_cache_key(key), 1, timeout=ttl)
+    if _persistent():
+        when = datetime.fromtimestamp(expires_at, tz=UTC)
+        # Expired rows are swept on each write (indexed; logouts are rare next to reads).
+        Revocation.objects.filter(expires_at__lte=datetime.now(tz=UTC)).delete()
+        try:
+            with transaction.atomic():
+                Revocation.objects.update_or_create(key=key, defaults={"expires_at": when})
+        except IntegrityError:  # revoked concurrently by another request: already recorded
+            pass
+
+
+def _any_revoked(keys: list[str]) -> bool:
+    from accounts.models import Revocation
+
+    if cache.get_many([_cache_key(key) for key in keys]):
+        return True
+    if not _persistent():
+        return False
+    return Revocation.objects.filter(key__in=keys, expires_at__gt=datetime.now(tz=UTC)).exists()
 
 
 def access_token_revoke(*, jti: str, expires_at: int) -> None:
-    ttl = int(expires_at - time.time()) + 1
-    if ttl > 0:
-        cache.set(_key(jti), 1, timeout=ttl)
+    _revoke(f"jti:{jti}", expires_at=expires_at)
+
+
+def token_family_revoke(*, family: str, expires_at: float) -> None:
+    """End every token of a sign-in session: refresh tokens of the family and their access tokens."""
+    _revoke(f"fam:{family}", expires_at=expires_at)
+
+
+def token_is_revoked(*, jti: str | None, family: str | None) -> bool:
+    keys = [f"jti:{jti}"] if jti else []
+    if family:
+        keys.append(f"fam:{family}")
+    return bool(keys) and _any_revoked(keys)
 
 
 def access_token_is_revoked(jti: str | None) -> bool:
-    return bool(jti) and cache.get(_key(jti)) is not None
+    return token_is_revoked(jti=jti, family=None)

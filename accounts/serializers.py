@@ -1,18 +1,29 @@
 """Input and output shapes of the auth endpoints (rules live in accounts.services)."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+
+from accounts.validators import username_normalize
 
 User = get_user_model()
 
 
 class RegisterInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    username = serializers.CharField(
+        max_length=150,
+        help_text="Letters and digits of one script, and . _ - (stored NFKC-normalised).",
+    )
     password = serializers.CharField(
         write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
     )
+
+    def validate_username(self, value: str) -> str:
+        try:
+            return username_normalize(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
 
 
 class LoginInputSerializer(serializers.Serializer):

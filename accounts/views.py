@@ -62,7 +62,7 @@ class LoginView(_PublicView):
             "application/json": LoginInputSerializer,
             "multipart/form-data": LoginInputSerializer,
         },
-        responses={200: TokenPairSerializer, **error_responses(400, 401, 403, 429)},
+        responses={200: TokenPairSerializer, **error_responses(400, 401, 429)},
         summary="Sign in with email or username; returns a token pair",
     )
     def post(self, request):
@@ -80,8 +80,6 @@ class LoginView(_PublicView):
             raise exceptions.AuthenticationFailed(
                 "Incorrect username/email or password.", "invalid_credentials"
             ) from exc
-        except services.AccountSuspended as exc:
-            raise exceptions.PermissionDenied("This account is suspended.", "account_suspended") from exc
         return Response(TokenPairSerializer(asdict(pair)).data)
 
 

@@ -23,12 +23,12 @@ DEBUG = env.bool("DEBUG", default=False)
 ENVIRONMENT = env("ENVIRONMENT", default="development")
 
 # --- secrets -----------------------------------------------------------------------------------
-_DEV_SECRET_KEY = "django-insecure-embedded-default-only-never-for-production"
 SECRET_KEY = env("SECRET_KEY", default="")
-if not SECRET_KEY:
-    if ENVIRONMENT == "production":
-        raise ImproperlyConfigured("SECRET_KEY must be set when ENVIRONMENT=production.")
-    SECRET_KEY = _DEV_SECRET_KEY
+if not SECRET_KEY and ENVIRONMENT == "production":
+    raise ImproperlyConfigured("SECRET_KEY must be set when ENVIRONMENT=production.")
+# Without SECRET_KEY (the embedded default), a random key is made on first run and kept in a
+# 0600 file beside the SQLite database (SECRET_KEY_FILE overrides); see the database section.
+SECRET_KEY_FILE = env("SECRET_KEY_FILE", default="")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_prometheus",
     "sketchdojo",
     "accounts",
+    "axes",
     "projects",
     "characters",
     "webtoons",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sketchdojo.api.middleware.ApiErrorEnvelopeMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -120,6 +122,11 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
 elif _db["ENGINE"] in ("django.db.backends.mysql",):
     _db.setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES'"})
     _db["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
+if not SECRET_KEY:
+    from accounts.secret_key import secret_key_from_file
+
+    _sqlite_dir = Path(_db["NAME"]).parent if _db["ENGINE"] == "django.db.backends.sqlite3" else BASE_DIR
+    SECRET_KEY = secret_key_from_file(Path(SECRET_KEY_FILE) if SECRET_KEY_FILE else _sqlite_dir / ".secret_key")
 _db["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 _db["CONN_HEALTH_CHECKS"] = True
 # django-prometheus's wrappers of the same backends export connection, query and error counts
@@ -193,9 +200,17 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.VariedCharactersPasswordValidator"},
+]
+# Admin sign-in (/admin/login/) is guarded by django-axes with the API login's rule: after
+# LOGIN_FAILURE_LIMIT failures for one (account, address) pair, that pair waits out the window;
+# the owner signing in from another address is not affected, and a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.AdminLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 MONTHLY_GENERATION_QUOTA = env.int("MONTHLY_GENERATION_QUOTA", default=200)
 
@@ -208,6 +223,10 @@ SIMPLE_JWT = {
     "AUTH_HEADER_TYPES": ("Bearer",),
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
+    # Every token carries a digest of the password hash it was issued under: any password change
+    # (API, admin, set_password, changepassword) ends every access and refresh token at once.
+    "CHECK_REVOKE_TOKEN": True,
+    "REVOKE_TOKEN_CLAIM": "pwd",
 }
 
 # --- DRF -----------------------------------------------------------------------------------------
@@ -244,6 +263,21 @@ REST_FRAMEWORK = {
 }
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=15 * 60)
+# One address, all accounts: a spraying address is locked out for the window.
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
+# Across all addresses: past this many failures for one account in the window, addresses that
+# have themselves failed for it wait 2^(excess) seconds (capped) after the account's last failure.
+LOGIN_ACCOUNT_FAILURE_SOFT_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_SOFT_LIMIT", default=20)
+LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS = env.int("LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS", default=15 * 60)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_FAILURE_WINDOW_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ONLY_ADMIN_SITE = True
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.admin_lockout.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "SketchDojo API",

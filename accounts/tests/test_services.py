@@ -57,14 +57,14 @@ def test_login_name_of_blank_matches_nobody(user):
     assert selectors.user_get_by_login(login="   ") is None
 
 
-def test_login_service_refuses_a_locked_account_before_checking_the_password(user, settings):
+def test_login_service_refuses_a_locked_pair_before_checking_the_password(user, settings):
     settings.LOGIN_FAILURE_LIMIT = 2
     for _ in range(2):
         with pytest.raises(services.InvalidCredentials):
             services.user_login(login="johndoe", password="nope-nope-nope", address="10.0.0.1")
 
     with pytest.raises(services.LoginLockedOut) as caught:
-        services.user_login(login="johndoe", password=DEFAULT_PASSWORD, address="10.0.0.2")
+        services.user_login(login="johndoe", password=DEFAULT_PASSWORD, address="10.0.0.1")
 
     assert 1 <= caught.value.retry_after <= settings.LOGIN_FAILURE_WINDOW_SECONDS
 
@@ -100,9 +100,9 @@ def test_suspending_changes_only_users_not_already_suspended(user, other_user):
 
 def test_failed_logins_for_an_unknown_name_lock_that_name_whatever_its_case(settings):
     settings.LOGIN_FAILURE_LIMIT = 2
-    for address in ("10.0.0.1", "10.0.0.2"):
+    for login in ("Ghost With Spaces", "GHOST WITH SPACES"):
         with pytest.raises(services.InvalidCredentials):
-            services.user_login(login="Ghost With Spaces", password="nope-nope-nope", address=address)
+            services.user_login(login=login, password="nope-nope-nope", address="10.0.0.1")
 
     with pytest.raises(services.LoginLockedOut):
-        services.user_login(login="ghost with spaces", password="nope-nope-nope", address="10.0.0.3")
+        services.user_login(login="ghost with spaces", password="nope-nope-nope", address="10.0.0.1")
