@@ -49,8 +49,8 @@ _SHRINK_STEPS = (1.0, 0.85, 0.72, 0.6)
 # The legibility floor: text is never set smaller than 25 px on an 800 px panel (12 px on a 390 px
 # phone, above the 11 pt floor), whatever its style and however crowded the panel.
 MIN_TEXT_PX_AT_800 = 25
-# A block taller than this share of the panel at the floor is split into two balloons.
-_MAX_BLOCK_HEIGHT = 0.4
+# A balloon taller than this share of the panel at the floor is split into two balloons.
+_MAX_BALLOON_HEIGHT = 0.42
 _SENTENCE_END = tuple(".!?…。！？")  # noqa: RUF001 (full-width on purpose)
 
 
@@ -192,7 +192,8 @@ def letter_panel(
             min_size=floor,
             aspect=aspect,
         )
-        if smallest.height > height * _MAX_BLOCK_HEIGHT and (halves := split_text(bubble.text)):
+        too_tall = body_geometry(style, smallest).half_height * 2 > height * _MAX_BALLOON_HEIGHT
+        if too_tall and (halves := split_text(bubble.text)):
             queue[:0] = [replace(bubble, text=halves[0]), replace(bubble, text=halves[1])]
             continue
         spot = block = None

@@ -139,11 +139,11 @@ class PanelLayout:
         def order_violation(c: Point) -> int:
             if after is None:
                 return 0
-            # Read in a Z: a later balloon sits to the right on the same row or lower, or, when it
-            # is to the left, wholly below the earlier one.
-            px, py = (after[0] + after[2]) / 2, (after[1] + after[3]) / 2
+            # Read in a Z: a later balloon sits to the right on the same row (its middle no higher
+            # than the earlier one's top) or lower, or, when it is to the left, wholly below it.
+            px = (after[0] + after[2]) / 2
             if c[0] > px:
-                return 0 if c[1] >= py - min(after[3] - after[1], hh * 2) * 0.3 else 1
+                return 0 if c[1] >= after[1] else 1
             return 0 if c[1] - hh >= after[3] - self.gap else 1
 
         best = None
