@@ -58,6 +58,10 @@ FONTS = {
     # Index 0 of Debian's collection is the Japanese face; it holds Chinese hanzi and Korean hangul too.
     "cjk": FontFile("Noto Sans CJK JP", f"{_CJK}/NotoSansCJK-Regular.ttc", "fonts-noto-cjk"),
     "cjk-bold": FontFile("Noto Sans CJK JP:bold", f"{_CJK}/NotoSansCJK-Bold.ttc", "fonts-noto-cjk"),
+    "cjk-kr": FontFile("Noto Sans CJK KR", f"{_CJK}/NotoSansCJK-Regular.ttc", "fonts-noto-cjk", 1),
+    "cjk-kr-bold": FontFile("Noto Sans CJK KR:bold", f"{_CJK}/NotoSansCJK-Bold.ttc", "fonts-noto-cjk", 1),
+    "cjk-sc": FontFile("Noto Sans CJK SC", f"{_CJK}/NotoSansCJK-Regular.ttc", "fonts-noto-cjk", 2),
+    "cjk-sc-bold": FontFile("Noto Sans CJK SC:bold", f"{_CJK}/NotoSansCJK-Bold.ttc", "fonts-noto-cjk", 2),
     "emoji": FontFile("Noto Color Emoji", f"{_NOTO}/NotoColorEmoji.ttf", "fonts-noto-color-emoji"),
 }
 EMOJI = "emoji"
@@ -71,6 +75,9 @@ CHAINS = {
     "caption": ("noto-serif-italic", EMOJI, "dejavu", "cjk"),
     "sfx": ("noto-bold", EMOJI, "dejavu-bold", "cjk-bold"),
 }
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LINE_SPACING = 1.18
 BASELINE = 0.9  # from a line's top to its baseline, in ems: room for accents above, descenders below
 _REFERENCE_SIZE = 100
@@ -115,10 +122,30 @@ def coverage(key: str) -> frozenset[int]:
             font.close()
 
 
+def script_face(face: str, text: str) -> str:
+    """`face` with the CJK glyph forms `text` is written in: Japanese with kana, Korean with hangul,
+    else Simplified Chinese when it has hanzi (the same character is drawn differently in each)."""
+    if ":" in face or (not _HAN.search(text) and not _HANGUL.search(text)):
+        return face
+    if _KANA.search(text):
+        return face
+    return f"{face}:kr" if _HANGUL.search(text) else f"{face}:sc"
+
+
+@functools.cache
+def chain(face: str) -> tuple[str, ...]:
+    """The fonts tried in turn for `face` ("regular", or with a CJK variant: "regular:sc")."""
+    base, _, variant = face.partition(":")
+    fonts = CHAINS[base]
+    if not variant:
+        return fonts
+    return tuple(f"cjk-{variant}" + key[3:] if key.startswith("cjk") else key for key in fonts)
+
+
 def font_for(face: str, char: str) -> str | None:
     """The first font of `face`'s chain with a glyph for `char`; None when no installed font has one."""
     code = ord(char)
-    for key in CHAINS[face]:
+    for key in chain(face):
         if code in coverage(key):
             return key
     return None
@@ -135,7 +162,7 @@ def runs(face: str, text: str) -> list[tuple[str, str]]:
             if out:
                 out[-1][1] += char
                 continue
-            key = CHAINS[face][0]
+            key = chain(face)[0]
         if out and out[-1][0] == key:
             out[-1][1] += char
         else:
@@ -153,7 +180,7 @@ _per_thread = threading.local()
 
 def load_font(face: str, size: int) -> ImageFont.FreeTypeFont:
     """The first font of `face`'s chain at `size` px (the one Latin text is set in)."""
-    return _font(CHAINS[face][0], size)
+    return _font(chain(face)[0], size)
 
 
 def _font(key: str, size: int) -> ImageFont.FreeTypeFont:
@@ -360,7 +387,9 @@ def fit_text(
 
     The size never goes below `min_size` (the legibility floor): a block that does not fit at the
     floor is returned taller than `max_height`, and the caller grows the balloon or splits the text.
+    The block's face carries the text's CJK glyph forms (see `script_face`).
     """
+    face = script_face(face, text)
     block = _block(face, size, text, max_width, aspect)
     while (block.width > max_width or block.height > max_height) and block.size > min_size:
         block = _block(face, max(min_size, block.size - max(1, block.size // 10)), text, max_width, aspect)

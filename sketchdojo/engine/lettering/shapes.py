@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from sketchdojo.engine.lettering.fonts import TextBlock, draw_line, line_extent, text_width
+from sketchdojo.engine.lettering.fonts import TextBlock, draw_line, line_extent, script_face, text_width
 
 SUPERSAMPLE = 2
 INK = (20, 20, 20)
@@ -304,11 +304,12 @@ def render_sfx(text: str, size: int, max_width: float, *, monochrome: bool = Fal
     colour = colours[key % len(colours)]
     angle = (-14, -9, 8, 13)[key % 4]
     label = text.upper()
-    while size > 12 and text_width("sfx", size, label) > max_width:
+    face = script_face("sfx", label)
+    while size > 12 and text_width(face, size, label) > max_width:
         size = max(12, int(size * 0.85))
     stroke = max(2, size // 9)
-    width, height = line_extent("sfx", size, label, stroke)
+    width, height = line_extent(face, size, label, stroke)
     patch = Image.new("RGBA", (width + 4, height + 4), (0, 0, 0, 0))
-    draw_line(patch, (2 + stroke, 2 + stroke), label, "sfx", size, (*colour, 255), stroke_width=stroke, stroke_fill=INK)
+    draw_line(patch, (2 + stroke, 2 + stroke), label, face, size, (*colour, 255), stroke_width=stroke, stroke_fill=INK)
     patch = patch.crop(patch.getbbox() or (0, 0, 1, 1))
     return patch.rotate(angle, expand=True, resample=Image.Resampling.BILINEAR)

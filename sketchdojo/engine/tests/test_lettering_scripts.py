@@ -16,9 +16,11 @@ from sketchdojo.engine.lettering.fonts import (
     CHAINS,
     FontMissingError,
     draw_line,
+    fit_text,
     font_path,
     missing_glyphs,
     runs,
+    script_face,
     wrap,
 )
 from sketchdojo.engine.lettering.placement import overlap_area
@@ -30,9 +32,9 @@ SAMPLES = {
     "french": ("Où êtes-vous, Cécile ? Ça brûle déjà !", {"noto"}),
     "russian": ("Что это за сила? Ёжик, беги!", {"noto"}),
     "greek": ("Τι δύναμη είναι αυτή; Πρόσεχε!", {"noto"}),
-    "chinese": ("这到底是什么力量？我们一起保护大家吧！", {"cjk"}),
+    "chinese": ("这到底是什么力量？我们一起保护大家吧！", {"cjk-sc"}),
     "japanese": ("この力は何だろう？一緒に村を守ろう！", {"cjk"}),
-    "korean": ("이게 무슨 힘이야? 조심해!", {"cjk", "noto"}),  # ASCII punctuation, as Korean writes it
+    "korean": ("이게 무슨 힘이야? 조심해!", {"cjk-kr", "noto"}),  # ASCII punctuation, as Korean writes it
     "emoji": ("😀🎉👍🏽❤️", {"emoji"}),
 }
 
@@ -51,10 +53,20 @@ def text_crop(image: Image.Image, box, block, pad: int = 8) -> Image.Image:
 @pytest.mark.parametrize("face", sorted(CHAINS))
 def test_every_script_has_a_glyph_for_every_character_in_every_face(script, sample, face):
     text, fonts = sample
-    own = {"noto": CHAINS[face][0], "cjk": CHAINS[face][3], "emoji": "emoji"}
+    bold = "-bold" if face in ("bold", "sfx") else ""
+    own = {"noto": CHAINS[face][0], "emoji": "emoji", **{k: k + bold for k in ("cjk", "cjk-sc", "cjk-kr")}}
+    face = script_face(face, text)
 
     assert missing_glyphs(face, text) == []
     assert {font for font, chunk in runs(face, text) if chunk.strip()} == {own[font] for font in fonts}
+
+
+def test_cjk_text_gets_the_glyph_forms_of_its_language():
+    assert script_face("regular", "骨が直る") == "regular"  # kana: Japanese forms
+    assert script_face("regular", "骨直") == "regular:sc"  # hanzi only: Simplified Chinese forms
+    assert script_face("bold", "한국 骨") == "bold:kr"
+    assert script_face("regular", "Hello") == "regular"
+    assert fit_text("regular", "我们走吧", max_width=400, max_height=100, size=30, min_size=25).face == "regular:sc"
 
 
 def test_a_mixed_line_is_split_into_runs_by_the_font_that_has_each_character():
