@@ -52,6 +52,7 @@ MIN_TEXT_PX_AT_800 = 25
 # A balloon taller than this share of the panel at the floor is split into two balloons.
 _MAX_BALLOON_HEIGHT = 0.42
 _SENTENCE_END = tuple(".!?…。！？")  # noqa: RUF001 (full-width on purpose)
+_CLAUSE_END = tuple(",;:—，、；：")  # noqa: RUF001 (full-width on purpose)
 
 
 @dataclass
@@ -135,7 +136,8 @@ def min_font_size(width: int, height: int) -> int:
 
 
 def split_text(text: str) -> tuple[str, str] | None:
-    """`text` in two halves for two balloons: at the sentence end nearest the middle, else a word.
+    """`text` in two halves for two balloons: at the sentence end nearest the middle, else a clause
+    end (comma), else a word.
 
     None when it cannot be split (a single word or character).
     """
@@ -146,7 +148,11 @@ def split_text(text: str) -> tuple[str, str] | None:
     best, best_score, done = 1, math.inf, 0
     for i, (piece, _) in enumerate(pieces[:-1], start=1):
         done += len(piece)
-        score = abs(done - total / 2) - (total * 0.25 if piece.endswith(_SENTENCE_END) else 0)
+        score = abs(done - total / 2)
+        if piece.endswith(_SENTENCE_END):
+            score -= total * 0.25
+        elif piece.endswith(_CLAUSE_END):
+            score -= total * 0.12
         if score < best_score:
             best, best_score = i, score
 

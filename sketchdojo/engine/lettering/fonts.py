@@ -384,6 +384,20 @@ def _block(face: str, size: int, text: str, max_width: float, aspect: float) -> 
     balanced_lines = max(1.0, math.sqrt(total / (aspect * line_height)))
     target = min(max_width, max(longest, total / balanced_lines + size))
     lines = wrap(face, size, text, target)
+    if len(lines) > 1:
+        # A line fewer if a little more width allows it (no orphan word on a last line of its own).
+        wider = wrap(face, size, text, min(max_width, target * 1.25))
+        if len(wider) < len(lines):
+            lines, target = wider, min(max_width, target * 1.25)
+        # Then the narrowest width that keeps that many lines: lines of even length, a tidy block.
+        low, high = longest, target
+        for _ in range(7):
+            middle = (low + high) / 2
+            if len(wrap(face, size, text, middle)) == len(lines):
+                high = middle
+            else:
+                low = middle
+        lines = wrap(face, size, text, high)
     width = max(text_width(face, size, line) for line in lines)
     return TextBlock(face, size, tuple(lines), math.ceil(width), math.ceil(line_height * len(lines)))
 
