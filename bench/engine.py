@@ -83,17 +83,25 @@ def _panel_figures(llm, artist) -> list[Measurement]:
     ]  # fmt: skip
 
 
-def _letter_three_bubbles() -> Measurement:
+LATIN_BUBBLES = [
+    Bubble("The storm woke something in the village that night.", "narration"),
+    Bubble("Lightning answered when I called it!", "shout", speaker="Alex"),
+    Bubble("Then you must protect everyone here.", speaker="Mira"),
+]
+# Every font of the fallback chain in one panel: Noto CJK (Japanese, Korean), Cyrillic, colour emoji.
+MIXED_BUBBLES = [
+    Bubble("嵐の夜、村は静まり返っていた。", "narration"),
+    Bubble("조심해, 뒤에 있어!", "shout", speaker="Alex"),
+    Bubble("Не бойся! Я рядом 🙂⚡", speaker="Mira"),  # noqa: RUF001 (Cyrillic on purpose)
+]
+
+
+def _letter_three_bubbles(bubbles: list[Bubble] = LATIN_BUBBLES, label: str = "") -> Measurement:
     image = Image.new("RGB", (800, 800), (110, 150, 210))
     draw = ImageDraw.Draw(image)
     faces = [FaceBox("Alex", (160, 420, 280, 540)), FaceBox("Mira", (520, 400, 640, 520))]
     for face in faces:
         draw.ellipse(face.box, fill=(240, 200, 170))
-    bubbles = [
-        Bubble("The storm woke something in the village that night.", "narration"),
-        Bubble("Lightning answered when I called it!", "shout", speaker="Alex"),
-        Bubble("Then you must protect everyone here.", speaker="Mira"),
-    ]
     letter_panel(image, bubbles, faces)  # fonts loaded once, as in a running worker
     times, baseline = [], []
     for _ in range(30):
@@ -101,7 +109,7 @@ def _letter_three_bubbles() -> Measurement:
         letter_panel(image, bubbles, faces)
         times.append(_ms(time.perf_counter() - started))
         baseline.append(_ms(_blank_save_seconds(image.size)))
-    return Measurement("letter a panel with 3 balloons (median of 30)", statistics.median(times), "ms",
+    return Measurement(f"letter a panel with 3 balloons{label} (median of 30)", statistics.median(times), "ms",
                        target=30, baseline=statistics.median(baseline), baseline_name="blank new+PNG save")  # fmt: skip
 
 
@@ -192,7 +200,12 @@ def _peak_rss_mb() -> float:
 def run() -> list[Measurement]:
     llm, artist = get_llm_provider("local"), get_image_provider("local")
     _webtoon(llm, artist)  # warm-up: imports, fonts, caches, as in a long-running worker
-    return [*_panel_figures(llm, artist), _letter_three_bubbles(), *_webtoon_figures(llm, artist)]
+    return [
+        *_panel_figures(llm, artist),
+        _letter_three_bubbles(),
+        _letter_three_bubbles(MIXED_BUBBLES, ", Japanese, Korean, Russian, emoji"),
+        *_webtoon_figures(llm, artist),
+    ]
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--peak-rss"]:

@@ -3,7 +3,10 @@
 # As root on Debian/Ubuntu it installs them; otherwise it names what to install and stops.
 set -euo pipefail
 
-packages=(libmariadb-dev pkg-config gcc python3-dev tesseract-ocr fonts-dejavu-core fonts-dejavu-extra)
+# Fonts: the letterer sets Latin, Cyrillic, Greek (Noto core), Chinese, Japanese, Korean (Noto CJK) and
+# colour emoji; tesseract's jpn and kor data let the tests read Japanese and Korean balloons back.
+packages=(libmariadb-dev pkg-config gcc python3-dev tesseract-ocr tesseract-ocr-jpn tesseract-ocr-kor
+  fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium chromium-driver)
 fi

@@ -12,13 +12,23 @@ balloons go to the top band, where a panel's sky or background usually is.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
 from PIL import Image
 
-from sketchdojo.engine.lettering.fonts import fit_text
-from sketchdojo.engine.lettering.placement import DIRECTIONS, Box, PanelLayout, inflate, tail_tip
+from sketchdojo.engine.lettering.fonts import TextBlock, fit_text, tokens
+from sketchdojo.engine.lettering.placement import (
+    DIRECTIONS,
+    Box,
+    PanelLayout,
+    Point,
+    clear_tail,
+    inflate,
+    tail_reservations,
+    tail_tip,
+)
 from sketchdojo.engine.lettering.shapes import (
     body_geometry,
     draw_balloon,
@@ -36,6 +46,13 @@ TAIL_DIRECTIONS = tuple(DIRECTIONS)
 _STYLE_SCALE = {"shout": 1.1, "whisper": 0.85, "narration": 0.9}
 # Tried in turn when a balloon cannot be placed clear of faces and other balloons.
 _SHRINK_STEPS = (1.0, 0.85, 0.72, 0.6)
+# The legibility floor: text is never set smaller than 25 px on an 800 px panel (12 px on a 390 px
+# phone, above the 11 pt floor), whatever its style and however crowded the panel.
+MIN_TEXT_PX_AT_800 = 25
+# A balloon taller than this share of the panel at the floor is split into two balloons.
+_MAX_BALLOON_HEIGHT = 0.42
+_SENTENCE_END = tuple(".!?…。！？")  # noqa: RUF001 (full-width on purpose)
+_CLAUSE_END = tuple(",;:—，、；：")  # noqa: RUF001 (full-width on purpose)
 
 
 @dataclass
@@ -84,14 +101,19 @@ class Bubble:
 class LetterResult:
     """The lettered image, the bubbles as placed, and where each bubble and SFX ended up (pixels).
 
-    `bubbles[i]` and `boxes[i]` describe the same balloon, in the order given; bubbles whose text
-    is blank are left out (nothing to letter).
+    `bubbles[i]`, `boxes[i]`, `tails[i]` (the tail's tip, None without a tail) and `blocks[i]` (the
+    text as set: size and lines) describe the same balloon, in the order given; bubbles whose text
+    is blank are left out (nothing to letter). A text too long for one balloon at the legible size
+    is split at a sentence (else a word) into consecutive balloons of the same speaker and style,
+    each listed here, so nothing is ever cut off or set too small.
     """
 
     image: Image.Image
     bubbles: list[Bubble]
     boxes: list[Box] = field(default_factory=list)
     sfx_boxes: list[Box] = field(default_factory=list)
+    tails: list[Point | None] = field(default_factory=list)
+    blocks: list[TextBlock] = field(default_factory=list)
 
 
 def bubbles_from_panel(panel: PanelScript) -> list[Bubble]:
@@ -104,8 +126,40 @@ def bubbles_from_panel(panel: PanelScript) -> list[Bubble]:
 
 
 def base_font_size(width: int, height: int) -> int:
-    """Dialogue size for a panel: about 22 px on an 800 px panel, readable on phones once scaled."""
-    return max(10, min(44, round(min(width, height * 1.25) * 0.028)))
+    """Dialogue size for a panel: 27 px on an 800 px panel (13 px once a phone shows it 390 px wide)."""
+    return max(10, min(54, round(min(width, height * 1.25) * 0.034)))
+
+
+def min_font_size(width: int, height: int) -> int:
+    """The smallest text a panel gets: 25 px on an 800 px panel, scaled with the panel."""
+    return max(8, math.ceil(min(width, height * 1.25) * MIN_TEXT_PX_AT_800 / 800))
+
+
+def split_text(text: str) -> tuple[str, str] | None:
+    """`text` in two halves for two balloons: at the sentence end nearest the middle, else a clause
+    end (comma), else a word.
+
+    None when it cannot be split (a single word or character).
+    """
+    pieces = tokens(text)
+    if len(pieces) < 2:
+        return None
+    total = sum(len(piece) for piece, _ in pieces)
+    best, best_score, done = 1, math.inf, 0
+    for i, (piece, _) in enumerate(pieces[:-1], start=1):
+        done += len(piece)
+        score = abs(done - total / 2)
+        if piece.endswith(_SENTENCE_END):
+            score -= total * 0.25
+        elif piece.endswith(_CLAUSE_END):
+            score -= total * 0.12
+        if score < best_score:
+            best, best_score = i, score
+
+    def join(part: list[tuple[str, bool]]) -> str:
+        return "".join(("" if glued or n == 0 else " ") + piece for n, (piece, glued) in enumerate(part))
+
+    return join(pieces[:best]), join(pieces[best:])
 
 
 def letter_panel(
@@ -117,30 +171,48 @@ def letter_panel(
     layout = PanelLayout(width, height, (face.box for face in faces))
     faces_by_name = {face.name.casefold(): face.box for face in faces}
     base = base_font_size(width, height)
+    floor = min_font_size(width, height)
     monochrome = is_monochrome(canvas)
     placed: list[Bubble] = []
     boxes: list[Box] = []
+    tails: list[Point | None] = []
+    blocks: list[TextBlock] = []
     previous_speech: Box | None = None
     seen_speech = False
 
-    for bubble in bubbles:
-        if not bubble.text.strip():
-            continue
+    queue = [bubble for bubble in bubbles if bubble.text.strip()]
+    while queue:
+        bubble = queue.pop(0)
         style = bubble.style
         face = faces_by_name.get(bubble.speaker.casefold()) if bubble.speaker else None
-        size = round(base * _STYLE_SCALE.get(style, 1.0))
+        size = max(floor, round(base * _STYLE_SCALE.get(style, 1.0)))
         is_caption = style == "narration"
+        max_width = width * (0.62 if is_caption else 0.4)
+        aspect = 5.0 if is_caption else 2.6
+        smallest = fit_text(
+            text_face(style),
+            bubble.text,
+            max_width=max_width,
+            max_height=height * 0.28,
+            size=floor,
+            min_size=floor,
+            aspect=aspect,
+        )
+        too_tall = body_geometry(style, smallest).half_height * 2 > height * _MAX_BALLOON_HEIGHT
+        if too_tall and (halves := split_text(bubble.text)):
+            queue[:0] = [replace(bubble, text=halves[0]), replace(bubble, text=halves[1])]
+            continue
         spot = block = None
         outline = 0
         for shrink in _SHRINK_STEPS:
             block = fit_text(
                 text_face(style),
                 bubble.text,
-                max_width=width * (0.62 if is_caption else 0.4),
+                max_width=max_width,
                 max_height=height * 0.28,
-                size=max(8, round(size * shrink)),
-                min_size=max(8, round(base * 0.5)),
-                aspect=5.0 if is_caption else 2.6,
+                size=max(floor, round(size * shrink)),
+                min_size=floor,
+                aspect=aspect,
             )
             geometry = body_geometry(style, block)
             # The outline is drawn around the body: the placed box includes it.
@@ -157,26 +229,28 @@ def letter_panel(
                 spot = layout.anchored(hw, hh, bottom + top if seen_speech else top + bottom)
             else:
                 spot = layout.speech(hw, hh, face, previous_speech)
-            if spot.blocked == 0:
+            if spot.blocked == 0 or block.size == floor:
                 break
-        layout.take(spot.box)
         tip, direction = None, None
         if not is_caption and bubble.tail_direction != "none":
             lw = line_width(block.size)
+            min_length = lw * (10 if style == "thought" else 5)  # thought puffs need room to trail
             found = tail_tip(
                 spot.box,
                 face,
                 bubble.tail_direction,
-                min_length=lw * (10 if style == "thought" else 5),  # thought puffs need room to trail
+                min_length=min_length,
                 max_length=max(lw * 8, min(width, height) * 0.16),
             )
             if found is not None:
-                tip, direction = found
-                # Keep later balloons off the tail too: reserve its tip and its middle.
-                cx, cy = spot.centre
-                reach = lw * 4
-                for px, py in (tip, ((tip[0] + cx) / 2, (tip[1] + cy) / 2)):
-                    layout.take((px - reach, py - reach, px + reach, py + reach))
+                # A tail stops short of every earlier balloon (and its words) rather than cross it.
+                tip = clear_tail(spot.box, found[0], boxes, min_length=lw * 3, gap=layout.gap)
+                direction = found[1] if tip is not None else None
+        layout.take(spot.box)
+        if tip is not None:
+            # Keep later balloons off the whole tail too.
+            for reserved in tail_reservations(spot.box, tip, line_width(block.size) * 4):
+                layout.take(reserved)
         body = inflate(spot.box, -outline)
         if body[2] - body[0] < 2 or body[3] - body[1] < 2:  # a panel a few pixels big
             body = spot.box
@@ -192,9 +266,11 @@ def letter_panel(
             )
         )
         boxes.append(tuple(round(v) for v in spot.box))
+        tails.append(tip)
+        blocks.append(block)
 
     sfx_boxes = _letter_sfx(canvas, layout, sfx, base, monochrome=monochrome)
-    return LetterResult(image=canvas, bubbles=placed, boxes=boxes, sfx_boxes=sfx_boxes)
+    return LetterResult(image=canvas, bubbles=placed, boxes=boxes, sfx_boxes=sfx_boxes, tails=tails, blocks=blocks)
 
 
 def _unit(value: float) -> float:

@@ -139,11 +139,11 @@ class PanelLayout:
         def order_violation(c: Point) -> int:
             if after is None:
                 return 0
-            # Read in a Z: a later balloon sits to the right on the same row or lower, or, when it
-            # is to the left, wholly below the earlier one.
-            px, py = (after[0] + after[2]) / 2, (after[1] + after[3]) / 2
+            # Read in a Z: a later balloon sits to the right on the same row (its middle no higher
+            # than the earlier one's top) or lower, or, when it is to the left, wholly below it.
+            px = (after[0] + after[2]) / 2
             if c[0] > px:
-                return 0 if c[1] >= py - min(after[3] - after[1], hh * 2) * 0.3 else 1
+                return 0 if c[1] >= after[1] else 1
             return 0 if c[1] - hh >= after[3] - self.gap else 1
 
         best = None
@@ -203,6 +203,44 @@ def tail_tip(
     edge = _edge_distance(rx, ry, dx, dy)
     length = min(max_length, max(min_length, (stop if stop is not None else distance) - edge))
     return (cx + dx * (edge + length), cy + dy * (edge + length)), direction_name(dx, dy)
+
+
+def clear_tail(box: Box, tip: Point, obstacles: Iterable[Box], *, min_length: float, gap: float) -> Point | None:
+    """`tip`, pulled back so the tail from `box`'s oval stops `gap` short of every obstacle it would cross.
+
+    None when what is left is shorter than `min_length` (a stub reads worse than no tail).
+    """
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    rx, ry = (box[2] - box[0]) / 2, (box[3] - box[1]) / 2
+    dx, dy = tip[0] - cx, tip[1] - cy
+    reach = math.hypot(dx, dy)
+    if reach == 0:
+        return None
+    dx, dy = dx / reach, dy / reach
+    edge = _edge_distance(rx, ry, dx, dy)
+    stop = reach
+    for obstacle in obstacles:
+        enter = _enter_distance((cx, cy), (dx, dy), inflate(obstacle, gap))
+        if enter is not None and enter < stop:
+            stop = enter
+    if stop >= reach:
+        return tip
+    if stop - edge < min_length:
+        return None
+    return cx + dx * stop, cy + dy * stop
+
+
+def tail_reservations(box: Box, tip: Point, reach: float) -> list[Box]:
+    """Small boxes along the tail from `box`'s oval to `tip`, so later balloons keep off all of it."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    length = math.dist((cx, cy), tip)
+    steps = max(1, math.ceil(length / reach))
+    boxes = []
+    for i in range(1, steps + 1):
+        t = i / steps
+        px, py = cx + (tip[0] - cx) * t, cy + (tip[1] - cy) * t
+        boxes.append((px - reach, py - reach, px + reach, py + reach))
+    return boxes
 
 
 def _edge_distance(rx: float, ry: float, dx: float, dy: float) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from sketchdojo.engine.lettering.fonts import TextBlock, load_font
+from sketchdojo.engine.lettering.fonts import TextBlock, draw_line, line_extent, script_face, text_width
 
 SUPERSAMPLE = 2
 INK = (20, 20, 20)
@@ -285,17 +285,16 @@ def _dashed_line(patch: _Patch, a: Point, b: Point, lw: int) -> None:
 
 
 def draw_text_block(canvas: Image.Image, style: str, box: Box, block: TextBlock) -> None:
-    draw = ImageDraw.Draw(canvas)
+    """The block's lines, centred in `box` as one block (captions left-aligned), each script in its font."""
     colour = TEXT_COLOURS.get(style, (15, 15, 15))
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     top = cy - block.height / 2
-    font = block.font
     for i, line in enumerate(block.lines):
         y = top + i * block.line_height
         if style == "narration":
-            draw.text((cx - block.width / 2, y), line, font=font, fill=colour, anchor="la")
+            draw_line(canvas, (cx - block.width / 2, y), line, block.face, block.size, colour)
         else:
-            draw.text((cx, y), line, font=font, fill=colour, anchor="ma")
+            draw_line(canvas, (cx, y), line, block.face, block.size, colour, anchor="ma")
 
 
 def render_sfx(text: str, size: int, max_width: float, *, monochrome: bool = False) -> Image.Image:
@@ -305,14 +304,12 @@ def render_sfx(text: str, size: int, max_width: float, *, monochrome: bool = Fal
     colour = colours[key % len(colours)]
     angle = (-14, -9, 8, 13)[key % 4]
     label = text.upper()
-    font = load_font("sfx", size)
-    while size > 12 and font.getlength(label) > max_width:
+    face = script_face("sfx", label)
+    while size > 12 and text_width(face, size, label) > max_width:
         size = max(12, int(size * 0.85))
-        font = load_font("sfx", size)
     stroke = max(2, size // 9)
-    left, top, right, bottom = font.getbbox(label, stroke_width=stroke)
-    patch = Image.new("RGBA", (right - left + 4, bottom - top + 4), (0, 0, 0, 0))
-    ImageDraw.Draw(patch).text(
-        (2 - left, 2 - top), label, font=font, fill=(*colour, 255), stroke_width=stroke, stroke_fill=INK
-    )
+    width, height = line_extent(face, size, label, stroke)
+    patch = Image.new("RGBA", (width + 4, height + 4), (0, 0, 0, 0))
+    draw_line(patch, (2 + stroke, 2 + stroke), label, face, size, (*colour, 255), stroke_width=stroke, stroke_fill=INK)
+    patch = patch.crop(patch.getbbox() or (0, 0, 1, 1))
     return patch.rotate(angle, expand=True, resample=Image.Resampling.BILINEAR)
