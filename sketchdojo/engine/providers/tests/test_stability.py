@@ -71,7 +71,7 @@ def test_a_panel_is_drawn_from_a_multipart_request_with_the_characters_canonical
     prompt = form["prompt"]
     assert prompt.startswith("Korean webtoon style digital illustration")
     assert "medium shot, characters from the waist up" in prompt
-    assert "Mina: A wiry teenage courier with a red scarf; black ponytail hair" in prompt
+    assert "Mina: A wiry teenage courier with a red scarf; determined expression" in prompt
     assert "determined expression, running, left of the frame" in prompt
     assert "Setting: rooftop" in prompt
     assert "dawn, clear weather, natural lighting, calm mood" in prompt
