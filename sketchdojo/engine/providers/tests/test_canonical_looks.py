@@ -369,3 +369,23 @@ def test_anthropic_two_unreadable_bodies_fail_naming_the_provider(wire, delays, 
 
     with pytest.raises(ProviderMalformedOutput, match=r"^Anthropic .*after a repair attempt: .*not valid JSON"):
         anthropic_planner(wire, delays).plan(plan_request)
+
+
+def test_no_limiter_slot_is_held_while_the_backoff_sleeps(wire):
+    """With one slot, another call can take it during the pause: the slot was released before sleeping."""
+    slot_free_during_sleep: list[bool] = []
+
+    def sleep(seconds: float) -> None:
+        got = artist.limiter._semaphore.acquire(blocking=False)
+        slot_free_during_sleep.append(got)
+        if got:
+            artist.limiter._semaphore.release()
+
+    artist = a1111(wire, [], concurrency=1, sleep=sleep)
+    artist.limiter = type(artist.limiter)("test:a1111-sleep", 1)
+    wire.reply(Reply(503, "busy"), Reply(503, "busy"), a1111_reply())
+
+    artist.draw(looked())
+
+    assert slot_free_during_sleep == [True, True]
+    assert len(wire.received) == 3
