@@ -326,7 +326,9 @@ def image_prompt(request: DrawRequest) -> str:
         character = script.character(present.name)
         look = character_look(character, request.looks)
         parts.append(
-            f"{character.name}: {look}; {Expression(present.expression).value} expression, "
+            f"{character.name}: "
+            + (f"{look}; " if look else "")
+            + f"{Expression(present.expression).value} expression, "
             f"{Action(present.action).value}, {StagePosition(present.position).value} of the frame"
         )
     parts.append("no text, no speech bubbles, no lettering")

@@ -389,3 +389,20 @@ def test_no_limiter_slot_is_held_while_the_backoff_sleeps(wire):
 
     assert slot_free_during_sleep == [True, True]
     assert len(wire.received) == 3
+
+
+def test_a_character_without_any_look_text_gets_no_empty_look():
+    request = draw_request()
+    mina = request.script.character("Mina")
+    script = request.script.model_copy(
+        update={
+            "characters": [
+                c if c.name != "Mina" else mina.model_copy(update={"description": ""})
+                for c in request.script.characters
+            ]
+        }
+    )
+
+    prompt = image_prompt(replace(request, script=script))
+
+    assert "Mina: determined expression, running, left of the frame" in prompt
