@@ -6,6 +6,9 @@
 - One Stability AI panel (multipart request, retries wrapper, slot, call record, decode and fit)
   against a local server answering at once, with a bare `requests.post` + the same decode and fit
   as baseline. Target ≤ 250 ms per panel on the 2-core box (shared, so read it against the baseline).
+- One ComfyUI panel (template fill, POST /prompt, one /history poll, GET /view, decode and fit)
+  against a local server answering at once, with the same four requests sent bare as baseline.
+  Target ≤ 300 ms per panel.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import requests
 from PIL import Image, ImageOps
 
 from bench import Measurement
+from sketchdojo.engine.providers.comfyui import ComfyUIArtist
 from sketchdojo.engine.providers.http import setting
 from sketchdojo.engine.providers.limits import LocalLimiter, RedisLimiter
 from sketchdojo.engine.providers.stability import StabilityArtist
@@ -95,5 +99,47 @@ def _panel_figure() -> Measurement:
     )
 
 
+def _comfyui_figure() -> Measurement:
+    image = png_bytes()
+    server = WireServer().start()
+    output = {"filename": "out.png", "subfolder": "", "type": "output"}
+
+    def queue_replies():
+        server.reply(
+            Reply(200, {"prompt_id": "p"}),
+            Reply(200, {"p": {"outputs": {"9": {"images": [output]}}}}),
+            Reply(200, image, headers={"Content-Type": "image/png"}),
+        )
+
+    try:
+        artist = ComfyUIArtist(base_url=server.url, redis_url="", max_retries=0, poll_seconds=0)
+        request = draw_request()
+
+        def draw():
+            queue_replies()
+            artist.draw(request)
+
+        def bare():
+            queue_replies()
+            requests.post(f"{server.url}/prompt", json={"prompt": {}}, timeout=10)
+            requests.get(f"{server.url}/history/p", timeout=10)
+            response = requests.get(f"{server.url}/view?filename=out.png&subfolder=&type=output", timeout=10)
+            decoded = Image.open(io.BytesIO(response.content)).convert("RGB")
+            ImageOps.fit(decoded, (request.width, request.height), method=Image.Resampling.LANCZOS)
+
+        value = _median_ms(draw, PANEL_ROUNDS)
+        baseline = _median_ms(bare, PANEL_ROUNDS)
+    finally:
+        server.stop()
+    return Measurement(
+        "ComfyUI panel on a local server (median)",
+        value,
+        "ms",
+        target=300.0,
+        baseline=baseline,
+        baseline_name="bare POST + 2 GET + decode + fit",
+    )
+
+
 def run() -> list[Measurement]:
-    return [_slot_figure(), _panel_figure()]
+    return [_slot_figure(), _panel_figure(), _comfyui_figure()]

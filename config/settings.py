@@ -333,6 +333,27 @@ STABILITY_API_KEY = env("STABILITY_API_KEY", default=env("STABILITY_AI_API_KEY",
 STABILITY_API_BASE = env("STABILITY_API_BASE", default="https://api.stability.ai")
 # core | ultra | sd3.5-large (any sd3* model) | stable-diffusion-xl-1024-v1-0 (the v1 SDXL endpoint)
 STABILITY_MODEL = env("STABILITY_MODEL", default="core")
+# With a reference image: SD3 image-to-image; how far the panel may move from the reference (0..1).
+STABILITY_IMG2IMG_MODEL = env("STABILITY_IMG2IMG_MODEL", default="sd3.5-large")
+STABILITY_IMAGE_STRENGTH = env.float("STABILITY_IMAGE_STRENGTH", default=0.65)
+# Local GPU servers. ComfyUI: workflow template files in API format (placeholders: see comfyui.py).
+COMFYUI_BASE_URL = env("COMFYUI_BASE_URL", default="http://127.0.0.1:8188")
+COMFYUI_API_KEY = env("COMFYUI_API_KEY", default="")
+COMFYUI_WORKFLOW = env(
+    "COMFYUI_WORKFLOW", default=str(BASE_DIR / "sketchdojo/engine/providers/workflows/comfyui_txt2img.json")
+)
+COMFYUI_IMG2IMG_WORKFLOW = env(
+    "COMFYUI_IMG2IMG_WORKFLOW", default=str(BASE_DIR / "sketchdojo/engine/providers/workflows/comfyui_img2img.json")
+)
+COMFYUI_CHECKPOINT = env("COMFYUI_CHECKPOINT", default="sd_xl_base_1.0.safetensors")
+COMFYUI_DENOISE = env.float("COMFYUI_DENOISE", default=0.6)
+COMFYUI_POLL_SECONDS = env.float("COMFYUI_POLL_SECONDS", default=1.0)
+# AUTOMATIC1111 / Forge (started with --api).
+A1111_BASE_URL = env("A1111_BASE_URL", default="http://127.0.0.1:7860")
+A1111_API_KEY = env("A1111_API_KEY", default="")
+A1111_MODEL = env("A1111_MODEL", default="")
+A1111_STEPS = env.int("A1111_STEPS", default=28)
+A1111_DENOISING_STRENGTH = env.float("A1111_DENOISING_STRENGTH", default=0.6)
 PROVIDER_TIMEOUT_SECONDS = env.float("PROVIDER_TIMEOUT_SECONDS", default=120.0)
 PROVIDER_MAX_RETRIES = env.int("PROVIDER_MAX_RETRIES", default=4)
 IMAGE_CONCURRENCY = env.int("IMAGE_CONCURRENCY", default=8)

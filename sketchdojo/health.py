@@ -68,6 +68,8 @@ def _providers() -> dict:
         "openai": bool(settings.OPENAI_API_KEY or settings.OPENAI_BASE_URL),
         "anthropic": bool(settings.ANTHROPIC_API_KEY),
         "stability": bool(settings.STABILITY_API_KEY),
+        "comfyui": bool(getattr(settings, "COMFYUI_BASE_URL", "")),
+        "automatic1111": bool(getattr(settings, "A1111_BASE_URL", "")),
     }
     return {
         "llm": settings.LLM_PROVIDER,

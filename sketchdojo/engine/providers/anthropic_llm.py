@@ -119,9 +119,11 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
         try:
             message = response.json()
         except ValueError as exc:
-            raise ProviderMalformedOutput(
-                f"{self.label} answered with something that is not JSON.", provider=self.name
+            raise MalformedAnswer(
+                "the response body was not valid JSON (truncated or not JSON at all)", provider=self.name, reply=[]
             ) from exc
+        if not isinstance(message, dict):
+            raise MalformedAnswer("the response was not a message object", provider=self.name, reply=[])
         usage = message.get("usage") or {}
         call.usage = {"input_tokens": usage.get("input_tokens"), "output_tokens": usage.get("output_tokens")}
         content = message.get("content") or []

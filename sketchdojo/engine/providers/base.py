@@ -30,10 +30,23 @@ class ProviderTransientError(ProviderError):
     """Timeout, 408/409/429, 5xx: worth retrying, after `retry_after` seconds when the server said so."""
 
     def __init__(
-        self, message: str, *, provider: str = "", status: int | None = None, retry_after: float | None = None
+        self,
+        message: str,
+        *,
+        provider: str = "",
+        status: int | None = None,
+        retry_after: float | None = None,
+        attempts: int = 0,
     ):
         super().__init__(message, provider=provider, status=status)
         self.retry_after = retry_after
+        # Set by `call_with_retries` when it gives up: the attempts it made. A positive value means the
+        # whole PROVIDER_MAX_RETRIES budget is spent, so no caller (Celery task, pipeline) retries again.
+        self.attempts = attempts
+
+    @property
+    def retries_exhausted(self) -> bool:
+        return self.attempts > 0
 
 
 class ProviderAuthError(ProviderError):
@@ -80,14 +93,44 @@ class FaceBox:
     box: tuple[int, int, int, int]
 
 
+@dataclass(frozen=True)
+class ReferenceImage:
+    """A character's reference image (uploaded or a generated character sheet), sent as it is stored."""
+
+    data: bytes
+    mime: str = "image/png"
+    filename: str = "reference.png"
+
+
 @dataclass
 class DrawRequest:
+    """One panel to draw.
+
+    - `looks`: character name -> the canonical look text (the project's stored description and
+      appearance, or the look stored with the webtoon for an invented character). Image prompts
+      carry it word for word; a name missing here falls back to the script's description, verbatim.
+    - `seed`: the panel seed (see `prompts.derive_panel_seed`); providers that take a seed send it.
+    - `negative_prompt`: what the art must not show (default: text, bubbles, artefacts).
+    - `references`: character name -> reference images; providers that take image inputs send the
+      ones of the characters present in the panel.
+    """
+
     script: Script
     panel: PanelScript
     style: str
     width: int
     height: int
     seed: int
+    looks: dict[str, str] = field(default_factory=dict)
+    negative_prompt: str = ""
+    references: dict[str, tuple[ReferenceImage, ...]] = field(default_factory=dict)
+
+    def present_references(self) -> list[tuple[str, ReferenceImage]]:
+        """The reference images of the characters in this panel, in panel order: (name, image)."""
+        out = []
+        for present in self.panel.characters:
+            out.extend((present.name, image) for image in self.references.get(present.name, ()))
+        return out
 
 
 @dataclass

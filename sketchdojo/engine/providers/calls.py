@@ -61,9 +61,18 @@ class ProviderCall:
     error: str = ""
 
     def as_dict(self) -> dict[str, Any]:
+        """The stored record. Never holds a prompt or a key: usage numbers and a redacted error only.
+
+        Beside the raw fields: `attempts` (which try this was, 1-based), `latency_ms`, and
+        `tokens_in` / `tokens_out` (None when the provider does not report tokens).
+        """
         data = asdict(self)
         data["started_at"] = self.started_at.isoformat()
         data["latency_seconds"] = round(self.latency_seconds, 4)
+        data["latency_ms"] = round(self.latency_seconds * 1000)
+        data["attempts"] = self.attempt
+        data["tokens_in"] = self.usage.get("input_tokens")
+        data["tokens_out"] = self.usage.get("output_tokens")
         return data
 
 

@@ -189,8 +189,12 @@ def call_with_retries(
 ) -> T:
     """Run `attempt` until it succeeds or fails for good.
 
-    Each try holds one slot of `limiter` (never while sleeping) and is recorded as a ProviderCall;
-    `attempt` receives that record to fill in usage. Only `ProviderTransientError` is retried.
+    This is THE retry layer: at most `policy.max_retries + 1` attempts (PROVIDER_MAX_RETRIES + 1), one
+    backoff formula (`RetryPolicy.delay`: the server's `Retry-After`, else full-jitter exponential).
+    Each try holds one slot of `limiter`, released before any backoff sleep and re-acquired after,
+    and is recorded as a ProviderCall; `attempt` receives that record to fill in usage and tokens.
+    Only `ProviderTransientError` is retried; when the budget is spent it is raised again with
+    `attempts` set, so callers must not retry it on top (`exc.retries_exhausted`).
     """
     started = time.monotonic()
     tries = policy.max_retries + 1
@@ -212,6 +216,7 @@ def call_with_retries(
                     provider=provider,
                     status=exc.status,
                     retry_after=exc.retry_after,
+                    attempts=index + 1,
                 ) from exc
             logger.warning(
                 "%s %s call failed (%s); retry %d of %d in %.2f s",

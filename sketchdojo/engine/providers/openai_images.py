@@ -1,4 +1,4 @@
-"""The OpenAI Images panel artist: `POST /v1/images/generations` through the official SDK.
+"""The OpenAI Images panel artist: `POST /v1/images/generations`, or `/v1/images/edits` with reference images.
 
 `OPENAI_IMAGE_MODEL` (default `gpt-image-1`, which always answers in base64; DALL·E models are asked
 for `b64_json`). The size is the model's nearest to the panel's shape; the image is then cropped and
@@ -72,10 +72,18 @@ class OpenAIImagesArtist(ProviderClient, ImageProvider):
         options: dict[str, Any] = {}
         if self.model.startswith("dall-e"):
             options["response_format"] = "b64_json"  # gpt-image models always answer in base64
+        references = request.present_references()
         try:
-            response = self.client.images.generate(
-                model=self.model, prompt=image_prompt(request), n=1, size=size, **options
-            )
+            if references and self.model.startswith("gpt-image"):
+                # gpt-image-1 takes the characters' reference images through /v1/images/edits (image[] parts).
+                images = [(image.filename, image.data, image.mime) for _name, image in references]
+                response = self.client.images.edit(
+                    model=self.model, image=images, prompt=image_prompt(request), n=1, size=size
+                )
+            else:
+                response = self.client.images.generate(
+                    model=self.model, prompt=image_prompt(request), n=1, size=size, **options
+                )
         except openai.OpenAIError as exc:
             raise openai_errors.translate(
                 exc, api_key=self.api_key, timeout=self.timeout
@@ -90,7 +98,13 @@ class OpenAIImagesArtist(ProviderClient, ImageProvider):
         except (IndexError, TypeError, AttributeError, binascii.Error) as exc:
             raise ProviderMalformedOutput(f"{self.label} answered without a base64 image.", provider=self.name) from exc
         image = decode_image(data, width=request.width, height=request.height, provider=self.name, label=self.label)
-        meta = {"provider": self.name, "model": self.model, "size": size, "seed": None}
+        meta = {
+            "provider": self.name,
+            "model": self.model,
+            "size": size,
+            "seed": None,
+            "endpoint": "edits" if references and self.model.startswith("gpt-image") else "generations",
+        }
         revised = getattr(response.data[0], "revised_prompt", None)
         if revised:
             meta["revised_prompt"] = revised

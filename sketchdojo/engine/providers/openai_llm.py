@@ -127,7 +127,17 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
             raise openai_errors.translate(
                 exc, api_key=self.api_key, timeout=self.timeout
             ) from openai_errors.safe_cause(exc)
+        except ValueError as exc:  # the SDK's JSONDecodeError: the HTTP body itself was not JSON
+            raise MalformedAnswer(
+                "the response body was not valid JSON (truncated or not JSON at all)",
+                provider=self.name,
+                reply="(unreadable answer)",
+            ) from exc
         call.status = 200
+        if not hasattr(completion, "choices"):  # a 200 that is not a chat completion (e.g. text/plain)
+            raise MalformedAnswer(
+                "the response was not a chat completion object", provider=self.name, reply="(unreadable answer)"
+            )
         if completion.usage is not None:
             call.usage = {
                 "input_tokens": completion.usage.prompt_tokens,

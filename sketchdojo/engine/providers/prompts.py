@@ -10,6 +10,7 @@ later, so every image prompt keeps text and speech bubbles out of the art.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import math
 from collections.abc import Callable
@@ -282,17 +283,30 @@ def colour_name(hex_colour: str) -> str:
     return min(_COLOUR_NAMES, key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, _COLOUR_NAMES[name], strict=True)))
 
 
-def character_look(character: ScriptCharacter) -> str:
-    """A character's canonical look, the same words in every panel they appear in."""
-    palette = character.palette
-    look = (
-        f"{character.description.rstrip('.')}; {colour_name(palette.hair)} {character.hair_style} hair, "
-        f"{colour_name(palette.eyes)} eyes, {colour_name(palette.skin)} skin, {character.build} build, "
-        f"{colour_name(palette.outfit)} outfit with {colour_name(palette.accent)} accents"
-    )
-    if character.distinctive_features:
-        look += ", " + ", ".join(character.distinctive_features)
-    return look
+def character_look(character: ScriptCharacter, looks: dict[str, str] | None = None) -> str:
+    """A character's canonical look, word for word: the stored look in `looks`, else the script's description.
+
+    Never rebuilt from the palette: a project character's stored description/appearance is the only
+    source of its look, and it reaches every panel in the same words.
+    """
+    if looks and looks.get(character.name, "").strip():
+        return looks[character.name].strip().rstrip(".")
+    return character.description.strip().rstrip(".")
+
+
+def canonical_look(description: str, appearance: dict[str, Any] | None = None) -> str:
+    """The look text of a stored character: its description, then its appearance fields as written.
+
+    `appearance` values are kept verbatim ("hair": "silver spiky" -> "hair: silver spiky"), in key order.
+    """
+    parts = [description.strip().rstrip(".")] if description.strip() else []
+    for key in sorted(appearance or {}):
+        value = appearance[key]
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        if str(value).strip():
+            parts.append(f"{str(key).replace('_', ' ')}: {str(value).strip()}")
+    return "; ".join(parts)
 
 
 def image_prompt(request: DrawRequest) -> str:
@@ -310,8 +324,11 @@ def image_prompt(request: DrawRequest) -> str:
     ]
     for present in panel.characters:
         character = script.character(present.name)
+        look = character_look(character, request.looks)
         parts.append(
-            f"{character.name}: {character_look(character)}; {Expression(present.expression).value} expression, "
+            f"{character.name}: "
+            + (f"{look}; " if look else "")
+            + f"{Expression(present.expression).value} expression, "
             f"{Action(present.action).value}, {StagePosition(present.position).value} of the frame"
         )
     parts.append("no text, no speech bubbles, no lettering")
@@ -319,11 +336,36 @@ def image_prompt(request: DrawRequest) -> str:
     return prompt[:IMAGE_PROMPT_LIMIT]
 
 
+MAX_SEED = 4294967295
+
+
+def _hash_seed(*parts: object) -> int:
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def character_seed(key: str | int) -> int:
+    """A character's one stored seed, derived from a stable key (its id or name); 0..MAX_SEED."""
+    return _hash_seed("character", key)
+
+
+def derive_panel_seed(character_seeds: list[int] | tuple[int, ...], panel_number: int, *, base: int = 0) -> int:
+    """A panel's seed from its characters' stored seeds (order does not matter) and its number.
+
+    Deterministic: the same cast and panel number always give the same seed; another panel number or
+    cast gives another. A panel with no character uses `base` (e.g. the webtoon's seed) instead.
+    """
+    return _hash_seed("panel", base, *sorted(int(seed) for seed in character_seeds), panel_number)
+
+
 def panel_seed(request: DrawRequest) -> int:
-    """The first present character's seed keeps their look across panels; otherwise the request's seed."""
-    for present in request.panel.characters:
-        return request.script.character(present.name).seed
-    return request.seed
+    """The seed a provider sends for this panel: the request's (the pipeline derives it per panel)."""
+    return request.seed % (MAX_SEED + 1)
+
+
+def negative_prompt(request: DrawRequest) -> str:
+    """The request's negative prompt, or the default one (no text, no bubbles, no artefacts)."""
+    return request.negative_prompt.strip() or NEGATIVE_PROMPT
 
 
 def nearest_shape(width: int, height: int, shapes: dict[Any, float]) -> Any:

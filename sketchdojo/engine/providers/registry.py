@@ -15,6 +15,8 @@ IMAGE_PROVIDERS = {
     "local": "sketchdojo.engine.artist:LocalPanelArtist",
     "stability": "sketchdojo.engine.providers.stability:StabilityArtist",
     "openai": "sketchdojo.engine.providers.openai_images:OpenAIImagesArtist",
+    "comfyui": "sketchdojo.engine.providers.comfyui:ComfyUIArtist",
+    "automatic1111": "sketchdojo.engine.providers.automatic1111:Automatic1111Artist",
 }
 
 

@@ -40,10 +40,10 @@ from sketchdojo.engine.providers.http import (
     setting,
 )
 from sketchdojo.engine.providers.prompts import (
-    NEGATIVE_PROMPT,
     STABILITY_STYLE_PRESETS,
     image_prompt,
     nearest_shape,
+    negative_prompt,
     panel_seed,
 )
 from sketchdojo.engine.script import ArtStyle
@@ -90,7 +90,12 @@ class StabilityArtist(ProviderClient, ImageProvider):
     def draw(self, request: DrawRequest) -> DrawResult:
         if not self.api_key:
             raise ProviderAuthError("No Stability AI key is configured: set STABILITY_API_KEY.", provider=self.name)
-        attempt = self._sdxl if self.model.startswith("stable-diffusion") else self._stable_image
+        if request.present_references():
+            attempt = self._image_to_image
+        elif self.model.startswith("stable-diffusion"):
+            attempt = self._sdxl
+        else:
+            attempt = self._stable_image
         return self.call(lambda call: attempt(call, request))
 
     def _post(self, call: ProviderCall, path: str, *, accept: str, **body: Any) -> requests.Response:
@@ -119,7 +124,7 @@ class StabilityArtist(ProviderClient, ImageProvider):
         seed = panel_seed(request) % (MAX_SEED + 1)
         fields: dict[str, Any] = {
             "prompt": image_prompt(request),
-            "negative_prompt": NEGATIVE_PROMPT,
+            "negative_prompt": negative_prompt(request),
             "aspect_ratio": nearest_shape(request.width, request.height, ASPECT_RATIOS),
             "seed": seed,
             "style_preset": _style_preset(request.style),
@@ -147,13 +152,48 @@ class StabilityArtist(ProviderClient, ImageProvider):
             aspect_ratio=fields["aspect_ratio"],
         )
 
+    def _image_to_image(self, call: ProviderCall, request: DrawRequest) -> DrawResult:
+        """A panel with a reference image: SD3 image-to-image (`mode=image-to-image`, `image`, `strength`).
+
+        The first present character's reference conditions the panel; the prompt still carries every
+        canonical look verbatim. `STABILITY_IMAGE_STRENGTH` (0..1) says how far the art may move from it.
+        """
+        seed = panel_seed(request) % (MAX_SEED + 1)
+        _name, reference = request.present_references()[0]
+        model = self.model if self.model.startswith("sd3") else setting("STABILITY_IMG2IMG_MODEL", "sd3.5-large")
+        strength = float(setting("STABILITY_IMAGE_STRENGTH", 0.65))
+        fields: dict[str, Any] = {
+            "prompt": image_prompt(request),
+            "negative_prompt": negative_prompt(request),
+            "mode": "image-to-image",
+            "strength": strength,
+            "seed": seed,
+            "model": model,
+            "output_format": self.output_format,
+        }
+        files: dict[str, Any] = {name: (None, str(value)) for name, value in fields.items()}
+        files["image"] = (reference.filename, reference.data, reference.mime)
+        response = self._post(call, "/v2beta/stable-image/generate/sd3", accept="image/*", files=files)
+        finish_reason = response.headers.get("finish-reason", "SUCCESS")
+        if finish_reason == CONTENT_FILTERED:
+            raise self._filtered()
+        return self._drawn(
+            call,
+            response.content,
+            request,
+            seed=_int_or(response.headers.get("seed"), seed),
+            finish_reason=finish_reason,
+            mode="image-to-image",
+            strength=strength,
+        )
+
     def _sdxl(self, call: ProviderCall, request: DrawRequest) -> DrawResult:
         seed = panel_seed(request) % (MAX_SEED + 1)
         width, height = nearest_shape(request.width, request.height, SDXL_SIZES)
         body = {
             "text_prompts": [
                 {"text": image_prompt(request)[:SDXL_PROMPT_LIMIT], "weight": 1},
-                {"text": NEGATIVE_PROMPT, "weight": -1},
+                {"text": negative_prompt(request), "weight": -1},
             ],
             "cfg_scale": 7,
             "width": width,

@@ -76,22 +76,29 @@ def test_a_timed_call_takes_its_outcome_from_the_error_it_raises():
 
 
 def test_a_call_serialises_for_the_task_row():
-    call = ProviderCall(provider="openai", kind="llm", model="gpt-4o-mini", usage={"input_tokens": 3})
+    call = ProviderCall(
+        provider="openai", kind="llm", model="gpt-4o-mini", attempt=2, latency_seconds=1.2345, usage={"input_tokens": 3}
+    )
 
     data = call.as_dict()
 
+    assert (data["attempts"], data["latency_ms"], data["tokens_in"], data["tokens_out"]) == (2, 1234, 3, None)
     assert data["provider"] == "openai"
     assert data["usage"] == {"input_tokens": 3}
     assert isinstance(data["started_at"], str)
     assert sorted(data) == [
         "attempt",
+        "attempts",
         "error",
         "kind",
+        "latency_ms",
         "latency_seconds",
         "model",
         "outcome",
         "provider",
         "started_at",
         "status",
+        "tokens_in",
+        "tokens_out",
         "usage",
     ]

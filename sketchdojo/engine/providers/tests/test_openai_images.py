@@ -38,7 +38,13 @@ def test_a_panel_is_drawn_at_the_nearest_size_and_fitted_to_the_panel(wire, dela
         result = artist(wire, delays).draw(draw_request(shot="wide"))
 
     assert result.image.size == (800, 640)
-    assert result.meta == {"provider": "openai", "model": "gpt-image-1", "size": "1536x1024", "seed": None}
+    assert result.meta == {
+        "provider": "openai",
+        "model": "gpt-image-1",
+        "size": "1536x1024",
+        "seed": None,
+        "endpoint": "generations",
+    }
     (sent,) = wire.received
     assert sent.path == "/v1/images/generations"
     assert sent.headers["authorization"] == f"Bearer {KEY}"

@@ -51,13 +51,14 @@ def test_the_image_prompt_keeps_text_out_and_names_every_character_present():
 
     assert prompt.startswith("American comic book art")
     assert "close-up on the face and shoulders" in prompt
-    assert "Mina: A wiry teenage courier with a red scarf; black ponytail hair, blue eyes" in prompt
+    assert "Mina: A wiry teenage courier with a red scarf; determined expression" in prompt
+    assert "ponytail hair" not in prompt  # the look is never rebuilt from the palette
     assert "Jun" not in prompt
     assert prompt.endswith("no text, no speech bubbles, no lettering.")
 
 
-def test_the_first_character_present_gives_the_panel_its_seed():
-    assert panel_seed(draw_request()) == 4242
+def test_providers_send_the_panel_seed_the_request_carries():
+    assert panel_seed(draw_request()) == 31
     assert panel_seed(draw_request(with_character=False)) == 31
 
 
