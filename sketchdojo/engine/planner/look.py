@@ -110,7 +110,7 @@ def _colour_after(text: str, noun_pattern: str) -> str | None:
 def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_text: str) -> ScriptCharacter:
     text = " ".join([*person.brief, *(f"{k} {v}" for k, v in appearance.items() if isinstance(v, str))]).lower()
     name = person.name
-    hair_noun = r"hair|-haired|haired|pelo|cabello|cheveux|haare|haar"
+    hair_noun = r"(?:hair|-haired|haired|pelo|cabello|cheveux|haare|haar)(?![\w])"
     hair_colour = (
         _COLOUR_ALIASES.get(str(appearance.get("hair_color", "")).lower(), appearance.get("hair_color"))
         or _colour_before(text, hair_noun)
@@ -161,8 +161,12 @@ def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_
     )
     if skin_tone not in _SKIN_HEX:
         skin_tone = next((k for _, k, _ in _SKIN.find(skin_tone)), "light")
-    builds = [k for _, k, _ in _BUILD.find(without_hair)]
-    ages = [k for _, k, _ in _AGE.find(text)]
+    builds = [k for _, k, _ in _BUILD.find(str(appearance.get("build", "")))] or [
+        k for _, k, _ in _BUILD.find(without_hair)
+    ]
+    ages = [k for _, k, _ in _AGE.find(str(appearance.get("age_range", "")).replace("_", " "))] or [
+        k for _, k, _ in _AGE.find(text)
+    ]
     years = re.search(r"\b(\d{1,2})[- ]year[- ]old\b|\b(\d{1,2}) (?:años|ans|jahre)\b", text)
     if years:
         n = int(years.group(1) or years.group(2))

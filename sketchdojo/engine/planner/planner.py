@@ -87,9 +87,7 @@ class LocalStoryPlanner(LLMProvider):
                 "The prompt names no character; name one (e.g. 'Mara waits…') or add one to the project.",
                 provider=self.name,
             )
-        members = _Members(characters)
-        apply_colour_scheme(members.cast, request.color_scheme or "")
-        characters = [m.character for m in members.cast]
+        characters = apply_colour_scheme(characters, request.color_scheme or "")
         rng = random.Random(stable_seed("plan", str(request.seed), text))
         slots = lay_out(reading, panel_count)
         scenes, scene_of = _scenes(reading, slots)
@@ -110,13 +108,6 @@ class LocalStoryPlanner(LLMProvider):
             raise ProviderMalformedOutput(
                 f"The offline planner could not build a valid script: {error.errors()[0]['msg']}", provider=self.name
             ) from error
-
-
-class _Members:
-    """Adapter so `apply_colour_scheme` (which recolours `.character`) works on plain characters."""
-
-    def __init__(self, characters):
-        self.cast = [type("M", (), {"character": c})() for c in characters]
 
 
 def _assign_roles(characters, reading: Reading) -> None:

@@ -496,6 +496,10 @@ def read_prompt(text: str, briefs: list[tuple[str, str, str, str]]) -> Reading:
     _fill_unattributed(quotes, sentences, people)
     for p in people:
         p.brief.extend(_appositions(raw_sentences, p.name))
+        # a sentence about this person alone describes them ("Mara wears a yellow raincoat and glasses")
+        p.brief.extend(
+            _MARK_RE.sub(" ", raw) for raw, s in zip(raw_sentences, sentences, strict=True) if s.names == [p.name]
+        )
     conflict = bool(_CONFLICT.search(_fold(text))) or any(p.kind in ("monster", "ghost") for p in people)
     return Reading(text=text, language=language, sentences=sentences, quotes=quotes, people=people, conflict=conflict)
 
