@@ -320,37 +320,36 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
-@dataclass(frozen=True)
 class _Matcher:
-    """Whole-word (or, for CJK, substring) lookup of one vocabulary table; longest synonym first."""
+    """Whole-word (or, for CJK, substring) lookup of one vocabulary table: one compiled alternation,
+    longest synonym first, so 'kitchen counter' wins over 'kitchen'."""
 
-    pairs: tuple[tuple[str, str], ...]
+    def __init__(self, keys: dict[str, str]):
+        self.keys = keys
+        words = sorted((w for w in keys if not _cjk(w)), key=len, reverse=True)
+        cjk = sorted((w for w in keys if _cjk(w)), key=len, reverse=True)
+        self.words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])") if words else None
+        self.cjk = re.compile("|".join(map(re.escape, cjk))) if cjk else None
 
     @classmethod
     def of(cls, table: tuple[vocab.Entry, ...], skip: frozenset[str] = frozenset()) -> _Matcher:
-        pairs = sorted(
-            (
-                (syn.lower(), e.key)
-                for e in table
-                for syn in e.synonyms
-                if (syn.lower() not in skip and len(syn) > 2) or _cjk(syn)
-            ),
-            key=lambda p: -len(p[0]),
-        )
-        return cls(tuple(pairs))
+        keys: dict[str, str] = {}
+        for e in table:
+            for syn in e.synonyms:
+                low = syn.lower()
+                if ((low not in skip and len(syn) > 2) or _cjk(syn)) and low not in keys:
+                    keys[low] = e.key
+        return cls(keys)
 
     def find(self, text: str) -> list[tuple[int, str, str]]:
         """(position, key, synonym as written) for every non-overlapping match, in text order."""
         low = _fold(text)
-        taken: list[tuple[int, int]] = []
-        found: list[tuple[int, str, str]] = []
-        for syn, key in self.pairs:
-            pattern = re.escape(syn) if _cjk(syn) else rf"(?<![\w-]){re.escape(syn)}(?![\w-])"
-            for m in re.finditer(pattern, low):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), key, text[m.start() : m.end()]))
+        found = [
+            (m.start(), self.keys[m.group(0)], text[m.start() : m.end()])
+            for pattern in (self.words, self.cjk)
+            if pattern is not None
+            for m in pattern.finditer(low)
+        ]
         return sorted(found)
 
 
