@@ -192,7 +192,8 @@ def _panels(reading: Reading, slots, scene_of, scenes, characters, rng) -> list[
         ]
         present = [n for s in sentences for n in s.names if n in names]
         present += [d.speaker for d in dialogue]
-        together = any(_GROUP.search(s.text.lower()) for s in sentences)
+        # "they run", or a hug ("Lucía lo abraza"): the one the sentence does not name is still there
+        together = any(_GROUP.search(s.text.lower()) or Action.HUGGING in s.actions for s in sentences)
         if together and len(present) < 2:
             present += [n for n in previous if n not in present]
         present = list(dict.fromkeys(present))[:6] or previous[:2] or [characters[0].name]

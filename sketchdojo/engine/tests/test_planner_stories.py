@@ -311,6 +311,10 @@ def test_actions_reach_the_characters_the_prompt_gives_them():
 
     assert any(c.name == "Miso" and c.action == "stealing" for p in heist.panels for c in p.characters)
     assert [(c.name, c.action) for c in hug.characters] == [("Kofi", "hugging"), ("Sam", "hugging")]
+    spanish_hug = SCRIPTS["spanish_market"].panels  # no hug there: nobody is added
+    assert all(len(p.characters) == 1 for p in spanish_hug if p.characters)
+    embrace = SCRIPTS["spanish_romance"].panels[-1]  # "Lucía sonríe y lo abraza": Andrés is hugged
+    assert [(c.name, c.action) for c in embrace.characters] == [("Lucía", "hugging"), ("Andrés", "hugging")]
 
 
 def test_the_same_seed_gives_the_same_script():
