@@ -37,7 +37,9 @@ MOMENTS: tuple[Moment, ...] = (
 )
 
 # Lines a character may say in a planner-written panel: (action in the sentence, template).
-# Slots: {other} (another character present), {prop}, {place}. A row whose slot is missing is skipped.
+# Slots: {other} (another character present), {prop}, {place}, {thing} (what the speaker's sentence
+# is about, from the prompt: "his lightning powers" -> "my lightning powers"). A row whose slot is
+# missing is skipped.
 LINES: tuple[tuple[Action | None, str], ...] = (
     (Action.STEALING, "Hey! {other}, that {prop} is mine!"),
     (Action.STEALING, "Not my {prop}, {other}!"),
@@ -58,6 +60,8 @@ LINES: tuple[tuple[Action | None, str], ...] = (
     (None, "{other}, about the {prop}..."),
     (None, "{other}... the {place} feels different tonight."),
     (None, "{other}? Are you still at the {place}?"),
+    (None, "{thing}... here, in the {place}?"),
+    (None, "{thing}. I can't stop now."),
 )
 _STYLE_OPENERS = {
     "formal": "Excuse me. ",
@@ -117,11 +121,12 @@ def written_line(
     prop: str | None,
     place: str | None,
     rng: random.Random,
+    thing: str | None = None,
 ) -> str | None:
     """A line built from the prompt's own nouns, in the speaker's style; None when no row fits."""
-    slots = {"other": other, "prop": prop, "place": place}
+    slots = {"other": other, "prop": prop, "place": place, "thing": thing}
     rows = [t for a, t in LINES if a == action] + [t for a, t in LINES if a is None]
-    usable = [t for t in rows if all(slots[k] for k in ("other", "prop", "place") if "{" + k + "}" in t)]
+    usable = [t for t in rows if all(slots[k] for k in ("other", "prop", "place", "thing") if "{" + k + "}" in t)]
     if not usable:
         return None
     preferred = [t for t in usable if t in [r for a, r in LINES if a == action]] or usable

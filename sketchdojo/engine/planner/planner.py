@@ -82,11 +82,6 @@ class LocalStoryPlanner(LLMProvider):
             look_of(p, appearances.get(p.name, {}), styles.get(p.name, "neutral"), str(request.seed)) for p in people
         ]
         _assign_roles(characters, reading)
-        if not characters:
-            raise ProviderError(
-                "The prompt names no character; name one (e.g. 'Mara waits…') or add one to the project.",
-                provider=self.name,
-            )
         characters = apply_colour_scheme(characters, request.color_scheme or "")
         rng = random.Random(stable_seed("plan", str(request.seed), text))
         slots = lay_out(reading, panel_count)
@@ -196,7 +191,7 @@ def _panels(reading: Reading, slots, scene_of, scenes, characters, rng) -> list[
         together = any(_GROUP.search(s.text.lower()) or Action.HUGGING in s.actions for s in sentences)
         if together and len(present) < 2:
             present += [n for n in previous if n not in present]
-        present = list(dict.fromkeys(present))[:6] or previous[:2] or [characters[0].name]
+        present = list(dict.fromkeys(present))[:6] or previous[:2] or [c.name for c in characters[:1]]
         if slot.moment is not None and slot.moment.focus == "place" and index == 0:
             present = []
         actions = [a for s in sentences for a in s.actions]
@@ -227,6 +222,7 @@ def _panels(reading: Reading, slots, scene_of, scenes, characters, rng) -> list[
                 prop_words[0].lower() if prop_words else None,
                 sentences[0].place_words.lower() or None if sentences[0].place else scene["location"].replace("_", " "),
                 rng,
+                _thing(sentences[0].narration, speaker),
             )
             if line and line not in used_lines:
                 used_lines.add(line)
@@ -253,6 +249,25 @@ def _panels(reading: Reading, slots, scene_of, scenes, characters, rng) -> list[
         if present:
             previous = list(dict.fromkeys(present + previous))[:2]
     return panels
+
+
+_OBJECT = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:discovers|finds|loses|needs|wants|builds|opens|guards|searches for|looks for|carries|"
+    r"protects|paints|writes|fixes|bakes|cooks|plants|trains|learns|misses|remembers)\s+"
+    r"(his|her|their|the|a|an)\s+([a-z][a-z ]{2,40}?)"
+    r"(?=\s+(?:during|in|at|and|to|on|with|from|while|before|after)\b|[.,!?]|$)"
+)
+
+
+def _thing(narration: str, speaker: str) -> str | None:
+    """What the speaker's sentence is about, in their own mouth: 'Alex discovers his lightning powers
+    during a storm' -> 'My lightning powers'."""
+    called = next((n for n in (speaker, *speaker.split()) if narration.startswith(n + " ")), None)
+    match = _OBJECT.match(narration[len(called) :]) if called else None
+    if not match:
+        return None
+    owner = "My" if match.group(1) in ("his", "her", "their") else "The"
+    return f"{owner} {match.group(2).strip()}"
 
 
 def _shot(slot: Slot, people: int, index: int, total: int) -> Shot:

@@ -113,11 +113,26 @@ def test_an_animals_colour_is_its_fur():
     assert (miso.kind, miso.palette.hair, miso.palette.skin) == ("cat", colour_of("black"), colour_of("black"))
 
 
-def test_a_prompt_with_nobody_in_it_is_refused_with_a_clear_message():
-    with pytest.raises(ProviderError) as error:
-        plan("rain falls on the empty street.", panel_count=2)
+def test_a_prompt_with_nobody_in_it_is_a_webtoon_of_the_place_with_no_invented_hero():
+    script = plan("Rain falls on the empty street at night. The lamps flicker.", panel_count=3)
 
-    assert str(error.value).startswith("The prompt names no character")
+    assert script.characters == []
+    assert [(s.location, s.time_of_day, s.weather) for s in script.scenes] == [("street", "night", "rain")]
+    assert [p.caption for p in script.panels] == [
+        None,
+        "Rain falls on the empty street at night.",
+        "The lamps flicker.",
+    ]
+    assert all(p.dialogue == [] and p.characters == [] for p in script.panels)
+
+
+def test_a_lone_character_thinks_about_what_the_prompt_says_they_do():
+    lines = [d.text for p in guide_script(4).panels for d in p.dialogue]
+
+    assert lines == [  # Alex's brief says he speaks confidently
+        "Listen. My lightning powers. I can't stop now.",
+        "Listen. My lightning powers... here, in the village?",
+    ]
 
 
 def test_the_script_is_the_same_in_another_process_with_another_string_hash_seed():
