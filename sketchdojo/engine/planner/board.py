@@ -86,6 +86,8 @@ def lay_out(reading: Reading, panel_count: int) -> list[Slot]:
     """Sentences in prompt order on exactly `panel_count` panels: merged when there are more
     sentences than panels, completed from MOMENTS when there are fewer."""
     sentences = reading.sentences
+    if not sentences:
+        raise ValueError("a reading with no sentence cannot be laid out")
     if len(sentences) >= panel_count:
         slots, start = [], 0
         for i in range(panel_count):

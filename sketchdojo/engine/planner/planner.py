@@ -73,6 +73,8 @@ class LocalStoryPlanner(LLMProvider):
             if b.name and b.name.strip()
         ]
         reading = read_prompt(text, briefs)
+        if not reading.sentences:
+            raise ProviderError("The story prompt has no words to tell a story with.", provider=self.name)
         for person in reading.people:
             person.brief.extend(d for d in request.character_descriptions if person.name.lower() in d.lower())
         styles = {name: style_ for name, _, _, style_ in briefs}

@@ -181,6 +181,7 @@ def test_the_local_provider_is_the_planner():
         ({"prompt": GUIDE_PROMPT, "panel_count": 0}, "panel_count must be between 1 and 20."),
         ({"prompt": GUIDE_PROMPT, "panel_count": 21}, "panel_count must be between 1 and 20."),
         ({"prompt": "   ", "panel_count": 4}, "The story prompt is empty."),
+        ({"prompt": "... !!!", "panel_count": 4}, "The story prompt has no words to tell a story with."),
         ({"prompt": GUIDE_PROMPT, "panel_count": 4, "art_style": "cubist"}, "Unknown art style 'cubist'"),
     ],
 )
