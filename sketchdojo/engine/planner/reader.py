@@ -437,7 +437,7 @@ def split_sentences(text: str) -> tuple[list[str], list[str]]:
     marked = QUOTE.sub(mark, text.replace("\r", " "))
     marked = re.sub(r"\b(Dr|Mr|Mrs|Ms|St|Prof|Sr|Sra|Mme|Hr)\.\s", r"\1 ", marked)
     parts = re.split(r"(?<=[.!?。！？])\s+|(?<=[。！？])|\n+", marked)
-    return [p.strip() for p in parts if p and p.strip(" .")], quotes
+    return [p.strip() for p in parts if p and re.search(r"\w", p)], quotes
 
 
 def read_prompt(text: str, briefs: list[tuple[str, str, str, str]]) -> Reading:
