@@ -58,7 +58,7 @@ LINES: tuple[tuple[Action | None, str], ...] = (
     (Action.FLYING, "Hold on, {other}! Over the {place}!"),
     (Action.CELEBRATING, "We did it, {other}!"),
     (None, "{other}, about the {prop}..."),
-    (None, "{other}... the {place} feels different tonight."),
+    (None, "{other}... the {place} feels different now."),
     (None, "{other}? Are you still at the {place}?"),
     (None, "{thing}... here, in the {place}?"),
     (None, "{thing}. I can't stop now."),
