@@ -13,6 +13,7 @@ from dataclasses import dataclass
 # The registry: one line per benchmark module (each exposes `run() -> list[Measurement]`).
 BENCHMARKS = [
     "bench.engine",
+    "bench.planner",
     "bench.providers",
     "bench.pipeline",
     "bench.api",

@@ -1,10 +1,11 @@
 """`LocalStoryPlanner`: the offline, deterministic LLM provider (`local`), the embedded default.
 
-A user with no API keys still gets a real story: the prompt (with the project's outline, title and
-character descriptions) is read for events, threat, power, goal, places, times and weather; the
-cast is built from the project's characters and completed from the story; the storyboard lays the
-moments on establishing -> rising -> climax -> resolution across exactly `panel_count` panels. The
-same request and seed always give the same script; another seed rephrases it.
+The prompt is the story: its sentences are the beats in order, its places the scenes, its people,
+animals and creatures the cast, its quoted lines the bubbles (verbatim, by the speaker the prompt
+gives), its props and actions what the panels show, its language the webtoon's. When the prompt has
+fewer sentences than panels the MOMENTS table (board.py) adds establishing shots, close-ups and
+reactions; lines the planner writes (English prompts only) are built from the prompt's own nouns.
+The same request and seed always give the same script.
 """
 
 from __future__ import annotations
@@ -14,16 +15,37 @@ import re
 
 from pydantic import ValidationError
 
-from sketchdojo.engine.planner import lexicon
-from sketchdojo.engine.planner.cast import CastMember, apply_colour_scheme, build_cast, stable_seed
-from sketchdojo.engine.planner.reading import LOCATION_PATTERN, StoryReading, read_story
-from sketchdojo.engine.planner.storyboard import Storyboard, beat_plan, scene_and_panels
+from sketchdojo.engine.planner.board import (
+    LIGHTING,
+    MOOD_OF,
+    WEATHER_WORDS,
+    Slot,
+    bubble_style,
+    lay_out,
+    positions,
+    written_line,
+)
+from sketchdojo.engine.planner.cast import apply_colour_scheme, speech_style_of, stable_seed
+from sketchdojo.engine.planner.look import look_of
+from sketchdojo.engine.planner.reader import Reading, read_prompt
 from sketchdojo.engine.providers.base import LLMProvider, PlanRequest, ProviderError, ProviderMalformedOutput
-from sketchdojo.engine.script import MAX_PANELS, ArtStyle, Script, Weather
+from sketchdojo.engine.script import (
+    MAX_PANELS,
+    Action,
+    ArtStyle,
+    DialogueLine,
+    Expression,
+    PanelCharacter,
+    Script,
+    Shot,
+    TimeOfDay,
+    Weather,
+)
 
-_FANTASY_WORDS = re.compile(r"\b(mage|magic|wizard|witch|knight|sword|dragon|spell|kingdom|elf|sorcer\w*)\b")
-_MODERN_SCHOOL = re.compile(r"\b(student|class|exam|homework|teacher)\b")
-_TITLE_WEATHER = {Weather.STORM: "Storm", Weather.RAIN: "Rain", Weather.SNOW: "Snow", Weather.FOG: "Mist"}
+MAX_CAST = 12
+_GROUP = re.compile(
+    r"\b(they|both|together|ellos|ellas|juntos|juntas|ils|elles|ensemble|beide|zusammen|함께|一緒)\b|함께|一緒"
+)
 
 
 class LocalStoryPlanner(LLMProvider):
@@ -42,39 +64,39 @@ class LocalStoryPlanner(LLMProvider):
             raise ProviderError(
                 f"Unknown art style {request.art_style!r}; choose one of {choices}.", provider=self.name
             ) from None
-        text = _story_text(request)
+        text = " ".join(p.strip() for p in (request.prompt or "", request.story_outline or "") if p and p.strip())
         if not text:
             raise ProviderError("The story prompt is empty.", provider=self.name)
-
-        hero_brief = next((b for b in request.characters if b.role == "protagonist"), None)
-        hero_gender = str((hero_brief.appearance or {}).get("gender", "")) if hero_brief else ""
-        cast_text = " ".join(
-            [*(f"{b.description} {b.name}" for b in request.characters), *request.character_descriptions]
-        )
-        reading = read_story(
-            text,
-            cast_names=[b.name for b in request.characters],
-            cast_text=cast_text,
-            hero_gender=hero_gender,
-        )
-        main_place = _main_place(reading, f"{text} {cast_text}".lower(), request.project_title or "")
-        cast = build_cast(
-            request.characters,
-            reading,
-            character_descriptions=request.character_descriptions,
-            main_place=reading.goal_place or main_place,
-        )
-        apply_colour_scheme(cast, request.color_scheme or "")
+        briefs = [
+            (b.name.strip(), b.role or "supporting", b.description or "", speech_style_of(b.personality or {}))
+            for b in request.characters
+            if b.name and b.name.strip()
+        ]
+        reading = read_prompt(text, briefs)
+        if not reading.sentences:
+            raise ProviderError("The story prompt has no words to tell a story with.", provider=self.name)
+        for person in reading.people:
+            person.brief.extend(d for d in request.character_descriptions if person.name.lower() in d.lower())
+        styles = {name: style_ for name, _, _, style_ in briefs}
+        appearances = {b.name.strip(): dict(b.appearance or {}) for b in request.characters}
+        people = reading.people[:MAX_CAST]
+        characters = [
+            look_of(p, appearances.get(p.name, {}), styles.get(p.name, "neutral"), str(request.seed)) for p in people
+        ]
+        _assign_roles(characters, reading)
+        characters = apply_colour_scheme(characters, request.color_scheme or "")
         rng = random.Random(stable_seed("plan", str(request.seed), text))
-        board = Storyboard(reading, cast, rng, main_place=main_place)
-        scenes, panels = scene_and_panels(board, beat_plan(panel_count))
+        slots = lay_out(reading, panel_count)
+        scenes, scene_of = _scenes(reading, slots)
+        panels = _panels(reading, slots, scene_of, scenes, characters, rng)
         try:
             return Script.model_validate(
                 {
-                    "title": _title(reading, board, cast)[:200],
-                    "synopsis": _synopsis(reading, board),
+                    "title": (request.project_title or _title(reading))[:200],
+                    "synopsis": text[:2000],
                     "style": style,
-                    "characters": [m.character for m in cast],
+                    "language": reading.language,
+                    "characters": characters,
                     "scenes": scenes,
                     "panels": panels,
                 }
@@ -85,67 +107,217 @@ class LocalStoryPlanner(LLMProvider):
             ) from error
 
 
-def _story_text(request: PlanRequest) -> str:
-    parts = [request.prompt or "", request.story_outline or ""]
-    sentences = [p.strip().rstrip(".") for p in parts if p and p.strip()]
-    return ". ".join(sentences) + ("." if sentences else "")
+def _assign_roles(characters, reading: Reading) -> None:
+    """The project's roles stand; otherwise the first person is the protagonist and, only when the
+    story has a conflict, a monster, ghost or the part of thief/suspect/villain is the antagonist."""
+    if characters and not any(c.role == "protagonist" for c in characters):
+        characters[0].role = "protagonist"
+    if reading.conflict and not any(c.role == "antagonist" for c in characters):
+        for c, p in zip(characters, reading.people, strict=False):
+            if c.role != "protagonist" and (
+                p.kind in ("monster", "ghost") or p.role_word in ("thief", "suspect", "villain")
+            ):
+                c.role = "antagonist"
+                break
 
 
-def _main_place(reading: StoryReading, lowered: str, project_title: str) -> str:
-    """Where the story happens when the text does not say: the project title's place, the threat's
-    lair, else by genre."""
-    if reading.places:
-        return reading.places[0][1]
-    titled = LOCATION_PATTERN.search(project_title.lower())
-    if titled:
-        return lexicon.LOCATION_WORDS[titled.group(1)]
-    if reading.threat and not reading.threat.is_disaster:
-        return reading.threat.lair
-    if _MODERN_SCHOOL.search(lowered):
-        return "school"
-    if _FANTASY_WORDS.search(lowered):
-        return "village"
-    return "city"
+def _title(reading: Reading) -> str:
+    first = next((s.narration or s.text for s in reading.sentences), reading.text)
+    words = first.rstrip(".!?。").split()
+    return " ".join(words[:8]) if len(words) > 1 else first[:60]
 
 
-def _title(reading: StoryReading, board: Storyboard, cast: list[CastMember]) -> str:
-    hero = board.hero.call_name
-    threat = reading.threat
-    weather = _TITLE_WEATHER.get(board.weather)
-    if threat and not threat.is_disaster:
-        if threat.name:
-            return f"{hero} versus {threat.name}"
-        if weather and threat.modifier:
-            modifier = threat.modifier.capitalize()
-            plural = modifier + "s" if modifier in ("Shadow", "Ghost", "Flame", "Demon", "Spirit") else modifier
-            return f"{hero} and the {weather} of {plural}"
-        return f"{hero} and the {' '.join(w.capitalize() for w in threat.label.split())}"
-    if threat:
-        return f"{hero} and the {threat.noun.capitalize()}"
-    for event in reading.events:
-        if event.kind not in ("meet", "search", "discover", "build") or not event.obj:
-            continue
-        words = re.split(r"\b(?:in|at|on|during|and|who|while|through|to|that|with|from)\b", event.obj)[0].split()
-        words = [w for w in words if w not in ("a", "an", "the", "his", "her", "their", "its", "some")][:3]
-        if words and not any(w in lexicon.LOCATION_WORDS for w in words):
-            return f"{hero} and the {' '.join(w.capitalize() for w in words)}"
-    if reading.element:
-        return f"{hero} and the {reading.element.capitalize()} Within"
-    return f"{hero} of the {board.climax_place.capitalize()}"
+def _scenes(reading: Reading, slots: list[Slot]) -> tuple[list[dict], list[int]]:
+    """A scene per place in prompt order; time and weather hold until the prompt changes them."""
+    fallback = next((s.place for s in reading.sentences if s.place), None) or "city"
+    fallback_words = next((s.place_words for s in reading.sentences if s.place), "")
+    scenes: list[dict] = []
+    scene_of: list[int] = []
+    place, words = fallback, fallback_words
+    time = next((s.time for s in reading.sentences if s.time), TimeOfDay.DAY)
+    weather = next((s.weather for s in reading.sentences if s.weather), Weather.CLEAR)
+    for slot in slots:
+        sentences = slot.sentences or [slot.anchor]
+        for s in sentences:
+            if s.place:
+                place, words = s.place, s.place_words
+            time = s.time or time
+            weather = s.weather or weather
+        current = scenes[-1] if scenes else None
+        if current is None or (current["location"], current["time_of_day"], current["weather"]) != (
+            place,
+            time,
+            weather,
+        ):
+            expressions = [s.expression for s in sentences if s.expression]
+            scenes.append(
+                {
+                    "index": len(scenes),
+                    "location": place[:200],
+                    "setting": " ".join(s.narration or s.text for s in sentences)[:2000] or words,
+                    "time_of_day": time,
+                    "weather": weather,
+                    "lighting": LIGHTING[time],
+                    "mood": MOOD_OF.get(expressions[0], "calm")
+                    if expressions
+                    else ("tense" if reading.conflict else "calm"),
+                }
+            )
+        scene_of.append(len(scenes) - 1)
+    return scenes, scene_of
 
 
-def _synopsis(reading: StoryReading, board: Storyboard) -> str:
-    opening = board.setting_caption(board.stage("establishing"))
-    story = reading.text.strip()
-    if board.threat and not board.threat.is_disaster:
-        verb = "are" if board.threat.is_plural else "is"
-        foe = board.threat.name or f"the {board.threat.label}"
-        ending = f"{board.after_phrase}, {foe} {verb} beaten and the {board.climax_place} is safe."
-    elif board.threat:
-        ending = f"{board.after_phrase}, the {board.threat.noun} is behind them and {board.hero.call_name} is safe."
-    else:
-        ending = f"{board.after_phrase}, {board.ending()}."
-    people = lexicon.PLACE_PEOPLE.get(board.climax_place)
-    if people and board.threat and not board.threat.is_disaster:
-        ending = ending.rstrip(".") + f", its {people[0]} cheering."
-    return f"{opening} {story} {ending}"[:2000]
+def _panels(reading: Reading, slots, scene_of, scenes, characters, rng) -> list[dict]:
+    names = {c.name for c in characters}
+    style_of = {c.name: c.speech_style for c in characters}
+    english = reading.language == "en"
+    panels: list[dict] = []
+    previous: list[str] = []
+    used_lines: set[str] = set()
+    for index, slot in enumerate(slots):
+        sentences = slot.sentences or [slot.anchor]
+        scene = scenes[scene_of[index]]
+        quotes = [q for s in slot.sentences for q in s.quotes]
+        dialogue = [
+            DialogueLine(
+                speaker=reading.quotes[q].speaker,
+                text=reading.quotes[q].text[:300],
+                style=bubble_style(reading.sentences[reading.quotes[q].sentence], reading.quotes[q].text),
+            )
+            for q in quotes
+            if reading.quotes[q].speaker in names
+        ]
+        present = [n for s in sentences for n in s.names if n in names]
+        present += [d.speaker for d in dialogue]
+        # "they run", or a hug ("Lucía lo abraza"): the one the sentence does not name is still there
+        together = any(_GROUP.search(s.text.lower()) or Action.HUGGING in s.actions for s in sentences)
+        if together and len(present) < 2:
+            present += [n for n in previous if n not in present]
+        present = list(dict.fromkeys(present))[:6] or previous[:2] or [c.name for c in characters[:1]]
+        if slot.moment is not None and slot.moment.focus == "place" and index == 0:
+            present = []
+        actions = [a for s in sentences for a in s.actions]
+        props = list(dict.fromkeys(p for s in sentences for p in s.props))[:6]
+        prop_words = list(dict.fromkeys(w for s in sentences for w in s.prop_words))
+        expression = next((s.expression for s in sentences if s.expression), Expression.NEUTRAL)
+        cast = []
+        for i, (name, position) in enumerate(zip(present, positions(len(present)), strict=False)):
+            action = Action.STANDING
+            if actions:
+                action = (
+                    actions[0]
+                    if i == 0 or actions[0] in (Action.HUGGING, Action.RUNNING, Action.CELEBRATING)
+                    else Action.LOOKING
+                )
+            elif any(d.speaker == name for d in dialogue):
+                action = Action.TALKING
+            cast.append(PanelCharacter(name=name, position=position, expression=expression, action=action))
+        if slot.moment is not None and slot.moment.speaks and english and not dialogue and len(present) >= 1:
+            speaker = present[-1] if len(present) > 1 else present[0]
+            other = next((n for n in present if n != speaker), None) or next(
+                (c.name for c in characters if c.name != speaker), None
+            )
+            line = written_line(
+                style_of.get(speaker, "neutral"),
+                actions[0] if actions else None,
+                other,
+                prop_words[0].lower() if prop_words else None,
+                sentences[0].place_words.lower() or None if sentences[0].place else scene["location"].replace("_", " "),
+                rng,
+                _thing(sentences[0].narration, speaker),
+            )
+            if line and line not in used_lines:
+                used_lines.add(line)
+                dialogue.append(DialogueLine(speaker=speaker, text=line[:300]))
+        shot = slot.moment.shot if slot.moment else _shot(slot, len(present), index, len(slots))
+        caption = None
+        if slot.moment is None:
+            # the prompt's own sentences; a sentence that frames a quoted line is told by its bubble
+            caption = " ".join(s.narration for s in slot.sentences if s.narration and not s.quotes)[:300] or None
+        panels.append(
+            {
+                "sequence": index + 1,
+                "scene": scene_of[index],
+                "shot": shot,
+                "beat": _beat(index, len(slots), reading, slots),
+                "description": _description(slot, scene, cast, prop_words, shot)[:2000],
+                "characters": cast,
+                "dialogue": dialogue[:6],
+                "caption": caption,
+                "sfx": [],
+                "props": props,
+            }
+        )
+        if present:
+            previous = list(dict.fromkeys(present + previous))[:2]
+    return panels
+
+
+_OBJECT = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:discovers|finds|loses|needs|wants|builds|opens|guards|searches for|looks for|carries|"
+    r"protects|paints|writes|fixes|bakes|cooks|plants|trains|learns|misses|remembers)\s+"
+    r"(his|her|their|the|a|an)\s+([a-z][a-z ]{2,40}?)"
+    r"(?=\s+(?:during|in|at|and|to|on|with|from|while|before|after)\b|[.,!?]|$)"
+)
+
+
+def _thing(narration: str, speaker: str) -> str | None:
+    """What the speaker's sentence is about, in their own mouth: 'Alex discovers his lightning powers
+    during a storm' -> 'My lightning powers'."""
+    called = next((n for n in (speaker, *speaker.split()) if narration.startswith(n + " ")), None)
+    match = _OBJECT.match(narration[len(called) :]) if called else None
+    if not match:
+        return None
+    owner = "My" if match.group(1) in ("his", "her", "their") else "The"
+    return f"{owner} {match.group(2).strip()}"
+
+
+def _shot(slot: Slot, people: int, index: int, total: int) -> Shot:
+    if index == 0:
+        return Shot.WIDE
+    if any(s.quotes for s in slot.sentences):
+        return Shot.MEDIUM if people > 1 else Shot.CLOSE_UP
+    if any(Action.RUNNING in s.actions or Action.FLYING in s.actions for s in slot.sentences):
+        return Shot.WIDE
+    return Shot.MEDIUM
+
+
+def _beat(index: int, total: int, reading: Reading, slots) -> str:
+    if index == 0:
+        return "establishing"
+    if total <= 2:
+        return "resolution"
+    peaks = [
+        i
+        for i, slot in enumerate(slots)
+        if any(
+            s.expression in (Expression.SCARED, Expression.ANGRY, Expression.SURPRISED) or "!" in s.text
+            for s in (slot.sentences or [slot.anchor])
+        )
+    ]
+    climax = peaks[-1] if peaks and 0 < peaks[-1] < total - 1 else max(1, round(total * 0.7) - 1)
+    if index < climax:
+        return "rising"
+    if index == climax:
+        return "climax"
+    return "resolution"
+
+
+def _description(slot: Slot, scene: dict, cast: list[PanelCharacter], prop_words: list[str], shot: Shot) -> str:
+    place = scene["location"].replace("_", " ")
+    when = f"{scene['time_of_day']}" + (
+        f", {WEATHER_WORDS[Weather(scene['weather'])]}" if WEATHER_WORDS[Weather(scene["weather"])] else ""
+    )
+    people = "; ".join(f"{c.name} {c.action.value}, {c.expression.value}" for c in cast)
+    sentences = slot.sentences or [slot.anchor]
+    focus = slot.moment.focus if slot.moment else "story"
+    lead = {
+        "place": f"The {place}, {when}",
+        "prop": f"Close on the {prop_words[0] if prop_words else place}",
+        "face": "Close on " + (cast[-1].name if cast else "the scene"),
+        "action": "The whole movement",
+        "story": shot.value.replace("_", " ").capitalize() + f" at the {place}, {when}",
+    }[focus]
+    text = " ".join(s.text for s in sentences)
+    things = f" Showing: {', '.join(prop_words)}." if prop_words else ""
+    return f"{lead}. {people + '. ' if people else ''}{text}{things}"

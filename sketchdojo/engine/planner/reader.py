@@ -1,0 +1,763 @@
+# ruff: noqa: RUF001
+"""Reading a prompt as the creator wrote it: language, sentences, quoted lines, cast, places, props.
+
+Everything here is a lookup in `sketchdojo.engine.vocabulary` or a small word table below; nothing
+is invented. `read_prompt(text, briefs)` returns a `Reading` the storyboard lays on panels.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from sketchdojo.engine import vocabulary as vocab
+from sketchdojo.engine.script import Action, Expression, TimeOfDay, Weather
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# --- language ---------------------------------------------------------------------------------------
+# Script ranges decide CJK/Cyrillic/Arabic; Latin-script languages are told apart by their most
+# frequent function words. This is deterministic, takes microseconds and needs no model download,
+# which `langdetect` (random unless seeded, ~ms per call) and `lingua` (hundreds of MB) do not give.
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        _words(
+            "the and a an is are was in on at to of with her his she he they it for then but him from this you there"
+        )
+    ),
+    "es": frozenset(_words("el la los las y un una es en con del que por su se lo al pero cuando luego")),
+    "fr": frozenset(_words("le la les et un une est dans avec de du des que pour sur son sa il elle mais puis au")),
+    "de": frozenset(_words("der die das und ein eine ist im in mit den dem sie er auf zu nicht dann aber des")),
+    "it": frozenset(_words("il lo gli nel con di che per sul suo sua ma poi")),
+    "pt": frozenset(_words("os um uma é no na com do da que para seu sua mas então")),
+}
+
+
+def detect_language(text: str) -> str:
+    """BCP 47 tag of the prompt's language: script first, then function-word counts."""
+    counts = {"ko": 0, "ja": 0, "zh": 0, "ru": 0, "ar": 0}
+    for ch in text:
+        code = ord(ch)
+        if 0xAC00 <= code <= 0xD7A3:
+            counts["ko"] += 1
+        elif 0x3040 <= code <= 0x30FF:
+            counts["ja"] += 1
+        elif 0x4E00 <= code <= 0x9FFF:
+            counts["zh"] += 1
+        elif 0x0400 <= code <= 0x04FF:
+            counts["ru"] += 1
+        elif 0x0600 <= code <= 0x06FF:
+            counts["ar"] += 1
+    if counts["ko"]:
+        return "ko"
+    if counts["ja"]:
+        return "ja"
+    best = max(("zh", "ru", "ar"), key=lambda k: counts[k])
+    if counts[best] > 3:
+        return best
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    lang = max(scores, key=lambda k: (scores[k], k == "en"))
+    return lang if scores[lang] else "en"
+
+
+# --- words that are never names ----------------------------------------------------------------------
+
+_NOT_NAMES = frozenset(
+    _words(
+        "the a an and but or so then when while after before later suddenly meanwhile finally at in on one "
+        "two each every outside inside there here she he they it we i you his her their its my your our this "
+        "that these those what where why how who yes no oh hey okay ok mr mrs ms dr sir madam today tonight "
+        "tomorrow yesterday el la los las un una y pero luego cuando después antes entonces porque mientras "
+        "de del en con ella él ellos ellas su sus yo tú nosotros hoy mañana ayer sí allí aquí esta este eso "
+        "le les une et mais puis quand après avant alors parce il elle ils elles son sa ses je tu nous vous "
+        "aujourd demain hier oui ici là ce cette der die das ein eine und aber dann wenn als nach vor weil er "
+        "sie es ich du wir ihr sein ihre heute morgen gestern ja nein hier dort dieser diese english spanish "
+        "french german korean japanese chinese italian portuguese russian arabic inglés español francés "
+        "alemán coreano japonés chino anglais espagnol français allemand coréen japonais englisch spanisch "
+        "französisch deutsch koreanisch japanisch monday tuesday wednesday thursday friday saturday sunday "
+        "lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi "
+        "dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag january february march april "
+        "may june july august september october november december enero febrero marzo abril mayo junio julio "
+        "agosto septiembre octubre noviembre diciembre seoul tokyo paris london madrid barcelona sevilla "
+        "seville berlin rome roma new york osaka kyoto busan mexico méxico lima bogotá buenos aires lisbon "
+        "lisboa amsterdam vienna wien munich münchen god dios dieu gott christmas navidad noël weihnachten "
+        "halloween alarms alarm police"
+    )
+)
+_PLACE_PREPOSITIONS = frozenset(_words("in from into en à nach aus desde hacia near across through dans vers"))
+_NAMING_WORDS = frozenset(_words("named called llamado llamada nommé nommée namens genannt chamado chamada"))
+_TITLES = frozenset(
+    _words(
+        "detective inspector officer captain doctor dr professor prof sergeant agent señor señora señorita "
+        "madame monsieur mademoiselle herr frau miss mister mr mrs ms lady lord sir king queen prince "
+        "princess coach teacher"
+    )
+)
+_SPEECH_VERBS = frozenset(
+    _words(
+        "says said asks asked shouts shouted whispers whispered yells yelled replies replied answers answered "
+        "cries cried murmurs murmured mutters muttered calls called adds added laughs laughed sighs sighed "
+        "screams screamed tells told dice dijo grita gritó susurra susurró pregunta preguntó responde "
+        "respondió dit crie chuchote demande répond sagt fragt ruft flüstert antwortet schreit"
+    )
+)
+_ROLE_WORDS: dict[str, str] = {
+    # unnamed people the prompt gives a part: word -> the part, as the prompt names it
+    w: w
+    for w in _words(
+        "detective suspect officer teacher student barista waiter waitress stranger thief captain engineer "
+        "doctor nurse coach referee king queen knight witch wizard guard boss chef pilot astronaut "
+        "grandmother grandfather mother father sister brother friend neighbour neighbor baker shopkeeper "
+        "vendor ranger soldier prince princess villain"
+    )
+}
+_CONFLICT = re.compile(
+    r"\b(villain|monster|attack\w*|fight\w*|steal\w*|stole|thie[fv]\w*|enem\w+|kill\w*|murder\w*|breach\w*|"
+    r"chase\w*|threat\w*|invad\w*|kidnap\w*|rob\w*|robó|roba\w*|ladr\w+|pelea\w*|combat\w*|vol\w*|dieb\w*|"
+    r"kämpf\w*|interrogat\w*|suspect\w*|ghost\w*|haunt\w*|alien\w*|rival\w*)\b"
+)
+
+# --- time, weather, actions, expressions --------------------------------------------------------------
+
+_TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
+    (TimeOfDay.NIGHT, ("night", "midnight", "tonight", "noche", "nuit", "nacht", "밤", "夜", "moonlight")),
+    (
+        TimeOfDay.DUSK,
+        ("dusk", "sunset", "evening", "twilight", "atardecer", "tarde", "soir", "abend", "저녁", "夕方", "夕"),
+    ),
+    (TimeOfDay.DAWN, ("dawn", "sunrise", "daybreak", "amanecer", "aube", "morgengrauen", "새벽", "夜明け")),
+    (
+        TimeOfDay.DAY,
+        (
+            "morning",
+            "noon",
+            "afternoon",
+            "daytime",
+            "mañana",
+            "matin",
+            "midi",
+            "morgen",
+            "mittag",
+            "아침",
+            "낮",
+            "朝",
+            "昼",
+        ),
+    ),
+)
+_WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
+    (Weather.STORM, ("storm", "thunder", "lightning", "tormenta", "orage", "gewitter", "sturm", "폭풍", "嵐", "雷")),
+    (Weather.SNOW, ("snow", "snowing", "blizzard", "nieve", "nieva", "neige", "schnee", "눈이", "雪")),
+    (
+        Weather.RAIN,
+        ("rain", "raining", "rainy", "drizzle", "lluvia", "llueve", "pluie", "pleut", "regen", "비가", "비 ", "雨"),
+    ),
+    (Weather.FOG, ("fog", "foggy", "mist", "misty", "niebla", "brouillard", "nebel", "안개", "霧")),
+    (Weather.CLOUDY, ("cloudy", "overcast", "nublado", "nuageux", "bewölkt", "흐린", "曇")),
+)
+# action, stems as a prompt writes them (prefix match on a word)
+_ACTION_STEMS: tuple[tuple[Action, tuple[str, ...]], ...] = (
+    (Action.STEALING, ("steal", "stole", "snatch", "swipe", "rob", "roba", "robó", "stiehlt", "훔", "盗")),
+    (Action.HUGGING, ("hug", "embrace", "abraz", "embrass", "umarm", "안아", "포옹", "抱")),
+    (Action.EATING, ("eat", "ate", "bite", "munch", "come", "comió", "mange", "isst", "먹", "食")),
+    (Action.DRINKING, ("drink", "sip", "bebe", "bebió", "boit", "trinkt", "마시", "飲")),
+    (Action.CRYING, ("cry", "cries", "cried", "weep", "tear", "llora", "pleure", "weint", "울", "泣")),
+    (Action.SLEEPING, ("sleep", "slept", "nap", "duerme", "dort", "schläft", "자고", "眠", "寝")),
+    (Action.READING, ("read", "lee", "leyó", "lit", "liest", "읽", "読")),
+    (Action.PHONING, ("phone", "téléphone", "anruf", "전화", "電話")),
+    (Action.FLYING, ("fly", "flies", "flew", "soar", "vuela", "vole", "fliegt", "날아", "飛")),
+    (Action.SWIMMING, ("swim", "swam", "nada", "nage", "schwimm", "수영", "泳")),
+    (Action.WAVING, ("wave", "waving", "saluda", "salue", "winkt", "손을 흔", "手を振")),
+    (
+        Action.FIGHTING,
+        ("fight", "punch", "kick", "attack", "strike", "battle", "pelea", "lucha", "combat", "kämpf", "싸우", "戦"),
+    ),
+    (Action.CASTING, ("cast", "spell", "conjur", "hechiz", "sort", "zauber", "마법", "魔法")),
+    (
+        Action.RUNNING,
+        (
+            "run",
+            "ran",
+            "rush",
+            "sprint",
+            "flee",
+            "fled",
+            "chase",
+            "corre",
+            "court",
+            "rennt",
+            "läuft",
+            "달리",
+            "뛰",
+            "走",
+        ),
+    ),
+    (
+        Action.WALKING,
+        (
+            "walk",
+            "arrive",
+            "enter",
+            "stroll",
+            "camina",
+            "entra",
+            "llega",
+            "marche",
+            "entre",
+            "arrive",
+            "geht",
+            "걷",
+            "歩",
+        ),
+    ),
+    (
+        Action.HOLDING,
+        (
+            "hold",
+            "grab",
+            "carry",
+            "carries",
+            "give",
+            "gave",
+            "offer",
+            "sostiene",
+            "lleva",
+            "tient",
+            "porte",
+            "hält",
+            "들고",
+            "持",
+        ),
+    ),
+    (Action.SITTING, ("sit", "sat", "sienta", "assis", "assied", "sitzt", "앉", "座")),
+    (Action.FALLING, ("fall", "fell", "trip", "cae", "tombe", "fällt", "넘어", "落")),
+    (Action.POINTING, ("point", "señala", "montre", "zeigt", "가리키", "指")),
+    (
+        Action.CELEBRATING,
+        ("celebrat", "cheer", "win", "won", "dance", "celebra", "gana", "fête", "feiert", "축하", "祝"),
+    ),
+    (
+        Action.LOOKING,
+        (
+            "look",
+            "watch",
+            "stare",
+            "search",
+            "glance",
+            "see",
+            "mira",
+            "busca",
+            "regarde",
+            "cherche",
+            "schaut",
+            "sieht",
+            "보",
+            "見",
+        ),
+    ),
+    (Action.TALKING, ("talk", "speak", "confess", "ask", "tell", "habla", "parle", "spricht", "말", "話")),
+)
+_EXPRESSION_STEMS: tuple[tuple[Expression, tuple[str, ...]], ...] = (
+    (
+        Expression.SCARED,
+        ("scare", "afraid", "fear", "terrif", "panic", "scream", "miedo", "peur", "angst", "무서", "怖"),
+    ),
+    (
+        Expression.ANGRY,
+        (
+            "angry",
+            "furious",
+            "rage",
+            "raging",
+            "shout",
+            "yells",
+            "yelled",
+            "yelling",
+            "enfad",
+            "furi",
+            "colère",
+            "wütend",
+            "화가",
+            "怒",
+        ),
+    ),
+    (
+        Expression.SAD,
+        ("sad", "cry", "cries", "tear", "weep", "lonely", "triste", "llora", "pleure", "traurig", "슬", "悲", "泣"),
+    ),
+    (Expression.SURPRISED, ("surpris", "gasp", "shock", "sudden", "stun", "sorpr", "étonn", "überrasch", "놀라", "驚")),
+    (
+        Expression.HAPPY,
+        (
+            "smil",
+            "laugh",
+            "happy",
+            "joy",
+            "hug",
+            "celebrat",
+            "love",
+            "sonr",
+            "feliz",
+            "rit",
+            "heureu",
+            "lächel",
+            "glücklich",
+            "웃",
+            "笑",
+        ),
+    ),
+    (Expression.DETERMINED, ("determin", "resolv", "vow", "must", "decid", "决", "결심")),
+)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+class _Matcher:
+    """Whole-word (or, for CJK, substring) lookup of one vocabulary table: one compiled alternation,
+    longest synonym first, so 'kitchen counter' wins over 'kitchen'."""
+
+    def __init__(self, keys: dict[str, str]):
+        self.keys = keys
+        words = sorted((w for w in keys if not _cjk(w)), key=len, reverse=True)
+        cjk = sorted((w for w in keys if _cjk(w)), key=len, reverse=True)
+        self.words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])") if words else None
+        self.cjk = re.compile("|".join(map(re.escape, cjk))) if cjk else None
+
+    @classmethod
+    def of(cls, table: tuple[vocab.Entry, ...], skip: frozenset[str] = frozenset()) -> _Matcher:
+        keys: dict[str, str] = {}
+        for e in table:
+            for syn in e.synonyms:
+                low = syn.lower()
+                if ((low not in skip and len(syn) > 2) or _cjk(syn)) and low not in keys:
+                    keys[low] = e.key
+        return cls(keys)
+
+    def find(self, text: str) -> list[tuple[int, str, str]]:
+        """(position, key, synonym as written) for every non-overlapping match, in text order."""
+        low = _fold(text)
+        found = [
+            (m.start(), self.keys[m.group(0)], text[m.start() : m.end()])
+            for pattern in (self.words, self.cjk)
+            if pattern is not None
+            for m in pattern.finditer(low)
+        ]
+        return sorted(found)
+
+
+def _cjk(text: str) -> bool:
+    return any(ord(c) >= 0x3000 for c in text)
+
+
+# English words that are another language's synonym ("chat" is French for cat; "pan" is Spanish bread)
+_ENGLISH_FALSE_FRIENDS = frozenset(
+    {"waves", "chat", "pan", "mar", "strand", "rue", "stadt", "court", "tarde", "come", "lit", "sort"}
+)
+
+SETTINGS = _Matcher.of(vocab.SETTINGS)
+SETTINGS_EN = _Matcher.of(vocab.SETTINGS, _ENGLISH_FALSE_FRIENDS)
+PROPS = _Matcher.of(vocab.PROPS)
+PROPS_EN = _Matcher.of(vocab.PROPS, _ENGLISH_FALSE_FRIENDS)
+KINDS = _Matcher.of(tuple(e for e in vocab.KINDS if e.key != "human"))
+KINDS_EN = _Matcher.of(tuple(e for e in vocab.KINDS if e.key != "human"), _ENGLISH_FALSE_FRIENDS)
+
+
+# --- the reading ---------------------------------------------------------------------------------------
+
+QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»|「([^」]+)」|『([^』]+)』|„([^“”"]+)[“”"]')
+_MARK = "\u2063Q{}\u2063"
+_MARK_RE = re.compile("\u2063Q(\\d+)\u2063")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W_])?|\u2063Q\d+\u2063|[:,;]")
+
+
+@dataclass
+class Quote:
+    text: str
+    sentence: int
+    speaker: str | None = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str  # as written, quotes included
+    narration: str  # without the quoted lines and their "X says" frame
+    quotes: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # cast members in order of mention
+    place: str | None = None  # a SETTINGS key, or the prompt's words for an unknown place
+    place_words: str = ""
+    time: TimeOfDay | None = None
+    weather: Weather | None = None
+    props: list[str] = field(default_factory=list)
+    prop_words: list[str] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    expression: Expression | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    kind: str = "human"
+    role_word: str = ""  # the part the prompt gives ("barista", "suspect")
+    kind_word: str = ""  # the word the prompt used for a creature ("kitten")
+    brief: list[str] = field(default_factory=list)  # every description of them, in full
+    from_project: bool = False
+    project_role: str = ""
+
+
+@dataclass
+class Reading:
+    text: str
+    language: str
+    sentences: list[Sentence]
+    quotes: list[Quote]
+    people: list[Person]
+    conflict: bool
+
+    def person(self, name: str) -> Person:
+        return next(p for p in self.people if p.name == name)
+
+
+def split_sentences(text: str) -> tuple[list[str], list[str]]:
+    """Sentences with quoted lines replaced by markers (so a '.' inside a quote never splits), and the quotes."""
+    quotes: list[str] = []
+
+    def mark(m: re.Match) -> str:
+        quotes.append(next(g for g in m.groups() if g is not None).strip().rstrip(",，、").strip())
+        return _MARK.format(len(quotes) - 1)
+
+    marked = QUOTE.sub(mark, text.replace("\r", " "))
+    marked = re.sub(r"\b(Dr|Mr|Mrs|Ms|St|Prof|Sr|Sra|Mme|Hr)\.\s", r"\1 ", marked)
+    parts = re.split(r"(?<=[.!?。！？])\s+|(?<=[。！？])|\n+", marked)
+    return [p.strip() for p in parts if p and re.search(r"\w", p)], quotes
+
+
+def read_prompt(text: str, briefs: list[tuple[str, str, str, str]]) -> Reading:
+    """`briefs`: (name, project role, description, speech style) of the project's characters."""
+    language = detect_language(text)
+    raw_sentences, quote_texts = split_sentences(text)
+    english = language == "en"
+    settings, props, kinds = (SETTINGS_EN, PROPS_EN, KINDS_EN) if english else (SETTINGS, PROPS, KINDS)
+
+    people: list[Person] = [
+        Person(name=name, brief=[desc] if desc else [], from_project=True, project_role=role)
+        for name, role, desc, _ in briefs
+    ]
+    for name, _kind in _names_in(raw_sentences, [p.name for p in people], language):
+        if not any(_same_person(name, p.name) for p in people):
+            people.append(Person(name=name))
+    _attach_kinds_and_roles(raw_sentences, people, kinds, language)
+    plain_text = _fold(_MARK_RE.sub(" ", " ".join(raw_sentences)))
+
+    def first_mention(p: Person) -> tuple[int, int]:
+        words = [p.name, *p.name.split(), p.kind_word, p.role_word]
+        spots = [plain_text.find(w.lower()) for w in words if w and w.lower() in plain_text]
+        return (0 if p.from_project else 1, min(spots) if spots else len(plain_text))
+
+    people.sort(key=first_mention)
+
+    sentences: list[Sentence] = []
+    quotes = [Quote(text=q, sentence=-1) for q in quote_texts]
+    for i, raw in enumerate(raw_sentences):
+        s = Sentence(index=i, text=_MARK_RE.sub(lambda m: f"“{quote_texts[int(m.group(1))]}”", raw), narration="")
+        s.quotes = [int(m.group(1)) for m in _MARK_RE.finditer(raw)]
+        s.names = _mentions(raw, people)
+        for q in s.quotes:
+            quotes[q].sentence = i
+            quotes[q].speaker = _speaker(raw, q, people)
+        s.narration = _narration(raw)
+        low = _fold(s.narration or raw)
+        found = settings.find(_MARK_RE.sub(" ", raw))
+        if found:
+            s.place, s.place_words = found[0][1], found[0][2]
+        elif english and not any(settings.find(_MARK_RE.sub(" ", r)) for r in raw_sentences):
+            unknown = re.search(r"\b(?:in|at|inside) (?:the|a|an|an old|a small) ([a-z]+(?: [a-z]+)?)\b", low)
+            if unknown and unknown.group(1).split()[0] not in _NOT_NAMES:
+                s.place, s.place_words = unknown.group(1), unknown.group(1)
+        s.time = next((t for t, words in _TIME_WORDS if _has_word(low, words)), None)
+        s.weather = next((w for w, words in _WEATHER_WORDS if _has_word(low, words)), None)
+        for _, key, words in props.find(s.text):  # a thing named in a quoted line is shown too
+            if key not in s.props:
+                s.props.append(key)
+                s.prop_words.append(words)
+        s.actions = _stems_found(low, _ACTION_STEMS)
+        expressions = _stems_found(low, _EXPRESSION_STEMS)
+        s.expression = expressions[0] if expressions else None
+        sentences.append(s)
+    _fill_unattributed(quotes, sentences, people)
+    for p in people:
+        p.brief.extend(_appositions(raw_sentences, p.name))
+        # a sentence about this person alone describes them ("Mara wears a yellow raincoat and glasses")
+        p.brief.extend(
+            _MARK_RE.sub(" ", raw) for raw, s in zip(raw_sentences, sentences, strict=True) if s.names == [p.name]
+        )
+    conflict = bool(_CONFLICT.search(_fold(text))) or any(p.kind in ("monster", "ghost") for p in people)
+    return Reading(text=text, language=language, sentences=sentences, quotes=quotes, people=people, conflict=conflict)
+
+
+def _has_word(low: str, words: tuple[str, ...]) -> bool:
+    return any((w in low) if _cjk(w) else re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words)
+
+
+def _stems_found(low: str, table):
+    found = []
+    tokens = set(re.findall(r"\w+", low))
+    for value, stems in table:
+        for stem in stems:
+            if _cjk(stem):
+                hit = stem in low
+            elif len(stem) <= 4:  # short stems only as whole words ("rob" is not "robot", "hug" not "Hugo")
+                hit = any(stem + end in tokens for end in _ENDINGS) or any(
+                    stem + stem[-1] + end in tokens for end in ("ed", "ing")
+                )
+            else:
+                hit = any(t.startswith(stem) for t in tokens)
+            if hit:
+                found.append(value)
+                break
+    return found
+
+
+_ENDINGS = ("", "s", "es", "ed", "d", "ing", "e", "a", "an", "en", "t")
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a == b or a in b.split() or b in a.split()
+
+
+def _names_in(sentences: list[str], known: list[str], language: str) -> list[tuple[str, str]]:
+    """Capitalised words that name someone, joined into full names ("Ana Ruiz"); never a language, a
+    city, a weekday, a word that only starts a sentence, or a thing the vocabulary knows."""
+    vocabulary_words = {
+        syn.lower() for t in (vocab.SETTINGS, vocab.PROPS, vocab.KINDS) for e in t for syn in e.synonyms
+    }
+    vocabulary_words |= {w for _, words in (*_TIME_WORDS, *_WEATHER_WORDS) for w in words}
+    text = " ".join(sentences)
+    found: list[tuple[str, str]] = []
+    for sentence in sentences:
+        tokens = _WORD.findall(sentence)
+        run: list[str] = []
+        for i, tok in enumerate([*tokens, ""]):
+            ok = False
+            if tok and tok[0].isupper() and not tok.startswith("\u2063"):
+                base = re.sub(r"['’]s$", "", tok)
+                low = base.lower()
+                prev = tokens[i - 1].lower() if i else ""
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if low in _TITLES:
+                    ok = False
+                elif any(_same_person(base, k) for k in known) or prev in _NAMING_WORDS:
+                    ok = True
+                elif low in _NOT_NAMES or low in vocabulary_words or low in _ROLE_WORDS or prev in _PLACE_PREPOSITIONS:
+                    ok = False
+                elif i == 0 or (i == 1 and tokens[0] in ("¿", "¡")):
+                    # a word that starts a sentence names someone only if the story uses it as a name
+                    ok = (
+                        len(re.findall(rf"(?<![\w]){re.escape(base)}(?![\w])", text)) >= 2
+                        or nxt in (":", ",")
+                        or nxt.lower() in _SPEECH_VERBS
+                        or nxt.startswith("\u2063")
+                        or (language == "en" and nxt[:1].islower() and re.search(r"(?:s|ed)$", nxt) is not None)
+                    )
+                else:  # German capitalises every noun: a name there is one the story repeats
+                    ok = language != "de" or len(re.findall(rf"(?<![\w]){re.escape(base)}(?![\w])", text)) >= 2
+                if ok:
+                    run.append(base)
+                    if base != tok:  # a possessive ends the name
+                        tok = ""
+                        ok = False
+                    else:
+                        continue
+            if run:
+                full = " ".join(run)
+                if not any(_same_person(full, f) or full in f.split() for f, _ in found):
+                    found.append((full, "human"))
+                run = []
+    for sentence in sentences:  # CJK: "지우:" before a quote, "지우 씨", "ユキさん"
+        for m in re.finditer(
+            r"([\u30a0-\u30ff]{1,6}|[\u4e00-\u9fff]{1,4}|[\uac00-\ud7a3]{1,4})\s*(?:[:：]\s*\u2063|씨|さん|くん|ちゃん|先生)",
+            sentence,
+        ):
+            if not any(_same_person(m.group(1), f) for f, _ in found) and m.group(1) not in known:
+                found.append((m.group(1), "human"))
+    return found
+
+
+_ADJECTIVE_GAP = frozenset(
+    _words(
+        "the a an named called her his my their our its el la un una le une der die das ein eine little big "
+        "old young small tiny fat black white orange ginger grey gray brown tabby silver golden red blue "
+        "green stray loyal clever lazy sleepy giant friendly"
+    )
+) | frozenset(",")
+
+
+def _attach_kinds_and_roles(sentences: list[str], people: list[Person], kinds: _Matcher, language: str) -> None:
+    """'Miso, a ginger cat' / 'her dog Biscuit' give Miso and Biscuit a kind; a creature or a part
+    ('the suspect') with no name nearby is a character of its own."""
+    for sentence in sentences:
+        plain = _MARK_RE.sub(" ", sentence)
+        tokens = _WORD.findall(plain)
+        lows = [t.lower() for t in tokens]
+        for pos, key, written in kinds.find(plain):
+            idx = _token_index(plain, pos, tokens)
+            person = next(
+                (
+                    p
+                    for p in people
+                    if re.search(
+                        rf"(?<!\w){re.escape(p.name)}\s*,\s*(?:a|an|the|un|una|une|el|la|le|ein|eine|der|die)\s+(?:[\w-]+\s+){{0,2}}{re.escape(written)}",
+                        plain,
+                        re.IGNORECASE,
+                    )
+                ),
+                None,
+            ) or _near_name(tokens, lows, idx, people)
+            if person is not None:
+                if (person.kind == "human" and not person.from_project) or (
+                    person.from_project and not person.kind_word
+                ):
+                    person.kind, person.kind_word = key, written.lower()
+            elif not any(p.kind_word == written.lower() or (not p.kind_word and p.kind == key) for p in people):
+                people.append(Person(name=_title_case(written), kind=key, kind_word=written.lower()))
+        if language == "en":
+            for idx, low in enumerate(lows):
+                if low not in _ROLE_WORDS:
+                    continue
+                person = _near_name(tokens, lows, idx, people)
+                if person is not None:
+                    person.role_word = person.role_word or low
+                elif (
+                    idx
+                    and lows[idx - 1] in ("the", "a", "an", "her", "his", "their")
+                    and not any(p.role_word == low for p in people)
+                ):
+                    people.append(Person(name=_title_case(low), role_word=low))
+
+
+def _token_index(text: str, pos: int, tokens: list[str]) -> int:
+    return len(_WORD.findall(text[:pos]))
+
+
+def _near_name(tokens: list[str], lows: list[str], idx: int, people: list[Person]) -> Person | None:
+    for step in (1, -1):  # the name after the word ("her dog Biscuit") first, then before ("Miso, a cat")
+        j = idx + step
+        while 0 <= j < len(tokens) and abs(j - idx) <= 4:
+            base = re.sub(r"['’]s$", "", tokens[j])
+            person = next((p for p in people if base and _same_person(base, p.name)), None)
+            if person is not None:
+                return person if base == tokens[j] or step == 1 else None
+            if lows[j] not in _ADJECTIVE_GAP:
+                break
+            j += step
+    return None
+
+
+def _title_case(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _mentions(raw: str, people: list[Person]) -> list[str]:
+    plain = _fold(_MARK_RE.sub(" ", raw))
+    hits = []
+    for p in people:
+        words = (
+            [p.name, *p.name.split()] + ([p.kind_word] if p.kind_word else []) + ([p.role_word] if p.role_word else [])
+        )
+        positions = [
+            m.start()
+            for w in words
+            for m in re.finditer(re.escape(w.lower()) if _cjk(w) else rf"(?<!\w){re.escape(w.lower())}(?!\w)", plain)
+        ]
+        if positions:
+            hits.append((min(positions), p.name))
+    return [name for _, name in sorted(hits)]
+
+
+def _speaker(raw: str, q: int, people: list[Person]) -> str | None:
+    """Who says quote `q`: 'Mara says: …' / 'Mara: …' before it, '… shouts Leon' / '…, Leon said' after
+    it, else the one person named in the sentence."""
+    mark = _MARK.format(q)
+    before, after = raw.split(mark, 1)
+    before = _MARK_RE.sub(" ", before)
+    after = _MARK_RE.split(after)[0]
+
+    def named(text: str, last: bool) -> str | None:
+        hits = _mentions(text, people)
+        if not hits:
+            return None
+        if last:
+            positions = {
+                n: max(
+                    m.start()
+                    for w in [n, *n.split(), people_by(people, n).kind_word or n, people_by(people, n).role_word or n]
+                    for m in re.finditer(re.escape(w.lower()), _fold(text))
+                )
+                for n in hits
+            }
+            return max(positions, key=positions.get)
+        return hits[0]
+
+    if re.search(r"[:：]\s*$", before) or re.search(r"\b\w+\s*$", before):
+        who = named(before, last=True)
+        if who:
+            return who
+    who = named(after[:60], last=False)
+    return who or named(before, last=True)
+
+
+def people_by(people: list[Person], name: str) -> Person:
+    return next(p for p in people if p.name == name)
+
+
+def _fill_unattributed(quotes: list[Quote], sentences: list[Sentence], people: list[Person]) -> None:
+    """A quote with no speaker in its sentence is said by the last person named before it."""
+    last: str | None = None
+    for s in sentences:
+        for q in s.quotes:
+            if quotes[q].speaker is None:
+                quotes[q].speaker = last or (s.names[0] if s.names else (people[0].name if people else None))
+            last = quotes[q].speaker
+        if s.names and not s.quotes:
+            last = s.names[0]
+
+
+def _narration(raw: str) -> str:
+    """The sentence without its quoted lines and their 'X says' frame; '' when nothing else is left."""
+    if not _MARK_RE.search(raw):
+        return raw.strip()
+    text = re.sub(r"[^\s:：.,]+\s*[:：]\s*(?=\u2063Q)", "", raw)  # "Mara: …"
+    text = _MARK_RE.sub("", text)
+    text = re.sub(r"[,:：]?\s*\b(?:" + "|".join(_SPEECH_VERBS) + r")\b\s*[,:]?", " ", text)
+    text = re.sub(r"\s+([,.!?;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,:;-—")
+    words = re.findall(r"\w+", text)
+    return text if len(words) >= 3 or (_cjk(text) and len(text) >= 4) else ""
+
+
+_DESCRIBING_VERBS = "has|wears|is wearing|is a|is an|tiene|lleva|porte|trägt|hat"
+
+
+def _appositions(sentences: list[str], name: str) -> list[str]:
+    """'Mara, a tall barista with long red hair and a yellow raincoat, …' -> the clause between commas;
+    'Mara has short silver hair' / 'Mara wears …' -> the rest of the sentence."""
+    found = []
+    for s in sentences:
+        plain = _MARK_RE.sub(" ", s)
+        for m in re.finditer(
+            rf"(?<!\w){re.escape(name)}(?!\w)\s*(?:,|\()\s*([^,()]+(?:,\s*(?:with|in|wearing)[^,()]+)*)", plain
+        ):
+            found.append(m.group(1))
+        for m in re.finditer(
+            rf"(?<!\w){re.escape(name)}(?!\w)\s+(?:{_DESCRIBING_VERBS})\s+([^.;]+)",
+            plain,
+        ):
+            found.append(m.group(1))
+    return found
