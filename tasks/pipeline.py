@@ -259,7 +259,8 @@ def _store_plan(task: Task, script: Script) -> bool:
         webtoon.title = script.title
         webtoon.summary = script.synopsis
         webtoon.style = script.style.value
-        webtoon.save(update_fields=["script", "title", "summary", "style", "updated_at"])
+        webtoon.language = script.language
+        webtoon.save(update_fields=["script", "title", "summary", "style", "language", "updated_at"])
         rows = []
         for p in script.panels:
             scene = script.scene_of(p)

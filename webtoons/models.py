@@ -31,6 +31,9 @@ class Webtoon(models.Model):
     script = models.JSONField(default=dict, blank=True, help_text="The validated story Script the panels came from.")
     style = models.CharField(max_length=20, choices=ArtStyle.choices, default=ArtStyle.WEBTOON)
     summary = models.TextField(blank=True, default="")
+    language = models.CharField(
+        max_length=35, default="en", help_text="BCP 47 tag of the story's language, from the script."
+    )
     thumbnail = models.ImageField(upload_to="webtoons/thumbnails/%Y/%m/", blank=True)
     strip = models.FileField(upload_to="webtoons/strips/%Y/%m/", blank=True)
     published_url = models.URLField(max_length=500, blank=True, default="")

@@ -28,6 +28,7 @@ def reader(request, webtoon_id):
         "pages/reader.html",
         {
             "webtoon": webtoon,
+            "page_language": webtoon.language,
             "panels": panels,
             "author": author,
             "description": description,

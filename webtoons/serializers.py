@@ -32,6 +32,7 @@ class WebtoonSerializer(serializers.ModelSerializer):
             "summary",
             "status",
             "style",
+            "language",
             "panel_count",
             "thumbnail_url",
             "strip_url",

@@ -199,6 +199,7 @@ def webtoon_export(*, webtoon: Webtoon, fmt: str):
         summary=webtoon.summary or webtoon.description,
         style=webtoon.style,
         created=webtoon.created_at,
+        language=webtoon.language,
     )
     started = time.monotonic()
     export = export_webtoon(

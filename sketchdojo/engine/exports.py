@@ -54,6 +54,7 @@ class ExportMeta:
     summary: str = ""
     style: str = ""
     created: datetime | None = None
+    language: str = "en"  # BCP 47: the HTML export's `lang`, ComicInfo's LanguageISO
 
 
 @dataclass
@@ -234,6 +235,7 @@ def comic_info_xml(meta: ExportMeta, pages: Sequence[tuple[int, int, int]]) -> b
     add("Day", str(created.day))
     add("Writer", meta.author)
     add("PageCount", str(len(pages)))
+    add("LanguageISO", meta.language)
     add("Format", "Web Comic")
     add("BlackAndWhite", "Yes" if meta.style in MONOCHROME_STYLES else "No")
     # Vertical webtoons read top to bottom, never right to left.
@@ -285,7 +287,7 @@ def _export_html(source: _Source) -> ExportFile:
     title = html.escape(meta.title)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{html.escape(meta.language or "en")}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
