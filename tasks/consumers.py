@@ -6,6 +6,9 @@ publishes. A signed-in socket always sits in its user's group, so a user gets th
 updates without subscribing; subscribing to a task or webtoon adds an immediate snapshot (a client
 that reconnects is never behind). An event can reach a socket through two groups (user and task),
 so each is forwarded once, by its identity (task updates: only when newer than the last one sent).
+
+This ledger-level consumer knows tasks only; `webtoons.consumers` adds the webtoon subscriptions
+(a subclass extends `_HANDLERS`) and is the one config.routing mounts.
 """
 
 import asyncio
@@ -22,7 +25,6 @@ from sketchdojo import realtime
 from sketchdojo.api.websocket import user_for_token
 from sketchdojo.metrics import WEBSOCKET_CONNECTIONS
 from tasks.selectors import task_get
-from webtoons.selectors import webtoon_get
 
 CLOSE_UNAUTHENTICATED = 4401
 AUTHENTICATE_WITHIN_SECONDS = 10
@@ -35,15 +37,6 @@ def _task_snapshot(user, task_id):
         return realtime.task_update_message(task_get(user=user, task_id=task_id))
     except Http404:
         return None
-
-
-@database_sync_to_async
-def _webtoon_snapshot(user, webtoon_id):
-    try:
-        webtoon = webtoon_get(user=user, webtoon_id=webtoon_id)
-    except Http404:
-        return None
-    return realtime.webtoon_update_message(webtoon)
 
 
 class GenerationConsumer(AsyncWebsocketConsumer):
@@ -169,30 +162,9 @@ class GenerationConsumer(AsyncWebsocketConsumer):
         await self._leave(realtime.task_group(task_id))
         await self.send_json({"type": "unsubscription_confirmed", "subscription_type": "task", "task_id": task_id})
 
-    async def _subscribe_webtoon(self, message):
-        webtoon_id = message.get("webtoon_id")
-        snapshot = await _webtoon_snapshot(self.user, webtoon_id) if webtoon_id else None
-        if snapshot is None:
-            await self.error("Webtoon not found.", webtoon_id=webtoon_id)
-            return
-        await self._join(realtime.webtoon_group(snapshot["webtoon_id"]))
-        await self.send_json(
-            {"type": "subscription_confirmed", "subscription_type": "webtoon", "webtoon_id": snapshot["webtoon_id"]}
-        )
-        await self.send_json({"type": "webtoon_update", **snapshot})
-
-    async def _unsubscribe_webtoon(self, message):
-        webtoon_id = str(message.get("webtoon_id") or "")
-        await self._leave(realtime.webtoon_group(webtoon_id))
-        await self.send_json(
-            {"type": "unsubscription_confirmed", "subscription_type": "webtoon", "webtoon_id": webtoon_id}
-        )
-
     _HANDLERS = {
         "subscribe_task": _subscribe_task,
         "unsubscribe_task": _unsubscribe_task,
-        "subscribe_webtoon": _subscribe_webtoon,
-        "unsubscribe_webtoon": _unsubscribe_webtoon,
     }
 
     # --- events from the pipeline (channel layer) ----------------------------------------------------
