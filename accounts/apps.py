@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import schema, signals  # noqa: F401 - registers the OpenAPI auth extension, receivers
+        from accounts import schema, sessions, signals  # noqa: F401 - OpenAPI auth extension, receivers

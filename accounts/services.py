@@ -29,6 +29,7 @@ from accounts.lockout import (
     login_lockout_seconds,
 )
 from accounts.revocation import access_token_revoke, token_family_revoke, token_is_revoked
+from accounts.sessions import sessions_recheck
 
 User = get_user_model()
 
@@ -201,12 +202,18 @@ def user_logout(*, user: User, refresh_token: str, access_token: AccessToken | N
         token_family_revoke(family=family, expires_at=_family_expiry())
     if access_token is not None:
         access_token_revoke(jti=access_token["jti"], expires_at=access_token["exp"])
+    sessions_recheck(user_ids=[user.pk])  # this session's open sockets close (4401)
 
 
 def user_set_active(*, users, is_active: bool) -> int:
     """Suspend (is_active=False) or reactivate users; returns how many changed.
 
-    A suspended user can no longer sign in or refresh, and their access tokens stop working on
-    the next request (the JWT authentication refuses inactive users).
+    A suspended user can no longer sign in or refresh, their access tokens stop working on the
+    next request (the JWT authentication refuses inactive users) and their open sockets close.
     """
-    return users.exclude(is_active=is_active).update(is_active=is_active)
+    with transaction.atomic():
+        ids = list(users.exclude(is_active=is_active).select_for_update().values_list("pk", flat=True))
+        changed = User.objects.filter(pk__in=ids).update(is_active=is_active)
+        if not is_active:
+            sessions_recheck(user_ids=ids)
+    return changed

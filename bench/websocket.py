@@ -33,7 +33,12 @@ def _redis_url() -> str:
 
 def run() -> list[Measurement]:
     updates, clients = (50, 200) if is_quick() else (200, 1000)
-    env = {"REDIS_URL": _redis_url(), "CHANNELS_PREFIX": f"benchws{os.getpid()}", "EMBEDDED_WORKER": "false"}
+    env = {
+        "REDIS_URL": _redis_url(),
+        "CHANNELS_PREFIX": f"benchws{os.getpid()}",
+        "EMBEDDED_WORKER": "false",
+        "WS_MAX_CONNECTIONS_PER_USER": str(clients + 10),  # the fan-out's sockets all belong to one user
+    }
     with LiveServer(env) as server:
         figures = server.child("bench.websocket", "--measure", "--updates", str(updates), "--clients", str(clients))
     return [

@@ -5,8 +5,9 @@ the same Celery tasks itself.
 it) starts, once per process, a Celery WorkController on the in-memory broker in a daemon thread
 (threads pool, queues `ai` and `images`, EMBEDDED_WORKER_CONCURRENCY threads), plus a timer thread
 that runs the stale-task reconciler every RECONCILE_INTERVAL_SECONDS (the job Celery beat does in
-production). At start-up the reconciler re-queues the pending tasks of an earlier run of the
-process, whose in-memory messages died with it.
+production). At start-up the reconciler re-queues at once every task an earlier run of the process
+left pending or running (its in-memory messages and its threads died with it; this worker is the only
+one), instead of waiting TASK_STALE_AFTER_SECONDS for their heartbeats to go stale.
 
 `with_server_loop(app)` wraps the ASGI application so the realtime module learns the server's
 event loop: events published from worker threads are handed to that loop, where the WebSocket
@@ -20,8 +21,10 @@ import logging
 import socket
 import sys
 import threading
+from datetime import datetime
 
 from django.conf import settings
+from django.utils import timezone
 
 logger = logging.getLogger("sketchdojo.embedded")
 
@@ -77,10 +80,11 @@ def start_embedded_worker(*, force: bool = False):
             loglevel=settings.LOG_LEVEL,
         )
         _stopping = threading.Event()
+        started_at = timezone.now()  # before the worker can take any task of this run
         thread = threading.Thread(target=worker.start, name="sketchdojo-embedded-worker", daemon=True)
         thread.start()
         reconciler = threading.Thread(
-            target=_reconcile_forever, args=(_stopping,), name="sketchdojo-reconciler", daemon=True
+            target=_reconcile_forever, args=(_stopping, started_at), name="sketchdojo-reconciler", daemon=True
         )
         reconciler.start()
         _threads[:] = [thread, reconciler]
@@ -104,7 +108,20 @@ def stop_embedded_worker(*, timeout: float = 10.0) -> None:
         _threads.clear()
 
 
-def _reconcile_forever(stop: threading.Event) -> None:
+def recover_previous_run(started_at: datetime) -> dict[str, int]:
+    """Re-queue now what an earlier run of this process left behind: tasks pending or running whose
+    last sign of life (heartbeat, or update for pending ones) predates `started_at`.
+
+    Only the embedded worker may do this: it is the only worker, so a task it did not start in this
+    run has no worker left. Tasks this run queued or started since are newer than the cutoff.
+    """
+    from tasks.services import tasks_reconcile
+
+    elapsed = max(0.0, (timezone.now() - started_at).total_seconds())
+    return tasks_reconcile(pending_after=elapsed, stale_after=elapsed)
+
+
+def _reconcile_forever(stop: threading.Event, started_at: datetime) -> None:
     from django.db import connections
 
     from tasks.services import tasks_reconcile
@@ -112,11 +129,7 @@ def _reconcile_forever(stop: threading.Event) -> None:
     first = True
     while not stop.is_set():
         try:
-            if first:
-                # The in-memory broker starts empty: whatever is pending now was queued by an earlier run.
-                counts = tasks_reconcile(pending_after=0, stale_after=settings.TASK_STALE_AFTER_SECONDS)
-            else:
-                counts = tasks_reconcile()
+            counts = recover_previous_run(started_at) if first else tasks_reconcile()
             if counts["requeued"] or counts["failed"]:
                 logger.info("Reconciler: %s", counts)
             first = False

@@ -2,8 +2,8 @@
 
 from django.urls import re_path
 
-from tasks.consumers import GenerationConsumer
+from webtoons.consumers import WebtoonGenerationConsumer
 
 websocket_urlpatterns = [
-    re_path(r"^api/v1/ws/connect/?$", GenerationConsumer.as_asgi()),
+    re_path(r"^api/v1/ws/connect/?$", WebtoonGenerationConsumer.as_asgi()),
 ]

@@ -191,6 +191,8 @@ CELERY_BEAT_SCHEDULE = {
 # Embedded mode: no broker of our own, so the web process runs a worker thread itself.
 EMBEDDED_WORKER = env.bool("EMBEDDED_WORKER", default=not REDIS_URL)
 EMBEDDED_WORKER_CONCURRENCY = env.int("EMBEDDED_WORKER_CONCURRENCY", default=4)
+# Realtime sockets: signed-in sockets one user may hold open (counted in the cache), then 4429.
+WS_MAX_CONNECTIONS_PER_USER = env.int("WS_MAX_CONNECTIONS_PER_USER", default=20)
 
 # --- auth ----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

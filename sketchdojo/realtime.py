@@ -198,3 +198,12 @@ def publish_webtoon_update(webtoon: Webtoon) -> dict[str, Any]:
     message = {"type": WEBTOON_UPDATE, **payload}
     _after_commit(lambda: _send([webtoon_group(webtoon.pk), user_group(owner_id)], message))
     return payload
+
+
+SESSION_REVOKED = "session.revoked"
+
+
+def publish_session_revoked(user_id) -> None:
+    """Ask every open socket of the user to re-check its token (after logout, suspension or a
+    password change): the sockets whose token ended close with 4401, the others carry on."""
+    _after_commit(lambda: _send([user_group(user_id)], {"type": SESSION_REVOKED}))

@@ -6,27 +6,44 @@ publishes. A signed-in socket always sits in its user's group, so a user gets th
 updates without subscribing; subscribing to a task or webtoon adds an immediate snapshot (a client
 that reconnects is never behind). An event can reach a socket through two groups (user and task),
 so each is forwarded once, by its identity (task updates: only when newer than the last one sent).
+
+A socket lives as long as its sign-in: it is closed with 4401 when its access token expires (a
+timer set at `exp`), and when the accounts services announce a logout, suspension or password
+change (`session.revoked` on the user's group) that ends the token it signed in with. One user has
+at most WS_MAX_CONNECTIONS_PER_USER signed-in sockets; the next one gets an `error` and 4429.
+
+This ledger-level consumer knows tasks only; `webtoons.consumers` adds the webtoon subscriptions
+(a subclass extends `_HANDLERS`) and is the one config.routing mounts.
 """
 
 import asyncio
 import json
+import logging
 import time
 import uuid
 from collections import OrderedDict
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 from django.http import Http404
 
 from sketchdojo import realtime
-from sketchdojo.api.websocket import user_for_token
+from sketchdojo.api.websocket import ConnectionSlots, SocketSession, session_for_token, session_is_current
 from sketchdojo.metrics import WEBSOCKET_CONNECTIONS
 from tasks.selectors import task_get
-from webtoons.selectors import webtoon_get
 
 CLOSE_UNAUTHENTICATED = 4401
+CLOSE_TOO_MANY_CONNECTIONS = 4429
 AUTHENTICATE_WITHIN_SECONDS = 10
+# A socket's slot in the per-user count expires this long after its last heartbeat (a crashed
+# process frees its slots by then); a live socket renews it every third of that.
+CONNECTION_SLOT_SECONDS = 60
+SESSION_EXPIRED = "Your session expired: sign in again and reconnect."
+SESSION_ENDED = "Your session ended (signed out, suspended or password changed): sign in again."
 _SEEN_EVENTS_KEPT = 512
+
+logger = logging.getLogger("sketchdojo.realtime")
 
 
 @database_sync_to_async
@@ -35,15 +52,6 @@ def _task_snapshot(user, task_id):
         return realtime.task_update_message(task_get(user=user, task_id=task_id))
     except Http404:
         return None
-
-
-@database_sync_to_async
-def _webtoon_snapshot(user, webtoon_id):
-    try:
-        webtoon = webtoon_get(user=user, webtoon_id=webtoon_id)
-    except Http404:
-        return None
-    return realtime.webtoon_update_message(webtoon)
 
 
 class GenerationConsumer(AsyncWebsocketConsumer):
@@ -56,6 +64,10 @@ class GenerationConsumer(AsyncWebsocketConsumer):
         self._seen: OrderedDict[tuple, None] = OrderedDict()
         self._last_sequence: dict[str, int] = {}
         self._auth_timer: asyncio.TimerHandle | None = None
+        self.session: SocketSession | None = None
+        self._expiry_timer: asyncio.TimerHandle | None = None
+        self._slots: ConnectionSlots | None = None
+        self._heartbeat: asyncio.Task | None = None
         await self.accept()
         WEBSOCKET_CONNECTIONS.inc()
         self._counted = True
@@ -80,22 +92,63 @@ class GenerationConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def _authenticate(self, token: str) -> None:
-        user = await user_for_token(token)
-        if user is None:
+        session = await session_for_token(token)
+        if session is None:
             await self.send_json({"type": "error", "message": "Invalid or expired token."})
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         if self._auth_timer is not None:
             self._auth_timer.cancel()
-        self.user = user
-        await self._join(realtime.user_group(user.pk))
+        limit = settings.WS_MAX_CONNECTIONS_PER_USER
+        slots = ConnectionSlots(session.user.pk, self.connection_id, limit=limit, ttl=CONNECTION_SLOT_SECONDS)
+        if not await slots.acquire():
+            await self.error(
+                f"Too many open connections for this account (at most {limit}): close another tab or socket first.",
+                code="too_many_connections",
+            )
+            await self.close(code=CLOSE_TOO_MANY_CONNECTIONS)
+            return
+        self._slots = slots
+        self._heartbeat = asyncio.ensure_future(self._keep_slot())
+        self.session = session
+        self.user = session.user
+        loop = asyncio.get_running_loop()
+        self._expiry_timer = loop.call_later(
+            max(0.0, session.expires_at - time.time()),
+            lambda: asyncio.ensure_future(self._end_session(SESSION_EXPIRED)),
+        )
+        await self._join(realtime.user_group(self.user.pk))
         await self.send_json(
-            {"type": "connection_established", "connection_id": self.connection_id, "user_id": str(user.pk)}
+            {"type": "connection_established", "connection_id": self.connection_id, "user_id": str(self.user.pk)}
         )
 
+    async def _keep_slot(self) -> None:
+        while True:
+            await asyncio.sleep(CONNECTION_SLOT_SECONDS / 3)
+            try:
+                await self._slots.refresh()
+            except Exception:  # a cache hiccup must not kill the socket; the next beat retries
+                logger.warning("Could not renew socket slot", exc_info=True)
+
+    async def _end_session(self, message: str) -> None:
+        """Stop forwarding at once, tell the client why, and close with 4401."""
+        if self.user is None:
+            return
+        self.user = None
+        self.session = None
+        await self.error(message, code="session_ended")
+        await self.close(code=CLOSE_UNAUTHENTICATED)
+
     async def disconnect(self, code):
-        if self._auth_timer is not None:
-            self._auth_timer.cancel()
+        for timer in (self._auth_timer, self._expiry_timer):
+            if timer is not None:
+                timer.cancel()
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            self._heartbeat = None
+        if self._slots is not None:
+            await self._slots.release()
+            self._slots = None
         for group in list(self.groups_joined):
             await self.channel_layer.group_discard(group, self.channel_name)
         self.groups_joined.clear()
@@ -169,30 +222,9 @@ class GenerationConsumer(AsyncWebsocketConsumer):
         await self._leave(realtime.task_group(task_id))
         await self.send_json({"type": "unsubscription_confirmed", "subscription_type": "task", "task_id": task_id})
 
-    async def _subscribe_webtoon(self, message):
-        webtoon_id = message.get("webtoon_id")
-        snapshot = await _webtoon_snapshot(self.user, webtoon_id) if webtoon_id else None
-        if snapshot is None:
-            await self.error("Webtoon not found.", webtoon_id=webtoon_id)
-            return
-        await self._join(realtime.webtoon_group(snapshot["webtoon_id"]))
-        await self.send_json(
-            {"type": "subscription_confirmed", "subscription_type": "webtoon", "webtoon_id": snapshot["webtoon_id"]}
-        )
-        await self.send_json({"type": "webtoon_update", **snapshot})
-
-    async def _unsubscribe_webtoon(self, message):
-        webtoon_id = str(message.get("webtoon_id") or "")
-        await self._leave(realtime.webtoon_group(webtoon_id))
-        await self.send_json(
-            {"type": "unsubscription_confirmed", "subscription_type": "webtoon", "webtoon_id": webtoon_id}
-        )
-
     _HANDLERS = {
         "subscribe_task": _subscribe_task,
         "unsubscribe_task": _unsubscribe_task,
-        "subscribe_webtoon": _subscribe_webtoon,
-        "unsubscribe_webtoon": _unsubscribe_webtoon,
     }
 
     # --- events from the pipeline (channel layer) ----------------------------------------------------
@@ -220,6 +252,12 @@ class GenerationConsumer(AsyncWebsocketConsumer):
             return
         self._last_sequence[task_id] = sequence
         await self.send_json({"type": "task_update", **{k: v for k, v in event.items() if k != "type"}})
+
+    async def session_revoked(self, event):
+        # Sent to every socket of the user; only those whose own token ended close.
+        session = self.session
+        if session is not None and not await session_is_current(session):
+            await self._end_session(SESSION_ENDED)
 
     async def panel_ready(self, event):
         key = ("panel", event.get("panel_id"), event.get("version"), event.get("image_url"))

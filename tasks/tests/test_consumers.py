@@ -4,41 +4,17 @@ import json
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts.revocation import access_token_revoke
-from config.routing import websocket_urlpatterns
 from sketchdojo import realtime
 from sketchdojo.api.websocket import origin_validated
 from tasks.models import TaskStatus
-from webtoons.tests.factories import PanelFactory, TaskFactory, WebtoonFactory
+from tasks.tests.sockets import application, connect, established, token_for
+from webtoons.tests.factories import TaskFactory
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
-
-application = URLRouter(websocket_urlpatterns)
-
-
-def token_for(user) -> str:
-    return str(AccessToken.for_user(user))
-
-
-async def connect(user=None, *, token=None, app=application, headers=None):
-    query = ""
-    if user is not None or token is not None:
-        query = f"?token={token if token is not None else token_for(user)}"
-    communicator = WebsocketCommunicator(app, f"/api/v1/ws/connect{query}", headers=headers or [])
-    connected, _ = await communicator.connect()
-    assert connected
-    return communicator
-
-
-async def established(user):
-    communicator = await connect(user)
-    hello = await communicator.receive_json_from()
-    assert hello["type"] == "connection_established"
-    return communicator
 
 
 @database_sync_to_async
@@ -154,13 +130,6 @@ async def test_subscribing_to_another_users_task_is_an_error_and_joins_nothing(u
     await communicator.disconnect()
 
 
-async def test_malformed_ids_are_not_found(user):
-    communicator = await established(user)
-    await communicator.send_json_to({"type": "subscribe_webtoon", "webtoon_id": "../../etc"})
-    assert (await communicator.receive_json_from())["message"] == "Webtoon not found."
-    await communicator.disconnect()
-
-
 async def test_updates_arrive_once_and_in_order_for_a_subscribed_own_task(user):
     task = await make_task(webtoon__project__user=user, status=TaskStatus.RUNNING)
     communicator = await established(user)
@@ -207,26 +176,6 @@ async def test_unsubscribe_task_is_confirmed(user):
         "subscription_type": "task",
         "task_id": str(task.pk),
     }
-    await communicator.disconnect()
-
-
-async def test_subscribe_webtoon_sends_snapshot_and_panel_ready_events(user):
-    webtoon = await database_sync_to_async(WebtoonFactory)(project__user=user)
-    panel = await database_sync_to_async(PanelFactory)(webtoon=webtoon, sequence_number=1)
-    communicator = await established(user)
-    await communicator.send_json_to({"type": "subscribe_webtoon", "webtoon_id": str(webtoon.pk)})
-    confirmed = await communicator.receive_json_from()
-    assert confirmed["subscription_type"] == "webtoon"
-    snapshot = await communicator.receive_json_from()
-    assert snapshot["type"] == "webtoon_update"
-    assert snapshot["data"]["status"] == webtoon.status
-    await database_sync_to_async(realtime.publish_panel_ready)(panel)
-    ready = await communicator.receive_json_from()
-    assert ready["type"] == "panel_ready"
-    assert ready["panel_id"] == str(panel.pk)
-    assert ready["sequence_number"] == 1
-    assert ready["webtoon_id"] == str(webtoon.pk)
-    assert await communicator.receive_nothing(timeout=0.2)
     await communicator.disconnect()
 
 
