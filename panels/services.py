@@ -30,6 +30,7 @@ from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
 from sketchdojo.realtime import publish_panel_ready
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
+from tasks.quota import quota_check, user_lock
 
 logger = logging.getLogger("sketchdojo.panels")
 
@@ -260,15 +261,20 @@ def panel_letter(*, panel: Panel, task_id=None) -> Panel:
 
 @transaction.atomic
 def panel_regenerate(*, user, panel: Panel, seed: int | None = None) -> Task:
-    """Queue a task that redraws this panel (a new random seed unless one is given) and re-letters it."""
+    """Queue a task that redraws this panel (a new random seed unless one is given) and re-letters it.
+
+    A redraw calls the image provider, so it counts against the monthly generation quota.
+    """
     from tasks.services import task_create
 
+    user_lock(user=user)
     webtoon = panel.webtoon
     busy = Task.objects.filter(status__in=ACTIVE_STATUSES).filter(webtoon=webtoon)
     if busy.filter(task_type=TaskType.WEBTOON_GENERATION).exists():
         raise Conflict("This webtoon is still being generated; wait for it or cancel it first.")
     if busy.filter(panel=panel).exists():
         raise Conflict("This panel is already being redrawn.")
+    quota_check(user=user)
     chosen = random_seed() if seed is None else seed
     return task_create(
         user=user,
