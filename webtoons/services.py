@@ -136,12 +136,19 @@ def public_url(*, webtoon: Webtoon, origin: str | None = None) -> str:
 
 @transaction.atomic
 def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
-    """Make the webtoon public at /w/{id}/; only once every panel has lettered art (Conflict otherwise).
+    """Make the webtoon public at /w/{id}/; only once every panel has lettered art and no moderator
+    holds it (Conflict otherwise).
 
     The stored published_url is absolute with PUBLIC_BASE_URL, else with `origin` (the API edge passes
     sketchdojo.links.site_origin(request)), else the bare path.
     """
     webtoon = Webtoon.objects.select_for_update().select_related("project").get(pk=webtoon.pk)
+    if webtoon.moderation_hold or webtoon.is_flagged:
+        raise Conflict(
+            "A moderator holds this webtoon (unpublished, archived or flagged for review); only staff can lift "
+            "the hold before it is published again.",
+            code="moderation_hold",
+        )
     panels = list(webtoon.panels.values_list("sequence_number", "status"))
     if not panels:
         raise Conflict("This webtoon has no panels yet; generate it before publishing.")
