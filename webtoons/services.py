@@ -22,6 +22,7 @@ from sketchdojo.errors import Conflict, NotFound
 from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from sketchdojo.realtime import publish_webtoon_update
+from tasks.idempotency import Idempotency, create_once, task_replay
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
 from tasks.quota import quota_check, user_lock
 from webtoons.models import Webtoon, WebtoonStatus
@@ -73,13 +74,29 @@ def webtoon_update(*, webtoon: Webtoon, data: dict) -> Webtoon:
     return webtoon
 
 
+def webtoon_generate(
+    *, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None = None
+) -> Task:
+    """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit.
+
+    With an Idempotency-Key, a repeat of the request returns the first task (nothing new, nothing counted).
+    """
+    return create_once(
+        lambda: _webtoon_generate(user=user, project=project, request=request, idempotency=idempotency),
+        user=user,
+        idempotency=idempotency,
+    )
+
+
 @transaction.atomic
-def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> Task:
-    """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit."""
+def _webtoon_generate(*, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None) -> Task:
     from tasks.services import task_create
 
     # One generation request per user at a time passes the quota check (the row lock serializes them).
     user_lock(user=user)
+    replay = task_replay(user=user, idempotency=idempotency)
+    if replay is not None:
+        return replay
     request = replace(
         request, panel_count=request.panel_count or project.target_panels, style=request.style or project.art_style
     )
@@ -99,6 +116,7 @@ def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> T
         webtoon=webtoon,
         input=request.as_input(),
         total_steps=request.panel_count + 2,
+        idempotency=idempotency,
     )
 
 

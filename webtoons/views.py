@@ -13,6 +13,7 @@ from sketchdojo.api.schema import paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
 from sketchdojo.links import site_origin
+from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
 from tasks.serializers import TaskSerializer
 from webtoons.selectors import webtoon_get, webtoon_list
 from webtoons.serializers import (
@@ -102,17 +103,21 @@ class WebtoonDetailView(APIView):
         return _detail(request, webtoon_id)
 
 
-class WebtoonGenerateView(APIView):
+class WebtoonGenerateView(IdempotentThrottleMixin, APIView):
     """POST /webtoons/generate: 202 with the generation task (`id`, `status: pending`, `webtoon_id`, ...)."""
 
     throttle_classes = [UserRateThrottle, GenerationRateThrottle]
 
     @extend_schema(
-        parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body.")],
+        parameters=[
+            OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body."),
+            OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION),
+        ],
         request=GenerateSerializer,
         responses={202: TaskSerializer},
     )
     def post(self, request):
+        idempotency = idempotency_from_request(request)
         serializer = GenerateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -127,7 +132,7 @@ class WebtoonGenerateView(APIView):
             color_scheme=preferences.get("color_scheme", ""),
             auto_generate_panels=data["auto_generate_panels"],
         )
-        task = webtoon_generate(user=request.user, project=project, request=generation)
+        task = webtoon_generate(user=request.user, project=project, request=generation, idempotency=idempotency)
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
 
 
