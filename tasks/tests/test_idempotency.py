@@ -192,3 +192,26 @@ def test_the_schema_documents_the_header_on_both_routes(client):
         assert header.get("required", False) is False
         assert header["schema"] == {"type": "string"}
         assert "within 24 hours returns the first task" in header["description"]
+
+
+@pytest.mark.services  # SQLite's shared in-memory test database refuses concurrent writers
+@pytest.mark.django_db(transaction=True)
+def test_eight_parallel_requests_with_one_key_make_one_task(user, project):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    from conftest import _client_for
+
+    def post(_):
+        try:
+            return generate(_client_for(user), project, "double-submit")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        responses = list(pool.map(post, range(8)))
+
+    assert [r.status_code for r in responses] == [202] * 8
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert (Task.objects.count(), Webtoon.objects.count()) == (1, 1)
