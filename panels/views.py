@@ -10,7 +10,7 @@ from panels.selectors import panel_get, panel_list_for_webtoon
 from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelInputSerializer, PanelSerializer
 from panels.services import panel_create, panel_delete, panel_regenerate, panel_update
 from sketchdojo.api.pagination import paginated_response
-from sketchdojo.api.schema import paginated
+from sketchdojo.api.schema import error_responses, paginated
 from sketchdojo.api.throttles import PanelGenerationRateThrottle, UserRateThrottle
 from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
 from tasks.serializers import TaskSerializer
@@ -95,7 +95,7 @@ class PanelGenerateView(IdempotentThrottleMixin, APIView):
             OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION)
         ],
         request=PanelGenerateSerializer,
-        responses={202: TaskSerializer},
+        responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
     )
     def post(self, request):
         idempotency = idempotency_from_request(request)

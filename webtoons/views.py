@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from projects.selectors import project_get
 from sketchdojo.api.pagination import paginated_response
-from sketchdojo.api.schema import paginated
+from sketchdojo.api.schema import error_responses, paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
 from sketchdojo.links import site_origin
@@ -114,7 +114,7 @@ class WebtoonGenerateView(IdempotentThrottleMixin, APIView):
             OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION),
         ],
         request=GenerateSerializer,
-        responses={202: TaskSerializer},
+        responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
     )
     def post(self, request):
         idempotency = idempotency_from_request(request)
@@ -140,7 +140,7 @@ class WebtoonGenerateView(IdempotentThrottleMixin, APIView):
 class WebtoonPublishView(APIView):
     """POST /webtoons/{id}/publish: public at /w/{id}/ once every panel has art (409 otherwise)."""
 
-    @extend_schema(request=None, responses=WebtoonDetailSerializer)
+    @extend_schema(request=None, responses={200: WebtoonDetailSerializer, **error_responses(404, 409)})
     def post(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         webtoon_publish(webtoon=webtoon, origin=site_origin(request))
