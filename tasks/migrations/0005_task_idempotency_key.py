@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
         ('panels', '0001_initial'),
         ('projects', '0001_initial'),
         ('tasks', '0004_rename_max_retries_max_recoveries'),
-        ('webtoons', '0002_webtoon_moderation_hold'),
+        ('webtoons', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
