@@ -29,7 +29,9 @@ from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
 from sketchdojo.realtime import publish_panel_ready
+from tasks.idempotency import Idempotency, create_once, task_replay
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
+from tasks.quota import quota_check, user_lock
 
 logger = logging.getLogger("sketchdojo.panels")
 
@@ -258,17 +260,34 @@ def panel_letter(*, panel: Panel, task_id=None) -> Panel:
     return panel
 
 
+def panel_regenerate(*, user, panel: Panel, seed: int | None = None, idempotency: Idempotency | None = None) -> Task:
+    """Queue a task that redraws this panel (a new random seed unless one is given) and re-letters it.
+
+    A redraw calls the image provider, so it counts against the monthly generation quota. With an
+    Idempotency-Key, a repeat of the request returns the first task (nothing new, nothing counted).
+    """
+    return create_once(
+        lambda: _panel_regenerate(user=user, panel=panel, seed=seed, idempotency=idempotency),
+        user=user,
+        idempotency=idempotency,
+    )
+
+
 @transaction.atomic
-def panel_regenerate(*, user, panel: Panel, seed: int | None = None) -> Task:
-    """Queue a task that redraws this panel (a new random seed unless one is given) and re-letters it."""
+def _panel_regenerate(*, user, panel: Panel, seed: int | None, idempotency: Idempotency | None) -> Task:
     from tasks.services import task_create
 
+    user_lock(user=user)
+    replay = task_replay(user=user, idempotency=idempotency)
+    if replay is not None:
+        return replay
     webtoon = panel.webtoon
     busy = Task.objects.filter(status__in=ACTIVE_STATUSES).filter(webtoon=webtoon)
     if busy.filter(task_type=TaskType.WEBTOON_GENERATION).exists():
         raise Conflict("This webtoon is still being generated; wait for it or cancel it first.")
     if busy.filter(panel=panel).exists():
         raise Conflict("This panel is already being redrawn.")
+    quota_check(user=user)
     chosen = random_seed() if seed is None else seed
     return task_create(
         user=user,
@@ -278,4 +297,5 @@ def panel_regenerate(*, user, panel: Panel, seed: int | None = None) -> Task:
         panel=panel,
         input={"panel_id": str(panel.pk), "seed": chosen, "seed_given": seed is not None},
         total_steps=2,
+        idempotency=idempotency,
     )

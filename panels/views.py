@@ -10,8 +10,9 @@ from panels.selectors import panel_get, panel_list_for_webtoon
 from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelInputSerializer, PanelSerializer
 from panels.services import panel_create, panel_delete, panel_regenerate, panel_update
 from sketchdojo.api.pagination import paginated_response
-from sketchdojo.api.schema import paginated
+from sketchdojo.api.schema import error_responses, paginated
 from sketchdojo.api.throttles import PanelGenerationRateThrottle, UserRateThrottle
+from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
 from tasks.serializers import TaskSerializer
 from webtoons.selectors import webtoon_get
 
@@ -84,15 +85,24 @@ class PanelDetailView(APIView):
         return Response(PanelSerializer(panel, context={"request": request}).data)
 
 
-class PanelGenerateView(APIView):
+class PanelGenerateView(IdempotentThrottleMixin, APIView):
     """POST /panels/generate: 202 with a task that redraws the panel (new seed unless given) and re-letters it."""
 
     throttle_classes = [UserRateThrottle, PanelGenerationRateThrottle]
 
-    @extend_schema(request=PanelGenerateSerializer, responses={202: TaskSerializer})
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION)
+        ],
+        request=PanelGenerateSerializer,
+        responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
+    )
     def post(self, request):
+        idempotency = idempotency_from_request(request)
         serializer = PanelGenerateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         panel = panel_get(user=request.user, panel_id=serializer.validated_data["panel_id"])
-        task = panel_regenerate(user=request.user, panel=panel, seed=serializer.validated_data.get("seed"))
+        task = panel_regenerate(
+            user=request.user, panel=panel, seed=serializer.validated_data.get("seed"), idempotency=idempotency
+        )
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)

@@ -64,6 +64,17 @@ class Task(models.Model):
         null=True, blank=True, help_text="Set by the one panel job that queues the finish step (cleared on claim)."
     )
     estimated_duration_seconds = models.PositiveIntegerField(null=True, blank=True)
+    # NULL, not "", when absent: many keyless tasks must pass the unique (user, key) constraint on every
+    # backend (MariaDB has no partial index).
+    idempotency_key = models.CharField(  # noqa: DJ001
+        max_length=255,
+        null=True,
+        blank=True,
+        help_text="The request's Idempotency-Key header: one task per (user, key); freed after 24 h.",
+    )
+    request_fingerprint = models.CharField(
+        max_length=64, blank=True, default="", help_text="SHA-256 of the request that carried the Idempotency-Key."
+    )
     provider_calls = models.JSONField(default=list, blank=True, help_text="ProviderCall records (provider, kind, ...).")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -74,6 +85,10 @@ class Task(models.Model):
             models.Index(fields=["user", "-created_at"], name="task_user_created_idx"),
             models.Index(fields=["user", "task_type", "created_at"], name="task_user_type_created_idx"),
             models.Index(fields=["status", "heartbeat_at"], name="task_status_heartbeat_idx"),
+        ]
+        constraints = [
+            # NULL (no key) never collides; a plain (not partial) unique index works on every backend.
+            models.UniqueConstraint(fields=["user", "idempotency_key"], name="task_user_idempotency_key_uniq"),
         ]
 
     def __str__(self) -> str:

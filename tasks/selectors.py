@@ -33,5 +33,10 @@ def month_start(now=None):
 
 
 def generations_this_month(*, user) -> int:
-    """Webtoon generations the user started this calendar month (UTC); what the monthly quota counts."""
-    return Task.objects.filter(user=user, task_type=TaskType.WEBTOON_GENERATION, created_at__gte=month_start()).count()
+    """Generations (webtoons and panel redraws) the user started this calendar month (UTC); what the
+    monthly quota counts: each calls a provider."""
+    return Task.objects.filter(
+        user=user,
+        task_type__in=(TaskType.WEBTOON_GENERATION, TaskType.PANEL_GENERATION),
+        created_at__gte=month_start(),
+    ).count()

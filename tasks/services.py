@@ -23,6 +23,7 @@ from django.utils import timezone
 from sketchdojo.errors import Conflict
 from sketchdojo.metrics import TASKS
 from sketchdojo.realtime import publish_task_update, publish_webtoon_update
+from tasks.idempotency import Idempotency
 from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType
 
 logger = logging.getLogger("sketchdojo.tasks")
@@ -52,10 +53,20 @@ def new_celery_id() -> str:
 
 @transaction.atomic
 def task_create(
-    *, user, task_type: str, project=None, webtoon=None, panel=None, input: dict[str, Any], total_steps: int = 0
+    *,
+    user,
+    task_type: str,
+    project=None,
+    webtoon=None,
+    panel=None,
+    input: dict[str, Any],
+    total_steps: int = 0,
+    idempotency: Idempotency | None = None,
 ) -> Task:
-    """Create a pending task and queue it after commit."""
+    """Create a pending task and queue it after commit (with the request's Idempotency-Key, if any)."""
     task = Task.objects.create(
+        idempotency_key=idempotency.key if idempotency else None,
+        request_fingerprint=idempotency.fingerprint if idempotency else "",
         user=user,
         project=project,
         webtoon=webtoon,

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from panels.models import Panel
 from sketchdojo.links import file_url
 from webtoons.models import Webtoon
-from webtoons.moderation import webtoons_archive, webtoons_set_flag, webtoons_unpublish
+from webtoons.moderation import webtoons_archive, webtoons_lift_hold, webtoons_set_flag, webtoons_unpublish
 
 
 def thumbnail(field_file, height: int = 90):
@@ -35,8 +35,19 @@ class PanelInline(admin.TabularInline):
 
 @admin.register(Webtoon)
 class WebtoonAdmin(admin.ModelAdmin):
-    list_display = ["title", "owner", "project", "status", "is_flagged", "style", "published_at", "created_at", "cover"]
-    list_filter = ["status", "is_flagged", "style", "created_at", "published_at"]
+    list_display = [
+        "title",
+        "owner",
+        "project",
+        "status",
+        "is_flagged",
+        "moderation_hold",
+        "style",
+        "published_at",
+        "created_at",
+        "cover",
+    ]
+    list_filter = ["status", "is_flagged", "moderation_hold", "style", "created_at", "published_at"]
     search_fields = [
         "title",
         "description",
@@ -51,7 +62,7 @@ class WebtoonAdmin(admin.ModelAdmin):
     exclude = ["script"]
     date_hierarchy = "created_at"
     inlines = [PanelInline]
-    actions = ["unpublish_selected", "archive_selected", "flag_selected", "unflag_selected"]
+    actions = ["unpublish_selected", "archive_selected", "flag_selected", "unflag_selected", "lift_hold_selected"]
 
     @admin.display(description="owner", ordering="project__user__username")
     def owner(self, webtoon: Webtoon) -> str:
@@ -61,20 +72,25 @@ class WebtoonAdmin(admin.ModelAdmin):
     def cover(self, webtoon: Webtoon):
         return thumbnail(webtoon.thumbnail, height=60)
 
-    @admin.action(description="Unpublish selected webtoons")
+    @admin.action(description="Unpublish selected webtoons", permissions=["change"])
     def unpublish_selected(self, request, queryset):
         self.message_user(request, f"Unpublished {webtoons_unpublish(webtoons=queryset)} webtoon(s).", messages.SUCCESS)
 
-    @admin.action(description="Archive selected webtoons")
+    @admin.action(description="Archive selected webtoons", permissions=["change"])
     def archive_selected(self, request, queryset):
         self.message_user(request, f"Archived {webtoons_archive(webtoons=queryset)} webtoon(s).", messages.SUCCESS)
 
-    @admin.action(description="Flag selected webtoons for review (hide from readers)")
+    @admin.action(description="Flag selected webtoons for review (hide from readers)", permissions=["change"])
     def flag_selected(self, request, queryset):
         changed = webtoons_set_flag(webtoons=queryset, is_flagged=True)
         self.message_user(request, f"Flagged {changed} webtoon(s).", messages.WARNING)
 
-    @admin.action(description="Clear the review flag")
+    @admin.action(description="Clear the review flag", permissions=["change"])
     def unflag_selected(self, request, queryset):
         changed = webtoons_set_flag(webtoons=queryset, is_flagged=False)
         self.message_user(request, f"Cleared the flag on {changed} webtoon(s).", messages.SUCCESS)
+
+    @admin.action(description="Lift the moderation hold (the owner may publish again)", permissions=["change"])
+    def lift_hold_selected(self, request, queryset):
+        changed = webtoons_lift_hold(webtoons=queryset)
+        self.message_user(request, f"Lifted the moderation hold on {changed} webtoon(s).", messages.SUCCESS)

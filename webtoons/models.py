@@ -20,7 +20,8 @@ class Webtoon(models.Model):
     """One webtoon of a project: the planned script, its panels (Panel rows), the composed strip.
 
     The owner is the project's user; every read goes through selectors that scope on
-    `project__user`. `is_flagged` lets staff hide a published webtoon from the reader pending review.
+    `project__user`. `is_flagged` lets staff hide a published webtoon from the reader pending review;
+    `moderation_hold` records that a moderator acted, so only staff can undo it.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -39,6 +40,11 @@ class Webtoon(models.Model):
     published_url = models.URLField(max_length=500, blank=True, default="")
     published_at = models.DateTimeField(null=True, blank=True)
     is_flagged = models.BooleanField(default=False, help_text="Held for moderation: hidden from the public reader.")
+    moderation_hold = models.BooleanField(
+        default=False,
+        help_text="Set when staff unpublish, archive or flag it: the owner cannot publish it again until staff "
+        "lift the hold.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

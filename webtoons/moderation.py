@@ -2,11 +2,12 @@
 
 Each action is one conditional UPDATE over the selected rows, then a realtime `webtoon_update` so
 an owner with the studio open sees the change. Unpublishing or flagging takes the reader page
-down at once (the reader only shows published, unflagged webtoons).
+down at once (the reader only shows published, unflagged webtoons). Each sets `moderation_hold`:
+the owner cannot publish the webtoon again (webtoon_publish refuses) until staff lift the hold.
 """
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from sketchdojo.realtime import publish_webtoon_update
 from webtoons.models import Webtoon, WebtoonStatus
@@ -22,7 +23,7 @@ def webtoons_unpublish(*, webtoons: QuerySet[Webtoon]) -> int:
     """Published → completed; the public URL is withdrawn."""
     ids = list(webtoons.filter(status=WebtoonStatus.PUBLISHED).values_list("pk", flat=True))
     changed = Webtoon.objects.filter(pk__in=ids, status=WebtoonStatus.PUBLISHED).update(
-        status=WebtoonStatus.COMPLETED, published_url="", published_at=None
+        status=WebtoonStatus.COMPLETED, published_url="", published_at=None, moderation_hold=True
     )
     _announce(ids)
     return changed
@@ -35,7 +36,7 @@ def webtoons_archive(*, webtoons: QuerySet[Webtoon]) -> int:
         webtoons.exclude(status__in=[WebtoonStatus.ARCHIVED, WebtoonStatus.GENERATING]).values_list("pk", flat=True)
     )
     changed = Webtoon.objects.filter(pk__in=ids).update(
-        status=WebtoonStatus.ARCHIVED, published_url="", published_at=None
+        status=WebtoonStatus.ARCHIVED, published_url="", published_at=None, moderation_hold=True
     )
     _announce(ids)
     return changed
@@ -43,8 +44,22 @@ def webtoons_archive(*, webtoons: QuerySet[Webtoon]) -> int:
 
 @transaction.atomic
 def webtoons_set_flag(*, webtoons: QuerySet[Webtoon], is_flagged: bool) -> int:
-    """Hold (or release) webtoons for review; a flagged webtoon is hidden from the public reader."""
+    """Hold (or release) webtoons for review; a flagged webtoon is hidden from the public reader.
+
+    Flagging sets the moderation hold; clearing the flag is a staff decision, so it lifts it too.
+    """
     ids = list(webtoons.exclude(is_flagged=is_flagged).values_list("pk", flat=True))
-    changed = Webtoon.objects.filter(pk__in=ids).update(is_flagged=is_flagged)
+    changed = Webtoon.objects.filter(pk__in=ids).update(is_flagged=is_flagged, moderation_hold=is_flagged)
+    _announce(ids)
+    return changed
+
+
+@transaction.atomic
+def webtoons_lift_hold(*, webtoons: QuerySet[Webtoon]) -> int:
+    """Undo what moderation set: clear the hold and the flag, and bring an archived webtoon back to
+    completed; the owner may then publish it again (nothing is published by this)."""
+    ids = list(webtoons.filter(Q(moderation_hold=True) | Q(is_flagged=True)).values_list("pk", flat=True))
+    Webtoon.objects.filter(pk__in=ids, status=WebtoonStatus.ARCHIVED).update(status=WebtoonStatus.COMPLETED)
+    changed = Webtoon.objects.filter(pk__in=ids).update(moderation_hold=False, is_flagged=False)
     _announce(ids)
     return changed

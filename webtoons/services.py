@@ -7,7 +7,6 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from io import BytesIO
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
@@ -19,12 +18,13 @@ from panels.services import file_name, image_open, replace_file
 from projects.models import Project, ProjectStatus
 from sketchdojo.db import model_update
 from sketchdojo.engine.compose import compose_strip
-from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
+from sketchdojo.errors import Conflict, NotFound
 from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from sketchdojo.realtime import publish_webtoon_update
+from tasks.idempotency import Idempotency, create_once, task_replay
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
-from tasks.selectors import generations_this_month, month_start
+from tasks.quota import quota_check, user_lock
 from webtoons.models import Webtoon, WebtoonStatus
 
 logger = logging.getLogger("sketchdojo.webtoons")
@@ -74,32 +74,33 @@ def webtoon_update(*, webtoon: Webtoon, data: dict) -> Webtoon:
     return webtoon
 
 
-def _next_month(now):
-    start = month_start(now)
-    return start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+def webtoon_generate(
+    *, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None = None
+) -> Task:
+    """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit.
+
+    With an Idempotency-Key, a repeat of the request returns the first task (nothing new, nothing counted).
+    """
+    return create_once(
+        lambda: _webtoon_generate(user=user, project=project, request=request, idempotency=idempotency),
+        user=user,
+        idempotency=idempotency,
+    )
 
 
 @transaction.atomic
-def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> Task:
-    """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit."""
+def _webtoon_generate(*, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None) -> Task:
     from tasks.services import task_create
 
     # One generation request per user at a time passes the quota check (the row lock serializes them).
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    user_lock(user=user)
+    replay = task_replay(user=user, idempotency=idempotency)
+    if replay is not None:
+        return replay
     request = replace(
         request, panel_count=request.panel_count or project.target_panels, style=request.style or project.art_style
     )
-    quota = user.generation_quota
-    used = generations_this_month(user=user)
-    if used >= quota:
-        resets = _next_month(timezone.now())
-        raise QuotaExceeded(
-            f"You have used all {quota} webtoon generations of this month; the quota resets on "
-            f"{resets.date().isoformat()}.",
-            limit=quota,
-            used=used,
-            details={"resets_at": resets.isoformat()},
-        )
+    quota_check(user=user)
     webtoon = Webtoon.objects.create(
         project=project,
         title=project.title,
@@ -115,6 +116,7 @@ def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> T
         webtoon=webtoon,
         input=request.as_input(),
         total_steps=request.panel_count + 2,
+        idempotency=idempotency,
     )
 
 
@@ -152,12 +154,19 @@ def public_url(*, webtoon: Webtoon, origin: str | None = None) -> str:
 
 @transaction.atomic
 def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
-    """Make the webtoon public at /w/{id}/; only once every panel has lettered art (Conflict otherwise).
+    """Make the webtoon public at /w/{id}/; only once every panel has lettered art and no moderator
+    holds it (Conflict otherwise).
 
     The stored published_url is absolute with PUBLIC_BASE_URL, else with `origin` (the API edge passes
     sketchdojo.links.site_origin(request)), else the bare path.
     """
     webtoon = Webtoon.objects.select_for_update().select_related("project").get(pk=webtoon.pk)
+    if webtoon.moderation_hold or webtoon.is_flagged:
+        raise Conflict(
+            "A moderator holds this webtoon (unpublished, archived or flagged for review); only staff can lift "
+            "the hold before it is published again.",
+            code="moderation_hold",
+        )
     panels = list(webtoon.panels.values_list("sequence_number", "status"))
     if not panels:
         raise Conflict("This webtoon has no panels yet; generate it before publishing.")

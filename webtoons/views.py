@@ -9,10 +9,11 @@ from rest_framework.views import APIView
 
 from projects.selectors import project_get
 from sketchdojo.api.pagination import paginated_response
-from sketchdojo.api.schema import paginated
+from sketchdojo.api.schema import error_responses, paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
 from sketchdojo.links import site_origin
+from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
 from tasks.serializers import TaskSerializer
 from webtoons.selectors import webtoon_get, webtoon_list
 from webtoons.serializers import (
@@ -102,17 +103,21 @@ class WebtoonDetailView(APIView):
         return _detail(request, webtoon_id)
 
 
-class WebtoonGenerateView(APIView):
+class WebtoonGenerateView(IdempotentThrottleMixin, APIView):
     """POST /webtoons/generate: 202 with the generation task (`id`, `status: pending`, `webtoon_id`, ...)."""
 
     throttle_classes = [UserRateThrottle, GenerationRateThrottle]
 
     @extend_schema(
-        parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body.")],
+        parameters=[
+            OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body."),
+            OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION),
+        ],
         request=GenerateSerializer,
-        responses={202: TaskSerializer},
+        responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
     )
     def post(self, request):
+        idempotency = idempotency_from_request(request)
         serializer = GenerateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -127,7 +132,7 @@ class WebtoonGenerateView(APIView):
             color_scheme=preferences.get("color_scheme", ""),
             auto_generate_panels=data["auto_generate_panels"],
         )
-        task = webtoon_generate(user=request.user, project=project, request=generation)
+        task = webtoon_generate(user=request.user, project=project, request=generation, idempotency=idempotency)
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -135,7 +140,7 @@ class WebtoonGenerateView(APIView):
 class WebtoonPublishView(APIView):
     """POST /webtoons/{id}/publish: public at /w/{id}/ once every panel has art (409 otherwise)."""
 
-    @extend_schema(request=None, responses=WebtoonDetailSerializer)
+    @extend_schema(request=None, responses={200: WebtoonDetailSerializer, **error_responses(404, 409)})
     def post(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         webtoon_publish(webtoon=webtoon, origin=site_origin(request))

@@ -272,3 +272,34 @@ def test_panel_generation_is_throttled(auth_client, webtoon, settings):
 
     assert (ok.status_code, limited.status_code) == (202, 429)
     assert Task.objects.count() == 1
+
+
+def test_a_redraw_past_the_monthly_quota_is_refused_and_queues_nothing(auth_client, user, webtoon):
+    user.monthly_generation_quota = 2
+    user.save()
+    panel = _panels(webtoon, 1)[0]
+    TaskFactory(user=user, webtoon=webtoon, status=TaskStatus.COMPLETED)
+    TaskFactory(user=user, webtoon=webtoon, task_type=TaskType.PANEL_GENERATION, status=TaskStatus.COMPLETED)
+
+    response = auth_client.post("/api/v1/panels/generate", {"panel_id": str(panel.pk)}, format="json")
+
+    assert response.status_code == 429
+    body = response.json()
+    assert body["error"] == "quota_exceeded"
+    assert (body["details"]["quota"], body["details"]["used"]) == (2, 2)
+    assert int(response["Retry-After"]) == body["details"]["retry_after_seconds"]
+    assert Task.objects.count() == 2
+
+
+def test_a_redraw_counts_against_the_quota_of_webtoon_generations(auth_client, user, webtoon):
+    user.monthly_generation_quota = 1
+    user.save()
+    panel = _panels(webtoon, 1)[0]
+
+    redraw = auth_client.post("/api/v1/panels/generate", {"panel_id": str(panel.pk)}, format="json")
+    generate = auth_client.post(
+        f"/api/v1/webtoons/generate?project_id={webtoon.project_id}", {"story_prompt": "A fox at sea."}, format="json"
+    )
+
+    assert (redraw.status_code, generate.status_code) == (202, 429)
+    assert generate.json()["details"]["used"] == 1

@@ -58,15 +58,20 @@ class PayloadTooLarge(exceptions.APIException):
 
 
 class HttpQuotaExceeded(exceptions.APIException):
-    """A per-user allowance is used up; `wait` (seconds, e.g. until the month ends) becomes Retry-After."""
+    """A per-user allowance is used up; `wait` (seconds, e.g. until the month ends) becomes Retry-After.
+
+    `counts` (e.g. quota and used) go to the envelope's details as they are: numbers stay numbers
+    (DRF would turn a dict detail into strings).
+    """
 
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
     default_detail = "Your monthly generation quota is used up."
     default_code = "quota_exceeded"
 
-    def __init__(self, detail=None, code=None, wait: float | None = None):
+    def __init__(self, detail=None, code=None, wait: float | None = None, counts: dict | None = None):
         super().__init__(detail, code)
         self.wait = math.ceil(wait) if wait is not None else None
+        self.counts = dict(counts or {})
 
 
 # The status of each domain error (a subclass takes its parent's; any other refusal is a 409).
@@ -83,9 +88,7 @@ def _from_domain(exc: errors.DomainError) -> exceptions.APIException:
     if isinstance(exc, errors.InvalidInput):
         return exceptions.ValidationError(exc.field_errors, code=exc.code)
     if isinstance(exc, errors.QuotaExceeded):
-        if exc.retry_after is not None:
-            return HttpQuotaExceeded(exc.message, exc.code, wait=exc.retry_after)
-        return HttpQuotaExceeded({"detail": exc.message, **exc.details} if exc.details else exc.message, exc.code)
+        return HttpQuotaExceeded(exc.message, exc.code, wait=exc.retry_after, counts=exc.details)
     http_class = next((http for domain, http in _HTTP_CLASSES if isinstance(exc, domain)), HttpConflict)
     detail = {"detail": exc.message, **exc.details} if exc.details else exc.message
     return http_class(detail, exc.code)
@@ -159,7 +162,9 @@ def envelope_exception_handler(exc, context):
             wait = max(1, math.ceil(exc.wait))
             details = {"retry_after_seconds": wait}
             response["Retry-After"] = str(wait)
-        elif isinstance(detail, dict):
+        if isinstance(exc, HttpQuotaExceeded):
+            details.update(exc.counts)
+        elif isinstance(detail, dict) and not details:
             details = _flatten(detail)
             detail = details.pop("detail", None) or _first_message(details)
             details.pop("code", None)  # already the envelope's "error"

@@ -14,7 +14,8 @@ class ErrorEnvelopeSerializer(serializers.Serializer):
     error = serializers.CharField(help_text='Machine-readable code, e.g. "validation_error", "not_found".')
     message = serializers.CharField(help_text="Human-readable summary.")
     details = serializers.DictField(
-        help_text="Validation errors by field name; retry_after_seconds for 429; request_id for 500."
+        help_text="Validation errors by field name; retry_after_seconds (integer) for 429, and for a "
+        "quota_exceeded 429 also quota and used (integers) and resets_at (ISO 8601, UTC); request_id for 500."
     )
 
     class Meta:

@@ -39,16 +39,32 @@ def test_invalid_input_names_each_field_like_a_validation_error():
     )
 
 
-def test_a_counted_quota_gives_limit_used_and_extra_details_as_strings_like_every_envelope_detail():
-    exc = errors.QuotaExceeded("All 5 used.", limit=5, used=5, details={"resets_at": "2026-01-01T00:00:00+00:00"})
+def test_a_counted_quota_keeps_its_numbers_as_numbers_and_gives_retry_after():
+    exc = errors.QuotaExceeded(
+        "All 5 used.", limit=5, used=5, retry_after=3600.5, details={"resets_at": "2026-01-01T00:00:00+00:00"}
+    )
     assert render(exc) == (
         429,
         {
             "status": "error",
             "error": "quota_exceeded",
             "message": "All 5 used.",
-            "details": {"quota": "5", "used": "5", "resets_at": "2026-01-01T00:00:00+00:00"},
+            "details": {
+                "retry_after_seconds": 3601,
+                "quota": 5,
+                "used": 5,
+                "resets_at": "2026-01-01T00:00:00+00:00",
+            },
         },
+        "3601",
+    )
+
+
+def test_a_counted_quota_without_a_known_wait_still_keeps_numbers():
+    exc = errors.QuotaExceeded("All 5 used.", limit=5, used=6)
+    assert render(exc) == (
+        429,
+        {"status": "error", "error": "quota_exceeded", "message": "All 5 used.", "details": {"quota": 5, "used": 6}},
         None,
     )
 

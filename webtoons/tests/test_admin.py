@@ -124,3 +124,49 @@ def test_staff_without_change_permission_cannot_cancel_tasks(client):
     client.post("/admin/tasks/task/", {"action": "cancel_selected", "_selected_action": [str(task.pk)]})
     task.refresh_from_db()
     assert task.status == TaskStatus.RUNNING
+
+
+def _act(staff_client, action, webtoon):
+    response = staff_client.post("/admin/webtoons/webtoon/", {"action": action, "_selected_action": [str(webtoon.pk)]})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("action", ["unpublish_selected", "archive_selected", "flag_selected"])
+def test_the_owner_cannot_undo_a_moderators_action_until_staff_lift_the_hold(
+    staff_client, auth_client, generated_webtoon, action
+):
+    publish = f"/api/v1/webtoons/{generated_webtoon.pk}/publish"
+    assert auth_client.post(publish).status_code == 200
+    _act(staff_client, action, generated_webtoon)
+
+    refused = auth_client.post(publish)
+
+    assert refused.status_code == 409
+    assert refused.json() == {
+        "status": "error",
+        "error": "moderation_hold",
+        "message": "A moderator holds this webtoon (unpublished, archived or flagged for review); only staff can "
+        "lift the hold before it is published again.",
+        "details": {},
+    }
+    generated_webtoon.refresh_from_db()
+    assert generated_webtoon.moderation_hold is True
+    assert generated_webtoon.status != WebtoonStatus.PUBLISHED or generated_webtoon.is_flagged
+
+    _act(staff_client, "lift_hold_selected", generated_webtoon)
+    generated_webtoon.refresh_from_db()
+    assert (generated_webtoon.moderation_hold, generated_webtoon.is_flagged) == (False, False)
+    assert generated_webtoon.status != WebtoonStatus.ARCHIVED
+    assert auth_client.post(publish).status_code == 200
+
+
+def test_staff_without_change_permission_cannot_lift_a_hold(client, user):
+    from django.contrib.auth.models import Permission
+
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_webtoon"))
+    client.force_login(viewer)
+    webtoon = WebtoonFactory(project__user=user, status=WebtoonStatus.COMPLETED, moderation_hold=True)
+    client.post("/admin/webtoons/webtoon/", {"action": "lift_hold_selected", "_selected_action": [str(webtoon.pk)]})
+    webtoon.refresh_from_db()
+    assert webtoon.moderation_hold is True

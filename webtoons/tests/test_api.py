@@ -1,9 +1,14 @@
 """Webtoons API: create/list/detail/edit, generate (202, quota, throttle), publish, export; ownership."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
+from django.utils import timezone
 
 from projects.tests.factories import ProjectFactory
+from tasks import quota
 from tasks.models import Task, TaskStatus, TaskType
+from tasks.quota import next_quota_reset
 from tasks.tests.fixtures import GUIDE_GENERATE_BODY
 from webtoons.models import Webtoon, WebtoonStatus
 from webtoons.tests.factories import PanelFactory, TaskFactory, WebtoonFactory
@@ -81,10 +86,15 @@ def test_generate_without_a_prompt_names_the_field(auth_client, project):
     assert Task.objects.count() == 0
 
 
-def test_generate_past_the_monthly_quota_is_refused(auth_client, user, project):
+def test_generate_past_the_monthly_quota_is_refused_until_the_first_of_next_month(
+    auth_client, user, project, monkeypatch
+):
     user.monthly_generation_quota = 1
     user.save()
     TaskFactory(webtoon=WebtoonFactory(project=project))
+    now = timezone.now()
+    # 1 h 30 s before the next month starts (UTC), whatever the date the test runs on.
+    monkeypatch.setattr(quota.timezone, "now", lambda: next_quota_reset(now) - timedelta(hours=1, seconds=30))
 
     response = auth_client.post(
         f"/api/v1/webtoons/generate?project_id={project.pk}", GUIDE_GENERATE_BODY, format="json"
@@ -93,10 +103,20 @@ def test_generate_past_the_monthly_quota_is_refused(auth_client, user, project):
     assert response.status_code == 429
     body = response.json()
     assert body["error"] == "quota_exceeded"
-    assert body["details"]["quota"] == "1"
-    assert body["details"]["used"] == "1"
+    assert response["Retry-After"] == "3630"
+    assert body["details"] == {
+        "retry_after_seconds": 3630,
+        "quota": 1,
+        "used": 1,
+        "resets_at": next_quota_reset(now).isoformat(),
+    }
     assert Task.objects.count() == 1
     assert Webtoon.objects.count() == 1
+
+
+def test_the_quota_resets_on_the_first_of_next_month_and_of_january_in_december():
+    assert next_quota_reset(datetime(2026, 5, 31, 23, 59, tzinfo=UTC)) == datetime(2026, 6, 1, tzinfo=UTC)
+    assert next_quota_reset(datetime(2026, 12, 1, 0, 0, tzinfo=UTC)) == datetime(2027, 1, 1, tzinfo=UTC)
 
 
 def test_generate_is_throttled_per_user(auth_client, project, settings):
