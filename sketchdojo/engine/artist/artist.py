@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw_creature
 from sketchdojo.engine.artist.figures import Look, Placement, draw_monster, draw_person, look_of
 from sketchdojo.engine.artist.painter import Painter
 from sketchdojo.engine.artist.places import Stage, location_painter
@@ -95,7 +96,7 @@ class LocalPanelArtist(ImageProvider):
                 feet = height * framing.feet
                 r = place.u * 1.1
                 painter.draw.ellipse((place.cx - r, feet - r * 0.22, place.cx + r, feet + r * 0.22), fill=(0, 0, 0, 60))
-            draw = draw_monster if look.is_monster else draw_person
+            draw = draw_monster if look.is_monster else draw_person if look.kind == "human" else draw_creature
             box, head = draw(painter, look, member, place)
             heads.append(head)
             boxes[id(member)] = _clip(box, width, height)
@@ -139,7 +140,10 @@ class LocalPanelArtist(ImageProvider):
             if framing.figure:
                 fig = height * framing.figure
                 u = fig / prop.heads_tall
-                if look.is_monster:
+                if look.kind not in ("human", "monster"):
+                    u = height * framing.figure / 4.2 * (0.8 + 0.2 * KIND_SPECS[look.kind].size)
+                    head_top = height * framing.feet - creature_height(look.kind) * u
+                elif look.is_monster:
                     u = fig / (5.6 * 1.25) * 1.08
                     head_top = height * framing.feet - u * 5.6 * 1.25 - u * 0.35
                 else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sketchdojo.engine.artist.colour import Rgb, hex_rgb, mix, scale
 from sketchdojo.engine.artist.painter import Painter, Point
 from sketchdojo.engine.script import Action, Expression, PanelCharacter, ScriptCharacter
+from sketchdojo.engine.vocabulary import KINDS
 
 MONSTER_WORDS = ("monster", "shadow", "demon", "beast", "creature", "fiend", "wraith", "ghoul")
 LIGHTNING_WORDS = ("lightning", "thunder", "electric", "storm", "spark", "volt")
@@ -63,11 +64,28 @@ class Look:
     has_scar: bool
     has_glasses: bool
     seed: int
+    kind: str = "human"
+    accessories: tuple[str, ...] = ()
+
+
+def kind_of(character: ScriptCharacter) -> str:
+    """The vocabulary kind to draw: the key itself, a synonym of one, or `human`."""
+    word = character.kind.strip().lower()
+    for entry in KINDS:
+        if word == entry.key or word in entry.synonyms:
+            return entry.key
+    return "human"
 
 
 def is_monster(character: ScriptCharacter) -> bool:
+    if kind_of(character) == "monster":
+        return True
     text = f"{character.name} {character.description}".lower()
-    return character.role.lower() in ("antagonist", "villain") and any(w in text for w in MONSTER_WORDS)
+    return (
+        kind_of(character) == "human"
+        and character.role.lower() in ("antagonist", "villain")
+        and any(w in text for w in MONSTER_WORDS)
+    )
 
 
 def look_of(character: ScriptCharacter) -> Look:
@@ -96,8 +114,10 @@ def look_of(character: ScriptCharacter) -> Look:
         is_lightning=any(w in text for w in LIGHTNING_WORDS),
         has_cape=any(w in text for w in CAPE_WORDS),
         has_scar="scar" in text,
-        has_glasses="glasses" in text or "spectacles" in text,
+        has_glasses="glasses" in text or "spectacles" in text or "glasses" in character.accessories,
         seed=character.seed,
+        kind=kind_of(character),
+        accessories=tuple(a.lower() for a in character.accessories),
     )
 
 

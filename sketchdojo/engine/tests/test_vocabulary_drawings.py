@@ -1,0 +1,68 @@
+"""Every key of the vocabulary tables has its own drawing: a new row without one fails here."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from sketchdojo.engine.artist import LocalPanelArtist
+from sketchdojo.engine.artist.creatures import KIND_SPECS, drawn_kinds
+from sketchdojo.engine.artist.figures import kind_of
+from sketchdojo.engine.contact import PALETTES, _person, _script
+from sketchdojo.engine.providers.base import DrawRequest
+from sketchdojo.engine.script import ScriptCharacter
+from sketchdojo.engine.vocabulary import KINDS, NON_HUMAN_KINDS, keys
+
+
+def render(script, style: str = "webtoon") -> Image.Image:
+    return LocalPanelArtist().draw(DrawRequest(script, script.panels[0], style, 240, 320, 3)).image
+
+
+def thumb(img: Image.Image) -> Image.Image:
+    return img.convert("L").resize((32, 32), Image.Resampling.BOX)
+
+
+def mean_abs_difference(a: Image.Image, b: Image.Image) -> float:
+    return ImageStat.Stat(ImageChops.difference(thumb(a), thumb(b))).mean[0]
+
+
+def test_every_kind_in_the_vocabulary_has_a_drawing():
+    assert set(keys(KINDS)) == drawn_kinds()
+    assert set(NON_HUMAN_KINDS) == set(KIND_SPECS)
+
+
+@pytest.mark.parametrize("entry", KINDS, ids=lambda e: e.key)
+def test_every_kind_synonym_draws_that_kind(entry):
+    for word in entry.synonyms:
+        character = ScriptCharacter.model_validate({**_person("X", 0), "kind": word})
+        assert kind_of(character) == entry.key
+
+
+def test_an_unknown_kind_word_is_drawn_as_a_person():
+    character = ScriptCharacter.model_validate({**_person("X", 0), "kind": "teapot"})
+    assert kind_of(character) == "human"
+
+
+@pytest.fixture(scope="module")
+def kind_panels() -> dict[str, Image.Image]:
+    return {kind: render(_script([_person("Pat", 0, kind=kind)], "park")) for kind in keys(KINDS)}
+
+
+def test_no_two_kinds_are_drawn_alike(kind_panels):
+    # the same park, palette and seed: only the creature differs, and that must show at 32x32
+    for (a, img_a), (b, img_b) in itertools.combinations(kind_panels.items(), 2):
+        assert mean_abs_difference(img_a, img_b) > 2.0, (a, b)
+
+
+def test_a_cat_is_not_drawn_as_a_person(kind_panels):
+    empty = render(_script([], "park"))
+    assert mean_abs_difference(kind_panels["cat"], empty) > 1.0
+    assert mean_abs_difference(kind_panels["cat"], kind_panels["human"]) > 2.0
+
+
+def test_two_cats_of_one_story_differ_in_coat():
+    one = render(_script([{**_person("Tom", 0, kind="cat"), "palette": PALETTES[0]}], "park"))
+    two = render(_script([{**_person("Tom", 0, kind="cat"), "palette": PALETTES[1]}], "park"))
+    assert ImageStat.Stat(ImageChops.difference(one, two)).mean != [0.0, 0.0, 0.0]
