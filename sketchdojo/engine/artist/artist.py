@@ -20,7 +20,8 @@ from PIL import Image
 from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw_creature
 from sketchdojo.engine.artist.figures import Look, Placement, draw_monster, draw_person, look_of
 from sketchdojo.engine.artist.painter import Painter
-from sketchdojo.engine.artist.places import Stage, location_painter
+from sketchdojo.engine.artist.places import Stage
+from sketchdojo.engine.artist.sets import set_painter
 from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, scene_light, speed_lines
 from sketchdojo.engine.artist.styles import StyleSpec, style_spec
 from sketchdojo.engine.layout import panel_size
@@ -78,7 +79,7 @@ class LocalPanelArtist(ImageProvider):
         painter = Painter(image, style, ambient=light.ambient, ambient_strength=light.strength, seed=request.seed)
         horizon = int(height * framing.horizon)
         paint_sky(image, light, horizon, panel_rng, painter)
-        place_painter, outdoor = location_painter(scene.location)
+        place_painter, outdoor = set_painter(scene.location)
         stage = Stage(width, height, horizon, framing.zoom, panel_rng.uniform(-0.08, 0.08), light, scene_rng)
         place_painter(image, painter, stage)
         fog_layers(painter, light, horizon)

@@ -10,10 +10,11 @@ from PIL import Image, ImageChops, ImageStat
 from sketchdojo.engine.artist import LocalPanelArtist
 from sketchdojo.engine.artist.creatures import KIND_SPECS, drawn_kinds
 from sketchdojo.engine.artist.figures import kind_of
+from sketchdojo.engine.artist.sets import SET_PAINTERS, living_room, set_painter, setting_key
 from sketchdojo.engine.contact import PALETTES, _person, _script
 from sketchdojo.engine.providers.base import DrawRequest
 from sketchdojo.engine.script import ScriptCharacter
-from sketchdojo.engine.vocabulary import KINDS, NON_HUMAN_KINDS, keys
+from sketchdojo.engine.vocabulary import KINDS, NON_HUMAN_KINDS, SETTINGS, keys
 
 
 def render(script, style: str = "webtoon") -> Image.Image:
@@ -66,3 +67,39 @@ def test_two_cats_of_one_story_differ_in_coat():
     one = render(_script([{**_person("Tom", 0, kind="cat"), "palette": PALETTES[0]}], "park"))
     two = render(_script([{**_person("Tom", 0, kind="cat"), "palette": PALETTES[1]}], "park"))
     assert ImageStat.Stat(ImageChops.difference(one, two)).mean != [0.0, 0.0, 0.0]
+
+
+def test_every_setting_in_the_vocabulary_has_a_set():
+    assert set(keys(SETTINGS)) == set(SET_PAINTERS)
+    for entry in SETTINGS:
+        assert set_painter(entry.key) == SET_PAINTERS[entry.key]
+
+
+@pytest.mark.parametrize("entry", SETTINGS, ids=lambda e: e.key)
+def test_every_setting_synonym_finds_a_set_that_lists_it(entry):
+    for word in entry.synonyms:
+        key = setting_key(f"a quiet {word} at dusk")
+        assert key is not None and word in next(e for e in SETTINGS if e.key == key).synonyms, word
+
+
+def test_a_setting_word_inside_a_longer_word_is_not_matched():
+    # "bar" is a setting, "barn" is a farm: whole words only
+    assert setting_key("the old barn") == "farm"
+    assert setting_key("a barber's chair") is None
+
+
+def test_an_unknown_place_reads_as_interior_or_exterior_by_its_words():
+    assert set_painter("the grand ballroom") == (living_room, False)
+    assert set_painter("a windswept plain")[1] is True
+
+
+def test_interiors_are_drawn_without_weather_in_front():
+    for entry in SETTINGS:
+        if entry.interior:
+            assert SET_PAINTERS[entry.key][1] is False, entry.key
+
+
+def test_no_two_settings_are_drawn_alike():
+    panels = {entry.key: render(_script([], entry.key)) for entry in SETTINGS}
+    for (a, img_a), (b, img_b) in itertools.combinations(panels.items(), 2):
+        assert mean_abs_difference(img_a, img_b) > 3.0, (a, b)
