@@ -3,7 +3,7 @@ every setting, so a person can check at a glance that each reads as what it clai
 
     python -m sketchdojo.engine.contact OUTDIR
 
-writes `styles.png`, `kinds.png` and `settings.png` into OUTDIR, each a labelled grid of panels.
+writes `styles.png`, `cast.png`, `kinds.png` and `settings.png` into OUTDIR, each a labelled grid of panels.
 """
 
 from __future__ import annotations
@@ -77,6 +77,29 @@ def style_sheet() -> Image.Image:
     return sheet([(style.value, _draw(script, style.value)) for style in ArtStyle], columns=4)
 
 
+CAST_BRIEFS = (
+    ("long/feminine/dress", {"hair_style": "long", "gender": "feminine", "outfit": "dress", "skin_tone": "pale"}),
+    ("bald/dark/suit", {"hair_style": "bald", "gender": "masculine", "outfit": "suit", "skin_tone": "dark"}),
+    ("ponytail/hoodie", {"hair_style": "ponytail", "gender": "feminine", "outfit": "hoodie", "skin_tone": "tan"}),
+    ("braids/child/raincoat", {"hair_style": "braids", "age": "child", "outfit": "raincoat", "skin_tone": "brown"}),
+    ("bun/elder/robe/glasses", {"hair_style": "bun", "age": "elder", "outfit": "robe", "accessories": ["glasses"]}),
+    ("spiky/armour/cape", {"hair_style": "spiky", "gender": "masculine", "outfit": "armour", "accessories": ["cape"]}),
+    ("curly/uniform/hat", {"hair_style": "curly", "outfit": "uniform", "accessories": ["hat"], "skin_tone": "brown"}),
+    ("short/heavy/coat/scarf", {"hair_style": "short", "build": "heavy", "outfit": "coat", "accessories": ["scarf"]}),
+    ("bob/spacesuit", {"hair_style": "bob", "gender": "feminine", "outfit": "spacesuit"}),
+    ("blonde long", {"hair_style": "long", "gender": "feminine", "palette": {**PALETTES[0], "hair": "#F2D98A"}}),
+    ("silver short", {"hair_style": "short", "gender": "masculine", "palette": {**PALETTES[0], "hair": "#C8CCD6"}}),
+    ("shirt/athletic", {"hair_style": "short", "build": "athletic", "gender": "masculine", "outfit": "shirt"}),
+)
+
+
+def cast_sheet() -> Image.Image:
+    tiles = []
+    for i, (label, look) in enumerate(CAST_BRIEFS):
+        tiles.append((label, _draw(_script([_person(f"P{i}", i, **look)], "studio"))))
+    return sheet(tiles)
+
+
 def kind_sheet() -> Image.Image:
     tiles = []
     for i, kind in enumerate(NON_HUMAN_KINDS):
@@ -99,7 +122,8 @@ def main(argv: list[str]) -> int:
         return 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
-    for name, build in (("styles", style_sheet), ("kinds", kind_sheet), ("settings", setting_sheet)):
+    sheets = (("styles", style_sheet), ("cast", cast_sheet), ("kinds", kind_sheet), ("settings", setting_sheet))
+    for name, build in sheets:
         path = out / f"{name}.png"
         build().save(path)
         print(path)

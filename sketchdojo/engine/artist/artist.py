@@ -30,6 +30,7 @@ from sketchdojo.engine.script import Action, PanelCharacter, Shot, StagePosition
 
 ACTIVE = {Action.RUNNING, Action.FIGHTING, Action.CASTING, Action.FALLING}
 MOVING = ACTIVE | {Action.WALKING, Action.POINTING}
+AGE_HEIGHTS = {"child": 0.68, "teen": 0.94, "adult": 1.0, "elder": 0.96}
 POSITION_RANK = {StagePosition.LEFT: 0, StagePosition.CENTER: 1, StagePosition.RIGHT: 2}
 SOLO_X = {StagePosition.LEFT: 0.3, StagePosition.CENTER: 0.5, StagePosition.RIGHT: 0.7}
 
@@ -148,10 +149,16 @@ class LocalPanelArtist(ImageProvider):
                     u = fig / (5.6 * 1.25) * 1.08
                     head_top = height * framing.feet - u * 5.6 * 1.25 - u * 0.35
                 else:
-                    head_top = height * framing.feet - fig
+                    # a child stands about two thirds as tall
+                    age = AGE_HEIGHTS.get(look.age, 1.0) if look.kind == "human" else 1.0
+                    u *= age
+                    head_top = height * framing.feet - fig * age
             else:
                 u = height * framing.head
                 head_top = height * framing.head_top
+                if look.kind == "human" and look.age == "child" and framing.head < 1:
+                    head_top += u * 0.6
+                    u *= 0.88
             # keep neighbours' heads apart: a head may fill at most ~60% of its slot
             limit = slot * 0.6 / (prop.head_width * (1.75 if look.is_monster else 1.0))
             if u > limit and n > 1:

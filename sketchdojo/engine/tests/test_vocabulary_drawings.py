@@ -9,12 +9,23 @@ from PIL import Image, ImageChops, ImageStat
 
 from sketchdojo.engine.artist import LocalPanelArtist
 from sketchdojo.engine.artist.creatures import KIND_SPECS, drawn_kinds
-from sketchdojo.engine.artist.figures import kind_of
+from sketchdojo.engine.artist.figures import BUILD_FACTORS, kind_of, look_of
 from sketchdojo.engine.artist.sets import SET_PAINTERS, living_room, set_painter, setting_key
 from sketchdojo.engine.contact import PALETTES, _person, _script
 from sketchdojo.engine.providers.base import DrawRequest
 from sketchdojo.engine.script import ScriptCharacter
-from sketchdojo.engine.vocabulary import KINDS, NON_HUMAN_KINDS, SETTINGS, keys
+from sketchdojo.engine.vocabulary import (
+    ACCESSORIES,
+    AGES,
+    BUILDS,
+    GARMENTS,
+    GENDER_PRESENTATIONS,
+    HAIR_STYLES,
+    KINDS,
+    NON_HUMAN_KINDS,
+    SETTINGS,
+    keys,
+)
 
 
 def render(script, style: str = "webtoon") -> Image.Image:
@@ -103,3 +114,49 @@ def test_no_two_settings_are_drawn_alike():
     panels = {entry.key: render(_script([], entry.key)) for entry in SETTINGS}
     for (a, img_a), (b, img_b) in itertools.combinations(panels.items(), 2):
         assert mean_abs_difference(img_a, img_b) > 3.0, (a, b)
+
+
+LOOK_FIELDS = {"hair_style": "hair_style", "outfit": "garment", "build": "build", "age": "age", "gender": "gender"}
+BASE_LOOK = {"hair_style": "short", "outfit": "shirt", "gender": "neutral", "build": "average", "age": "adult"}
+
+
+def person_panel(shot: str = "wide", **look) -> Image.Image:
+    return render(_script([_person("Kim", 0, **{**BASE_LOOK, **look})], "studio", shot=shot))
+
+
+def changed_pixels(a: Image.Image, b: Image.Image) -> int:
+    return sum(ImageChops.difference(a, b).convert("L").point(lambda v: 255 if v > 24 else 0).histogram()[255:])
+
+
+@pytest.mark.parametrize(
+    ("field", "table"),
+    [
+        ("hair_style", HAIR_STYLES),
+        ("outfit", GARMENTS),
+        ("build", BUILDS),
+        ("age", AGES),
+        ("gender", GENDER_PRESENTATIONS),
+    ],
+)
+def test_every_look_word_is_read_and_drawn(field, table):
+    base = person_panel("medium")
+    for entry in table:
+        look = look_of(ScriptCharacter.model_validate({**_person("Kim", 0, **BASE_LOOK), field: entry.key}))
+        assert getattr(look, LOOK_FIELDS[field]) == (BUILD_FACTORS[entry.key] if field == "build" else entry.key)
+        if entry.key != BASE_LOOK[field]:
+            assert changed_pixels(person_panel("medium", **{field: entry.key}), base) > 50, entry.key
+
+
+def test_every_accessory_is_read_and_drawn():
+    base = person_panel("medium")
+    for entry in ACCESSORIES:
+        look = look_of(ScriptCharacter.model_validate({**_person("Kim", 0, **BASE_LOOK), "accessories": [entry.key]}))
+        assert entry.key in look.accessories
+        assert changed_pixels(person_panel("medium", accessories=[entry.key]), base) > 40, entry.key
+
+
+def test_a_named_skin_tone_wins_over_the_palette():
+    dark = look_of(ScriptCharacter.model_validate({**_person("Kim", 0), "skin_tone": "dark"}))
+    pale = look_of(ScriptCharacter.model_validate({**_person("Kim", 0), "skin_tone": "pale"}))
+    assert dark.skin == (0x5E, 0x3A, 0x22)
+    assert pale.skin == (0xF8, 0xE1, 0xD3)
