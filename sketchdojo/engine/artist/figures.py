@@ -686,7 +686,11 @@ def _head_accessories(p: Painter, look: Look, accent: Rgb, c: Point, hw: float, 
     if "earrings" in acc and not f:
         for k in (-1, 1):
             ex = x + k * hw * 0.48
-            p.ellipse((ex - u * 0.03, y + u * 0.18, ex + u * 0.03, y + u * 0.24), (240, 200, 70))
+            p.draw.ellipse(
+                (ex - u * 0.06, y + u * 0.16, ex + u * 0.06, y + u * 0.3),
+                outline=(240, 200, 70),
+                width=max(2, int(u * 0.025)),
+            )
 
 
 def _head_shape(c: Point, hw: float, u: float, pointed: bool) -> list[Point]:

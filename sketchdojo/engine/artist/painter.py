@@ -124,13 +124,18 @@ class Painter:
         """Where face lines go: the image, or for pencil styles the ink layer (as dark strokes)."""
         return _InkPen(self._ink_draw) if self._ink_draw is not None else self.draw
 
-    def finish(self) -> Image.Image:
-        """The style's finish, then any pencil strokes on top."""
-        out = self.style.finish(self.image)
+    def finish(self, size: tuple[int, int] | None = None) -> Image.Image:
+        """Scaled down to `size` (supersampled drawing comes out anti-aliased), then the style's
+        finish at the output size (screentone dots stay crisp), then any pencil strokes on top."""
+        image, ink = self.image, self.ink
+        if size is not None and size != image.size:
+            image = image.resize(size, Image.Resampling.BOX)
+            ink = ink.resize(size, Image.Resampling.BOX) if ink is not None else None
+        out = self.style.finish(image)
         if out.mode != "RGB":
             out = out.convert("RGB")
-        if self.ink is not None:
-            out.paste(self.style.outline_rgb, (0, 0), self.ink)
+        if ink is not None:
+            out.paste(self.style.outline_rgb, (0, 0), ink)
         return out
 
     # -- internals ----------------------------------------------------------------------------

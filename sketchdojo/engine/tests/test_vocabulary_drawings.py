@@ -33,11 +33,12 @@ def render(script, style: str = "webtoon") -> Image.Image:
 
 
 def thumb(img: Image.Image) -> Image.Image:
-    return img.convert("L").resize((32, 32), Image.Resampling.BOX)
+    return img.convert("RGB").resize((32, 32), Image.Resampling.BOX)
 
 
 def mean_abs_difference(a: Image.Image, b: Image.Image) -> float:
-    return ImageStat.Stat(ImageChops.difference(thumb(a), thumb(b))).mean[0]
+    """Mean absolute difference of 32x32 colour thumbnails, over the three channels (0..255)."""
+    return sum(ImageStat.Stat(ImageChops.difference(thumb(a), thumb(b))).mean) / 3
 
 
 def test_every_kind_in_the_vocabulary_has_a_drawing():
