@@ -13,10 +13,17 @@ import random
 from collections.abc import Sequence
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from sketchdojo.engine.artist.colour import Rgb, mix, scale
 from sketchdojo.engine.artist.styles import StyleSpec
+
+
+def grain_tile() -> Image.Image:
+    from sketchdojo.engine.artist.sky import grain_tile as tile  # sky imports this module
+
+    return tile()
+
 
 Point = tuple[float, float]
 
@@ -217,4 +224,8 @@ def _glow_mask(radius: int, peak: int) -> Image.Image:
     """Alpha falloff of a glow, `peak` in the centre fading to nothing at `radius`."""
     g = Image.radial_gradient("L").resize((2 * radius, 2 * radius), Image.Resampling.BILINEAR)
     lut = [int(peak * max(0.0, 1 - v / 255) ** 2) for v in range(256)]
-    return g.point(lut)
+    mask = g.point(lut)
+    # grain of about +-2 levels breaks the rings a smooth falloff shows in 8 bits
+    grain = grain_tile().crop((0, 0, *mask.size))
+    edge = mask.point([255 if v else 0 for v in range(256)])  # outside the glow stays exactly clear
+    return ImageChops.multiply(ImageChops.add(mask, grain, 1.0, -128), edge)
