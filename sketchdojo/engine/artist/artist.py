@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw_creature
-from sketchdojo.engine.artist.figures import Look, Placement, draw_monster, draw_person, look_of
+from sketchdojo.engine.artist.figures import Look, Placement, cast_looks, draw_monster, draw_person
 from sketchdojo.engine.artist.painter import Painter
 from sketchdojo.engine.artist.places import Stage
 from sketchdojo.engine.artist.sets import set_painter
@@ -26,7 +26,7 @@ from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, s
 from sketchdojo.engine.artist.styles import StyleSpec, style_spec
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.providers.base import DrawRequest, DrawResult, FaceBox, ImageProvider
-from sketchdojo.engine.script import Action, PanelCharacter, Shot, StagePosition
+from sketchdojo.engine.script import Action, PanelCharacter, PanelScript, Script, Shot, StagePosition
 
 ACTIVE = {Action.RUNNING, Action.FIGHTING, Action.CASTING, Action.FALLING}
 MOVING = ACTIVE | {Action.WALKING, Action.POINTING}
@@ -89,7 +89,9 @@ class LocalPanelArtist(ImageProvider):
         fog_layers(painter, light, horizon)
 
         cast = self._visible_cast(panel.characters, shot)
-        placements = self._place(cast, [look_of(script.character(c.name)) for c in cast], framing, style, width, height)
+        looks = cast_looks(script.characters)
+        variant = repeat_run(script, panel) % 2
+        placements = self._place(cast, [looks[c.name] for c in cast], framing, style, width, height, variant)
         if style.speed_lines and any(c.action in ACTIVE for c in cast):
             centre_x = sum(pl.cx for _, _, pl in placements) / len(placements)
             speed_lines(painter, (centre_x, height * 0.45), panel_rng)
@@ -123,7 +125,13 @@ class LocalPanelArtist(ImageProvider):
 
     @staticmethod
     def _place(
-        cast: list[PanelCharacter], looks: list[Look], framing: Framing, style: StyleSpec, width: int, height: int
+        cast: list[PanelCharacter],
+        looks: list[Look],
+        framing: Framing,
+        style: StyleSpec,
+        width: int,
+        height: int,
+        variant: int = 0,
     ) -> list[tuple[PanelCharacter, Look, Placement]]:
         if not cast:
             return []
@@ -170,8 +178,21 @@ class LocalPanelArtist(ImageProvider):
                 else:
                     head_top += (u - limit) * prop.heads_tall
                 u = limit
-            out.append((member, look, Placement(x, head_top, u, facing, slot if n > 1 else math.inf)))
+            out.append((member, look, Placement(x, head_top, u, facing, slot if n > 1 else math.inf, variant)))
         return out
+
+
+def _beat(panel: PanelScript) -> tuple:
+    return panel.shot, tuple((c.name, c.action) for c in panel.characters)
+
+
+def repeat_run(script: Script, panel: PanelScript) -> int:
+    """How many panels in a row just before this one show the same shot and the same actions."""
+    index = next(i for i, other in enumerate(script.panels) if other is panel or other == panel)
+    run = 0
+    while index - run - 1 >= 0 and _beat(script.panels[index - run - 1]) == _beat(panel):
+        run += 1
+    return run
 
 
 def _shrink(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:

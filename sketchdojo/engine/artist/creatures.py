@@ -172,6 +172,8 @@ def draw_creature(p: Painter, look, cast, place) -> tuple[Box, Callable[[], None
     belly = p.col(mix(spec.belly, look.hair, 0.12), light=0.5)
     accent = p.col(look.accent, light=0.5)
     d = place.facing or (1 if rng.random() < 0.5 else -1)
+    if place.variant and not place.facing:
+        d = -d  # a repeated beat turns the animal round
     u = place.u
     x, top = place.cx, place.head_top
     draw = _PLANS[spec.plan]

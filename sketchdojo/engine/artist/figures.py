@@ -8,10 +8,11 @@ placed by its head (`Placement`: centre x, top of head, head height, facing) and
 
 from __future__ import annotations
 
+import colorsys
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sketchdojo.engine.artist.colour import Rgb, hex_rgb, mix, scale
 from sketchdojo.engine.artist.painter import Painter, Point
@@ -177,6 +178,50 @@ def look_of(character: ScriptCharacter) -> Look:
     )
 
 
+HAIR_ROTATION = ("short", "long", "ponytail", "curly", "bun", "spiky", "bob", "braids")
+
+
+def cast_looks(characters: list[ScriptCharacter]) -> dict[str, Look]:
+    """Every cast member's look, with any who would read as a twin of someone earlier varied.
+
+    Two people of one story must differ in silhouette or palette: when a later character has the
+    same kind, hair style and garment as an earlier one and near-identical hair and outfit colours,
+    its hair style moves on and its outfit hue turns by a third, deterministically, in every panel.
+    """
+    looks: dict[str, Look] = {}
+    for character in characters:
+        look = look_of(character)
+        for _ in range(len(HAIR_ROTATION)):
+            twin = next((other for other in looks.values() if _alike(other, look)), None)
+            if twin is None:
+                break
+            step = (
+                HAIR_ROTATION[(HAIR_ROTATION.index(look.hair_style) + 1) % len(HAIR_ROTATION)]
+                if look.hair_style in HAIR_ROTATION
+                else "long"
+            )
+            look = replace(
+                look, hair_style=step, outfit=_turn_hue(look.outfit, 1 / 3), accent=_turn_hue(look.accent, 1 / 3)
+            )
+        looks[character.name] = look
+    return looks
+
+
+def _alike(a: Look, b: Look) -> bool:
+    def far(x: Rgb, y: Rgb) -> bool:
+        return sum(abs(i - j) for i, j in zip(x, y, strict=True)) > 90
+
+    # the head is what a reader tells people apart by: same hair cut and colour reads as a twin
+    same_shape = a.kind == b.kind and a.hair_style == b.hair_style and a.garment == b.garment
+    return same_shape and not far(a.hair, b.hair)
+
+
+def _turn_hue(rgb: Rgb, turn: float) -> Rgb:
+    h, light, sat = colorsys.rgb_to_hls(*(v / 255 for v in rgb))
+    r, g, b = colorsys.hls_to_rgb((h + turn) % 1.0, light, max(sat, 0.35))
+    return round(r * 255), round(g * 255), round(b * 255)
+
+
 @dataclass(frozen=True)
 class Placement:
     cx: float
@@ -184,6 +229,7 @@ class Placement:
     u: float  # head height in pixels
     facing: int  # -1 looks left, 0 at the reader, 1 looks right
     room: float = math.inf  # width of this figure's slot on a crowded stage
+    variant: int = 0  # 1 draws the action's second pose, so a repeated beat never repeats its picture
 
 
 # Pose angles in degrees from straight down, positive toward where the figure faces (90 = forward, 180 = up):
@@ -216,6 +262,18 @@ POSES: dict[Action, tuple[float, ...]] = {
 }
 
 
+def alternate_pose(pose: tuple[float, ...]) -> tuple[float, ...]:
+    """The same action with the other arm leading: arms swapped, hanging forearms bent, a little lean."""
+    near_upper, near_fore, far_upper, far_fore, *legs, lean = pose
+
+    def bend(upper: float, fore: float) -> tuple[float, float]:
+        return (upper, fore + 70) if abs(upper) < 45 else (upper, fore)
+
+    a = bend(-far_upper if far_upper < 0 else far_upper, -far_fore if far_upper < 0 else far_fore)
+    b = bend(-near_upper if near_upper > 90 else near_upper * -1, -near_fore if near_upper > 90 else near_fore * -1)
+    return (*a, *b, *legs, lean + 5)
+
+
 def _vec(angle: float, d: int) -> tuple[float, float]:
     r = math.radians(angle)
     return math.sin(r) * d, math.cos(r)
@@ -236,7 +294,7 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     trousers = p.col(mix(scale(look.outfit, 0.55), (40, 44, 66), 0.4), light=light)
     shoes = p.col((44, 36, 40), light=light)
 
-    pose = POSES[cast.action]
+    pose = POSES[cast.action] if not place.variant else alternate_pose(POSES[cast.action])
     lean = pose[8] * (f or 1) if f else 0.0
     hw = u * prop.head_width * look.face_width
     shape = GENDER_SHAPES[look.gender]
@@ -260,6 +318,11 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             a1, a2 = abs(a1), abs(a2)
         elbow = _add(shoulder, _vec(a1, d), prop.arms * u * 0.5)
         hand = _add(elbow, _vec(a2, d), prop.arms * u * 0.5)
+        reach = max(abs(elbow[0] - place.cx), abs(hand[0] - place.cx))
+        if reach > place.room * 0.42 and min(elbow[1], hand[1]) < place.head_top + u * 1.4:
+            # an arm raised into the neighbour's slot would cross their face: swing it back over our own
+            elbow = _add(shoulder, _vec(-a1, d), prop.arms * u * 0.5)
+            hand = _add(elbow, _vec(-a2, d), prop.arms * u * 0.5)
         colour = scale(outfit, shade)
         p.limb([shoulder, elbow, hand], limb * 0.9, colour, size=u)
         r = limb * 0.62

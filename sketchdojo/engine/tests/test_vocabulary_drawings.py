@@ -8,12 +8,14 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from sketchdojo.engine.artist import LocalPanelArtist
+from sketchdojo.engine.artist.artist import repeat_run
 from sketchdojo.engine.artist.creatures import KIND_SPECS, drawn_kinds
-from sketchdojo.engine.artist.figures import BUILD_FACTORS, kind_of, look_of
+from sketchdojo.engine.artist.figures import BUILD_FACTORS, cast_looks, kind_of, look_of
 from sketchdojo.engine.artist.sets import SET_PAINTERS, living_room, set_painter, setting_key
 from sketchdojo.engine.contact import PALETTES, _person, _script
-from sketchdojo.engine.providers.base import DrawRequest
-from sketchdojo.engine.script import ScriptCharacter
+from sketchdojo.engine.planner.planner import LocalStoryPlanner
+from sketchdojo.engine.providers.base import DrawRequest, PlanRequest
+from sketchdojo.engine.script import Script, ScriptCharacter
 from sketchdojo.engine.vocabulary import (
     ACCESSORIES,
     AGES,
@@ -161,3 +163,64 @@ def test_a_named_skin_tone_wins_over_the_palette():
     pale = look_of(ScriptCharacter.model_validate({**_person("Kim", 0), "skin_tone": "pale"}))
     assert dark.skin == (0x5E, 0x3A, 0x22)
     assert pale.skin == (0xF8, 0xE1, 0xD3)
+
+
+# -- one story: cast apart, panels apart ----------------------------------------------------------------
+
+
+def test_two_characters_briefed_alike_are_drawn_apart_and_the_same_in_every_panel():
+    twins = [_person("Ann", 0, hair_style="long", outfit="dress"), _person("Bea", 0, hair_style="long", outfit="dress")]
+    script = _script(twins, "park")
+
+    looks = cast_looks(script.characters)
+
+    ann, bea = looks["Ann"], looks["Bea"]
+    assert ann.hair_style == "long" and bea.hair_style == "ponytail"
+    assert ann.outfit != bea.outfit
+    assert cast_looks(script.characters) == looks
+
+
+def test_characters_briefed_apart_are_left_as_briefed():
+    # same cut, but blonde and black: told apart at a glance
+    script = _script([_person("Ann", 0, hair_style="long"), _person("Ben", 1, hair_style="long")], "park")
+
+    looks = cast_looks(script.characters)
+
+    assert looks["Ben"].hair_style == "long"
+    assert looks["Ben"].outfit == (0x2E, 0x4A, 0x7D)
+
+
+def test_a_repeated_beat_is_never_drawn_with_the_same_pose_twice_running():
+    cast = [_person("Ann", 0), _person("Ben", 1)]
+    base = _script(cast, "street", "talking", "medium").model_dump()
+    base["panels"] = [{**base["panels"][0], "sequence": i + 1} for i in range(3)]
+    script = Script.model_validate(base)
+
+    assert [repeat_run(script, panel) for panel in script.panels] == [0, 1, 2]
+    panels = [
+        LocalPanelArtist().draw(DrawRequest(script, panel, "webtoon", 240, 320, 3)).image for panel in script.panels
+    ]
+    assert mean_abs_difference(panels[0], panels[1]) > 1.0
+    assert mean_abs_difference(panels[1], panels[2]) > 1.0
+
+
+def test_no_two_panels_of_a_planned_webtoon_are_near_identical():
+    prompt = (
+        "A shy baker and her talking cat open a bakery in a rainy city; a rival chef tries to steal "
+        "their recipe, and they win the town's cake contest."
+    )
+    script = LocalStoryPlanner().plan(PlanRequest(prompt=prompt, panel_count=12))
+    panels = [
+        LocalPanelArtist().draw(DrawRequest(script, panel, "webtoon", 160, 200, 1000 + panel.sequence)).image
+        for panel in script.panels
+    ]
+    for (i, a), (j, b) in itertools.combinations(enumerate(panels, 1), 2):
+        assert mean_abs_difference(a, b) > 1.5, (i, j)
+
+
+def test_same_hair_in_different_clothes_still_counts_as_twins():
+    pair = [_person("Ann", 0), {**_person("Bea", 1), "palette": {**PALETTES[1], "hair": PALETTES[0]["hair"]}}]
+
+    looks = cast_looks(_script(pair, "park").characters)
+
+    assert looks["Ann"].hair_style == "short" and looks["Bea"].hair_style == "long"
