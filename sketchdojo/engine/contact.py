@@ -3,7 +3,8 @@ every setting, so a person can check at a glance that each reads as what it clai
 
     python -m sketchdojo.engine.contact OUTDIR
 
-writes `styles.png`, `cast.png`, `kinds.png` and `settings.png` into OUTDIR, each a labelled grid of panels.
+writes `styles.png`, `cast.png`, `kinds.png`, `settings.png` and `props.png` into OUTDIR, each a
+labelled grid of panels.
 """
 
 from __future__ import annotations
@@ -108,6 +109,20 @@ def kind_sheet() -> Image.Image:
     return sheet(tiles)
 
 
+def prop_sheet() -> Image.Image:
+    from sketchdojo.engine.artist.painter import Painter
+    from sketchdojo.engine.artist.props import PROP_DRAWERS, draw_prop
+    from sketchdojo.engine.artist.styles import style_spec
+
+    tiles = []
+    for key in PROP_DRAWERS:
+        tile = Image.new("RGB", (TILE[0] * 2, TILE[1] * 2), (236, 232, 222))
+        painter = Painter(tile, style_spec("webtoon"), ambient=(255, 255, 255), ambient_strength=0.0, seed=1)
+        draw_prop(painter, key, TILE[0], TILE[1], TILE[1] * 0.9)
+        tiles.append((key, painter.finish(TILE)))
+    return sheet(tiles, columns=10)
+
+
 def setting_sheet() -> Image.Image:
     tiles = []
     for entry in SETTINGS:
@@ -122,7 +137,13 @@ def main(argv: list[str]) -> int:
         return 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
-    sheets = (("styles", style_sheet), ("cast", cast_sheet), ("kinds", kind_sheet), ("settings", setting_sheet))
+    sheets = (
+        ("styles", style_sheet),
+        ("cast", cast_sheet),
+        ("kinds", kind_sheet),
+        ("settings", setting_sheet),
+        ("props", prop_sheet),
+    )
     for name, build in sheets:
         path = out / f"{name}.png"
         build().save(path)

@@ -21,6 +21,7 @@ from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw
 from sketchdojo.engine.artist.figures import Look, Placement, cast_looks, draw_monster, draw_person
 from sketchdojo.engine.artist.painter import Painter
 from sketchdojo.engine.artist.places import Stage
+from sketchdojo.engine.artist.props import HOLDING, LARGE, draw_prop, prop_key
 from sketchdojo.engine.artist.sets import set_painter
 from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, scene_light, speed_lines
 from sketchdojo.engine.artist.styles import StyleSpec, style_spec
@@ -109,6 +110,7 @@ class LocalPanelArtist(ImageProvider):
             boxes[id(member)] = _clip(box, width, height)
         for head in heads:
             head()
+        self._props(painter, panel.props, placements, framing, width, height)
         paint_weather(painter, light, panel_rng, outdoor=outdoor)
 
         image = painter.finish((out_w, out_h))
@@ -117,6 +119,29 @@ class LocalPanelArtist(ImageProvider):
             faces=[FaceBox(c.name, _shrink(boxes[id(c)])) for c in cast if _visible(boxes[id(c)])],
             meta={"provider": self.name, "style": style.name, "seed": request.seed, "shot": shot.value},
         )
+
+    @staticmethod
+    def _props(painter: Painter, words: list[str], placements, framing: Framing, width: int, height: int) -> None:
+        """Each named prop in the acting character's hand when the action holds things, else set down."""
+        actor = placements[0] if placements else None
+        ground = height * framing.feet if framing.figure else height * 0.9
+        spare = 0
+        for word in words:
+            key = prop_key(word)
+            if key is None:
+                continue
+            if actor is not None and actor[0].action in HOLDING and key not in LARGE and not actor[1].is_monster:
+                _, _, place = actor
+                side = place.facing or 1
+                y = min(place.head_top + place.u * 2.3, height * 0.86)
+                draw_prop(painter, key, place.cx + side * place.u * 0.95, y, place.u * 0.9)
+                actor = None  # one thing in hand; the rest are set down
+                continue
+            scale_u = placements[0][2].u if placements else height * 0.08
+            size = scale_u * (2.2 if key in LARGE else 0.9)
+            x = width * (0.1 if spare % 2 == 0 else 0.9) + (spare // 2) * width * 0.1 * (1 if spare % 2 == 0 else -1)
+            draw_prop(painter, key, x, ground - size * 0.5, size)
+            spare += 1
 
     @staticmethod
     def _visible_cast(members: list[PanelCharacter], shot: Shot) -> list[PanelCharacter]:

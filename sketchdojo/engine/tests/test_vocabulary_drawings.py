@@ -11,6 +11,7 @@ from sketchdojo.engine.artist import LocalPanelArtist
 from sketchdojo.engine.artist.artist import repeat_run
 from sketchdojo.engine.artist.creatures import KIND_SPECS, drawn_kinds
 from sketchdojo.engine.artist.figures import BUILD_FACTORS, cast_looks, kind_of, look_of
+from sketchdojo.engine.artist.props import PROP_DRAWERS, prop_key
 from sketchdojo.engine.artist.sets import SET_PAINTERS, living_room, set_painter, setting_key
 from sketchdojo.engine.contact import PALETTES, _person, _script
 from sketchdojo.engine.planner.planner import LocalStoryPlanner
@@ -25,6 +26,7 @@ from sketchdojo.engine.vocabulary import (
     HAIR_STYLES,
     KINDS,
     NON_HUMAN_KINDS,
+    PROPS,
     SETTINGS,
     keys,
 )
@@ -224,3 +226,47 @@ def test_same_hair_in_different_clothes_still_counts_as_twins():
     looks = cast_looks(_script(pair, "park").characters)
 
     assert looks["Ann"].hair_style == "short" and looks["Bea"].hair_style == "long"
+
+
+# -- props ------------------------------------------------------------------------------------------------
+
+
+def test_every_prop_in_the_vocabulary_has_a_drawing():
+    assert set(keys(PROPS)) == set(PROP_DRAWERS)
+
+
+@pytest.mark.parametrize("entry", PROPS, ids=lambda e: e.key)
+def test_every_prop_synonym_finds_a_prop_that_lists_it(entry):
+    for word in entry.synonyms:
+        key = prop_key(word)
+        assert key is not None and word in next(e for e in PROPS if e.key == key).synonyms
+
+
+def test_an_unknown_prop_is_not_drawn():
+    assert prop_key("spaceship engine") is None
+
+
+def prop_panel(props: list[str], action: str = "holding") -> Image.Image:
+    script = _script([_person("Kim", 0)], "studio", action, "medium").model_dump()
+    script["panels"][0]["props"] = props
+    return render(Script.model_validate(script))
+
+
+def test_no_two_props_are_drawn_alike_and_each_shows():
+    empty = prop_panel([])
+    panels = {key: prop_panel([key]) for key in PROP_DRAWERS}
+    for key, img in panels.items():
+        assert changed_pixels(img, empty) > 150, key
+    for (a, img_a), (b, img_b) in itertools.combinations(panels.items(), 2):
+        assert changed_pixels(img_a, img_b) > 60, (a, b)
+
+
+def test_a_held_prop_is_drawn_at_the_hand_and_a_large_one_is_set_down():
+    empty = prop_panel([])
+    held = ImageChops.difference(prop_panel(["phone"], "phoning"), empty).getbbox()
+    set_down = ImageChops.difference(prop_panel(["phone"], "standing"), empty).getbbox()
+    car = ImageChops.difference(prop_panel(["car"], "holding"), empty).getbbox()
+
+    assert held != set_down
+    assert 60 < (held[0] + held[2]) / 2 < 180  # beside the figure at the centre
+    assert (car[0] + car[2]) / 2 < 60  # by the left edge, on the ground
