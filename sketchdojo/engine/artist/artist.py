@@ -15,7 +15,7 @@ import random
 import zlib
 from dataclasses import dataclass
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw_creature
 from sketchdojo.engine.artist.figures import Look, Placement, cast_looks, draw_monster, draw_person
@@ -24,7 +24,7 @@ from sketchdojo.engine.artist.places import Stage
 from sketchdojo.engine.artist.props import HOLDING, LARGE, draw_prop, prop_key
 from sketchdojo.engine.artist.sets import set_painter
 from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, scene_light, speed_lines
-from sketchdojo.engine.artist.styles import StyleSpec, style_spec
+from sketchdojo.engine.artist.styles import StyleSpec, manga_figures, style_spec
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.providers.base import DrawRequest, DrawResult, FaceBox, ImageProvider
 from sketchdojo.engine.script import Action, PanelCharacter, PanelScript, Script, Shot, StagePosition
@@ -96,6 +96,8 @@ class LocalPanelArtist(ImageProvider):
         if style.speed_lines and any(c.action in ACTIVE for c in cast):
             centre_x = sum(pl.cx for _, _, pl in placements) / len(placements)
             speed_lines(painter, (centre_x, height * 0.45), panel_rng)
+        # manga inks its cast clean over a toned ground: remember the set to find the figures later
+        bare_set = image.copy() if style.name == "manga" and cast else None
         boxes: dict[int, tuple[int, int, int, int]] = {}
         heads = []
         # monsters loom behind the people they threaten
@@ -114,6 +116,11 @@ class LocalPanelArtist(ImageProvider):
         paint_weather(painter, light, panel_rng, outdoor=outdoor)
 
         image = painter.finish((out_w, out_h))
+        if bare_set is not None:
+            drawn = painter.image.resize((out_w, out_h), Image.Resampling.BOX)
+            changed = ImageChops.difference(bare_set, painter.image).convert("L").point(lambda v: 255 if v > 8 else 0)
+            figures = changed.resize((out_w, out_h), Image.Resampling.BOX).point(lambda v: 255 if v > 100 else 0)
+            image = manga_figures(drawn, image, figures)
         return DrawResult(
             image=image,
             faces=[FaceBox(c.name, _shrink(boxes[id(c)])) for c in cast if _visible(boxes[id(c)])],

@@ -270,3 +270,19 @@ def test_a_held_prop_is_drawn_at_the_hand_and_a_large_one_is_set_down():
     assert held != set_down
     assert 60 < (held[0] + held[2]) / 2 < 180  # beside the figure at the centre
     assert (car[0] + car[2]) / 2 < 60  # by the left edge, on the ground
+
+
+def ink_share(img: Image.Image, box) -> float:
+    grey = img.convert("L").crop(box)
+    return sum(grey.histogram()[:128]) / (grey.width * grey.height)
+
+
+def test_manga_inks_the_cast_on_white_paper_over_a_toned_ground():
+    script = _script([_person("Ana", 0, outfit="dress")], "city", shot="close_up")
+    result = LocalPanelArtist().draw(DrawRequest(script, script.panels[0], "manga", 400, 500, 3))
+    x0, y0, x1, y1 = result.faces[0].box
+    chest = (x0 + 40, y1 + 45, x1 - 40, y1 + 135)  # below the chin: clothing, inside the figure
+    ground = (0, y0, x0 - 10, y1)  # the set beside the face
+
+    assert ink_share(result.image, chest) < 0.08
+    assert ink_share(result.image, ground) > 0.12
