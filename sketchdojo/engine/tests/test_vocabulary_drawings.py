@@ -10,13 +10,13 @@ from PIL import Image, ImageChops, ImageStat
 from sketchdojo.engine.artist import LocalPanelArtist
 from sketchdojo.engine.artist.artist import repeat_run
 from sketchdojo.engine.artist.creatures import KIND_SPECS, drawn_kinds
-from sketchdojo.engine.artist.figures import BUILD_FACTORS, cast_looks, kind_of, look_of
+from sketchdojo.engine.artist.figures import BUILD_FACTORS, POSES, cast_looks, kind_of, look_of
 from sketchdojo.engine.artist.props import PROP_DRAWERS, prop_key
 from sketchdojo.engine.artist.sets import SET_PAINTERS, living_room, set_painter, setting_key
 from sketchdojo.engine.contact import PALETTES, _person, _script
 from sketchdojo.engine.planner.planner import LocalStoryPlanner
 from sketchdojo.engine.providers.base import DrawRequest, PlanRequest
-from sketchdojo.engine.script import Script, ScriptCharacter
+from sketchdojo.engine.script import Action, Script, ScriptCharacter
 from sketchdojo.engine.vocabulary import (
     ACCESSORIES,
     AGES,
@@ -286,3 +286,8 @@ def test_manga_inks_the_cast_on_white_paper_over_a_toned_ground():
 
     assert ink_share(result.image, chest) < 0.08
     assert ink_share(result.image, ground) > 0.12
+
+
+def test_every_action_has_a_pose_of_its_own():
+    poses = [POSES[action] for action in Action]
+    assert len(set(poses)) == len(poses)
