@@ -117,9 +117,9 @@ class LocalPanelArtist(ImageProvider):
 
         image = painter.finish((out_w, out_h))
         if bare_set is not None:
-            drawn = painter.image.resize((out_w, out_h), Image.Resampling.BOX)
+            drawn = painter.image.reduce(SUPERSAMPLE)
             changed = ImageChops.difference(bare_set, painter.image).convert("L").point(lambda v: 255 if v > 8 else 0)
-            figures = changed.resize((out_w, out_h), Image.Resampling.BOX).point(lambda v: 255 if v > 100 else 0)
+            figures = changed.reduce(SUPERSAMPLE).point(lambda v: 255 if v > 100 else 0)
             image = manga_figures(drawn, image, figures)
         return DrawResult(
             image=image,

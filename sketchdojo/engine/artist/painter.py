@@ -25,6 +25,12 @@ def grain_tile() -> Image.Image:
     return tile()
 
 
+def dither(image: Image.Image) -> Image.Image:
+    from sketchdojo.engine.artist.sky import dither as add_grain
+
+    return add_grain(image)
+
+
 Point = tuple[float, float]
 
 
@@ -136,8 +142,10 @@ class Painter:
         finish at the output size (screentone dots stay crisp), then any pencil strokes on top."""
         image, ink = self.image, self.ink
         if size is not None and size != image.size:
-            image = image.resize(size, Image.Resampling.BOX)
-            ink = ink.resize(size, Image.Resampling.BOX) if ink is not None else None
+            image = _shrink(image, size)
+            ink = _shrink(ink, size) if ink is not None else None
+        # one pass of faint grain over the whole panel: no gradient or glow shows 8-bit bands
+        image = dither(image)
         out = self.style.finish(image)
         if out.mode != "RGB":
             out = out.convert("RGB")
@@ -212,6 +220,14 @@ class _InkPen:
 
     def arc(self, xy, start: float, end: float, fill=None, width: int = 1):
         self.draw.arc(xy, start, end, fill=200, width=max(1, width - 1))
+
+
+def _shrink(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Box-filter down to `size`: `reduce` (several times faster) when the factor is a whole number."""
+    factor = image.width // size[0]
+    if factor * size[0] == image.width and factor * size[1] == image.height:
+        return image.reduce(factor)
+    return image.resize(size, Image.Resampling.BOX)
 
 
 def _box(box: Sequence[float]) -> tuple[float, float, float, float]:

@@ -78,14 +78,12 @@ def gradient(size: tuple[int, int], stops: list[Rgb]) -> Image.Image:
     strip = Image.new("RGB", (1, len(stops)))
     strip.putdata(stops)
     column = strip.resize((1, max(1, h)), Image.Resampling.BILINEAR)
-    flat = column.resize((max(1, w), max(1, h)), Image.Resampling.NEAREST)
-    return dither(flat)
+    return column.resize((max(1, w), max(1, h)), Image.Resampling.NEAREST)
 
 
 def dither(image: Image.Image) -> Image.Image:
     """Add faint grain (about +-2 levels) so a smooth ramp shows no steps (bands) between 8-bit levels."""
-    noise = _noise(image.size)
-    return ImageChops.add(image, Image.merge("RGB", (noise, noise, noise)), 1.0, -128)
+    return ImageChops.add(image, _noise(image.size), 1.0, -128)
 
 
 GRAIN_TILE = 2048
@@ -98,9 +96,17 @@ def grain_tile() -> Image.Image:
     return raw.point([128 + round((v / 255 - 0.5) * 4) for v in range(256)])
 
 
+@lru_cache(maxsize=1)
+def _grain_rgb() -> Image.Image:
+    tile = grain_tile()
+    return Image.merge(
+        "RGB", (tile, tile.transpose(Image.Transpose.FLIP_LEFT_RIGHT), tile.transpose(Image.Transpose.FLIP_TOP_BOTTOM))
+    )
+
+
 def _noise(size: tuple[int, int]) -> Image.Image:
     w, h = size
-    tile = grain_tile()
+    tile = _grain_rgb()
     if w <= GRAIN_TILE and h <= GRAIN_TILE:
         return tile.crop((0, 0, w, h))
     return tile.resize(size, Image.Resampling.NEAREST)
