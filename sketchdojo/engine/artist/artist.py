@@ -15,19 +15,24 @@ import random
 import zlib
 from dataclasses import dataclass
 
-from PIL import Image
+from PIL import Image, ImageChops
 
-from sketchdojo.engine.artist.figures import Look, Placement, draw_monster, draw_person, look_of
+from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw_creature
+from sketchdojo.engine.artist.figures import Look, Placement, cast_looks, draw_monster, draw_person
 from sketchdojo.engine.artist.painter import Painter
-from sketchdojo.engine.artist.places import Stage, location_painter
+from sketchdojo.engine.artist.places import Stage
+from sketchdojo.engine.artist.props import HOLDING, LARGE, draw_prop, prop_key
+from sketchdojo.engine.artist.sets import set_painter
 from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, scene_light, speed_lines
-from sketchdojo.engine.artist.styles import StyleSpec, style_spec
+from sketchdojo.engine.artist.styles import StyleSpec, manga_figures, style_spec
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.providers.base import DrawRequest, DrawResult, FaceBox, ImageProvider
-from sketchdojo.engine.script import Action, PanelCharacter, Shot, StagePosition
+from sketchdojo.engine.script import Action, PanelCharacter, PanelScript, Script, Shot, StagePosition
 
 ACTIVE = {Action.RUNNING, Action.FIGHTING, Action.CASTING, Action.FALLING}
 MOVING = ACTIVE | {Action.WALKING, Action.POINTING}
+SUPERSAMPLE = 2
+AGE_HEIGHTS = {"child": 0.68, "teen": 0.94, "adult": 1.0, "elder": 0.96}
 POSITION_RANK = {StagePosition.LEFT: 0, StagePosition.CENTER: 1, StagePosition.RIGHT: 2}
 SOLO_X = {StagePosition.LEFT: 0.3, StagePosition.CENTER: 0.5, StagePosition.RIGHT: 0.7}
 
@@ -66,7 +71,9 @@ class LocalPanelArtist(ImageProvider):
         panel, script = request.panel, request.script
         shot = Shot(panel.shot)
         default_w, default_h = panel_size(shot)
-        width, height = request.width or default_w, request.height or default_h
+        out_w, out_h = request.width or default_w, request.height or default_h
+        # drawn at SUPERSAMPLE times the size and scaled down: every edge and stroke comes out anti-aliased
+        width, height = out_w * SUPERSAMPLE, out_h * SUPERSAMPLE
         scene = script.scene_of(panel)
         light = scene_light(scene.time_of_day, scene.weather)
         panel_rng = random.Random(request.seed)
@@ -77,16 +84,20 @@ class LocalPanelArtist(ImageProvider):
         painter = Painter(image, style, ambient=light.ambient, ambient_strength=light.strength, seed=request.seed)
         horizon = int(height * framing.horizon)
         paint_sky(image, light, horizon, panel_rng, painter)
-        place_painter, outdoor = location_painter(scene.location)
+        place_painter, outdoor = set_painter(scene.location)
         stage = Stage(width, height, horizon, framing.zoom, panel_rng.uniform(-0.08, 0.08), light, scene_rng)
         place_painter(image, painter, stage)
         fog_layers(painter, light, horizon)
 
         cast = self._visible_cast(panel.characters, shot)
-        placements = self._place(cast, [look_of(script.character(c.name)) for c in cast], framing, style, width, height)
+        looks = cast_looks(script.characters)
+        variant = repeat_run(script, panel) % 2
+        placements = self._place(cast, [looks[c.name] for c in cast], framing, style, width, height, variant)
         if style.speed_lines and any(c.action in ACTIVE for c in cast):
             centre_x = sum(pl.cx for _, _, pl in placements) / len(placements)
             speed_lines(painter, (centre_x, height * 0.45), panel_rng)
+        # manga inks its cast clean over a toned ground: remember the set to find the figures later
+        bare_set = image.copy() if style.name == "manga" and cast else None
         boxes: dict[int, tuple[int, int, int, int]] = {}
         heads = []
         # monsters loom behind the people they threaten
@@ -95,20 +106,49 @@ class LocalPanelArtist(ImageProvider):
                 feet = height * framing.feet
                 r = place.u * 1.1
                 painter.draw.ellipse((place.cx - r, feet - r * 0.22, place.cx + r, feet + r * 0.22), fill=(0, 0, 0, 60))
-            draw = draw_monster if look.is_monster else draw_person
+            draw = draw_monster if look.is_monster else draw_person if look.kind == "human" else draw_creature
             box, head = draw(painter, look, member, place)
             heads.append(head)
             boxes[id(member)] = _clip(box, width, height)
         for head in heads:
             head()
+        self._props(painter, panel.props, placements, framing, width, height)
         paint_weather(painter, light, panel_rng, outdoor=outdoor)
 
-        image = painter.finish()
+        image = painter.finish((out_w, out_h))
+        if bare_set is not None:
+            drawn = painter.image.reduce(SUPERSAMPLE)
+            changed = ImageChops.difference(bare_set, painter.image).convert("L").point(lambda v: 255 if v > 8 else 0)
+            figures = changed.reduce(SUPERSAMPLE).point(lambda v: 255 if v > 100 else 0)
+            image = manga_figures(drawn, image, figures)
         return DrawResult(
             image=image,
-            faces=[FaceBox(c.name, boxes[id(c)]) for c in cast if _visible(boxes[id(c)])],
+            faces=[FaceBox(c.name, _shrink(boxes[id(c)])) for c in cast if _visible(boxes[id(c)])],
             meta={"provider": self.name, "style": style.name, "seed": request.seed, "shot": shot.value},
         )
+
+    @staticmethod
+    def _props(painter: Painter, words: list[str], placements, framing: Framing, width: int, height: int) -> None:
+        """Each named prop in the acting character's hand when the action holds things, else set down."""
+        actor = placements[0] if placements else None
+        ground = height * framing.feet if framing.figure else height * 0.9
+        spare = 0
+        for word in words:
+            key = prop_key(word)
+            if key is None:
+                continue
+            if actor is not None and actor[0].action in HOLDING and key not in LARGE and not actor[1].is_monster:
+                _, _, place = actor
+                side = place.facing or 1
+                y = min(place.head_top + place.u * 2.3, height * 0.86)
+                draw_prop(painter, key, place.cx + side * place.u * 0.95, y, place.u * 0.9)
+                actor = None  # one thing in hand; the rest are set down
+                continue
+            scale_u = placements[0][2].u if placements else height * 0.08
+            size = scale_u * (2.2 if key in LARGE else 0.9)
+            x = width * (0.1 if spare % 2 == 0 else 0.9) + (spare // 2) * width * 0.1 * (1 if spare % 2 == 0 else -1)
+            draw_prop(painter, key, x, ground - size * 0.5, size)
+            spare += 1
 
     @staticmethod
     def _visible_cast(members: list[PanelCharacter], shot: Shot) -> list[PanelCharacter]:
@@ -117,7 +157,13 @@ class LocalPanelArtist(ImageProvider):
 
     @staticmethod
     def _place(
-        cast: list[PanelCharacter], looks: list[Look], framing: Framing, style: StyleSpec, width: int, height: int
+        cast: list[PanelCharacter],
+        looks: list[Look],
+        framing: Framing,
+        style: StyleSpec,
+        width: int,
+        height: int,
+        variant: int = 0,
     ) -> list[tuple[PanelCharacter, Look, Placement]]:
         if not cast:
             return []
@@ -139,14 +185,23 @@ class LocalPanelArtist(ImageProvider):
             if framing.figure:
                 fig = height * framing.figure
                 u = fig / prop.heads_tall
-                if look.is_monster:
+                if look.kind not in ("human", "monster"):
+                    u = height * framing.figure / 4.2 * (0.8 + 0.2 * KIND_SPECS[look.kind].size)
+                    head_top = height * framing.feet - creature_height(look.kind) * u
+                elif look.is_monster:
                     u = fig / (5.6 * 1.25) * 1.08
                     head_top = height * framing.feet - u * 5.6 * 1.25 - u * 0.35
                 else:
-                    head_top = height * framing.feet - fig
+                    # a child stands about two thirds as tall
+                    age = AGE_HEIGHTS.get(look.age, 1.0) if look.kind == "human" else 1.0
+                    u *= age
+                    head_top = height * framing.feet - fig * age
             else:
                 u = height * framing.head
                 head_top = height * framing.head_top
+                if look.kind == "human" and look.age == "child" and framing.head < 1:
+                    head_top += u * 0.6
+                    u *= 0.88
             # keep neighbours' heads apart: a head may fill at most ~60% of its slot
             limit = slot * 0.6 / (prop.head_width * (1.75 if look.is_monster else 1.0))
             if u > limit and n > 1:
@@ -155,8 +210,27 @@ class LocalPanelArtist(ImageProvider):
                 else:
                     head_top += (u - limit) * prop.heads_tall
                 u = limit
-            out.append((member, look, Placement(x, head_top, u, facing, slot if n > 1 else math.inf)))
+            out.append((member, look, Placement(x, head_top, u, facing, slot if n > 1 else math.inf, variant)))
         return out
+
+
+def _beat(panel: PanelScript) -> tuple:
+    return panel.shot, tuple((c.name, c.action) for c in panel.characters)
+
+
+def repeat_run(script: Script, panel: PanelScript) -> int:
+    """How many panels in a row just before this one show the same shot and the same actions."""
+    index = next(i for i, other in enumerate(script.panels) if other is panel or other == panel)
+    run = 0
+    while index - run - 1 >= 0 and _beat(script.panels[index - run - 1]) == _beat(panel):
+        run += 1
+    return run
+
+
+def _shrink(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    x0, y0, x1, y1 = box
+    k = SUPERSAMPLE
+    return x0 // k, y0 // k, -(-x1 // k), -(-y1 // k)
 
 
 def _visible(box: tuple[int, int, int, int]) -> bool:

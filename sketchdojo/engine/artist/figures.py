@@ -8,14 +8,30 @@ placed by its head (`Placement`: centre x, top of head, head height, facing) and
 
 from __future__ import annotations
 
+import colorsys
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sketchdojo.engine.artist.colour import Rgb, hex_rgb, mix, scale
 from sketchdojo.engine.artist.painter import Painter, Point
 from sketchdojo.engine.script import Action, Expression, PanelCharacter, ScriptCharacter
+from sketchdojo.engine.vocabulary import (
+    ACCESSORIES,
+    AGES,
+    GARMENTS,
+    GENDER_PRESENTATIONS,
+    KINDS,
+    SKIN_TONES,
+    Entry,
+)
+from sketchdojo.engine.vocabulary import (
+    BUILDS as BUILD_WORDS,
+)
+from sketchdojo.engine.vocabulary import (
+    HAIR_STYLES as HAIR_WORDS,
+)
 
 MONSTER_WORDS = ("monster", "shadow", "demon", "beast", "creature", "fiend", "wraith", "ghoul")
 LIGHTNING_WORDS = ("lightning", "thunder", "electric", "storm", "spark", "volt")
@@ -63,42 +79,147 @@ class Look:
     has_scar: bool
     has_glasses: bool
     seed: int
+    kind: str = "human"
+    accessories: tuple[str, ...] = ()
+    gender: str = "neutral"
+    age: str = "adult"
+    garment: str = "shirt"
+
+
+# a body factor per vocabulary build, and one representative skin per vocabulary tone
+BUILD_FACTORS = {"slim": 0.86, "average": 1.0, "athletic": 1.1, "heavy": 1.28, "small": 0.9, "tall": 0.94}
+SKIN_HEX = {"pale": "#F8E1D3", "light": "#F0CBAE", "tan": "#D4A373", "brown": "#9C6339", "dark": "#5E3A22"}
+
+
+def _vocab(word: str, table: tuple[Entry, ...], default: str | None) -> str | None:
+    """The key of `table` that `word` is, or names as a synonym (whole phrase, then contained)."""
+    word = word.strip().lower()
+    for entry in table:
+        if word == entry.key or word in entry.synonyms:
+            return entry.key
+    for entry in table:
+        if any(syn in word for syn in entry.synonyms if len(syn) > 3):
+            return entry.key
+    return default
+
+
+def kind_of(character: ScriptCharacter) -> str:
+    """The vocabulary kind to draw: the key itself, a synonym of one, or `human`."""
+    word = character.kind.strip().lower()
+    for entry in KINDS:
+        if word == entry.key or word in entry.synonyms:
+            return entry.key
+    return "human"
 
 
 def is_monster(character: ScriptCharacter) -> bool:
+    if kind_of(character) == "monster":
+        return True
     text = f"{character.name} {character.description}".lower()
-    return character.role.lower() in ("antagonist", "villain") and any(w in text for w in MONSTER_WORDS)
+    return (
+        kind_of(character) == "human"
+        and character.role.lower() in ("antagonist", "villain")
+        and any(w in text for w in MONSTER_WORDS)
+    )
 
 
 def look_of(character: ScriptCharacter) -> Look:
     rng = random.Random(character.seed)
     text = " ".join([character.name, character.description, *character.distinctive_features]).lower()
     style_text = character.hair_style.lower()
-    hair_style = next((name for name, words in HAIR_STYLES if any(w in style_text for w in words)), "short")
-    build = next((f for word, f in BUILDS.items() if word in character.build.lower()), 1.0)
+    hair_style = _vocab(style_text, HAIR_WORDS, None) or next(
+        (name for name, words in HAIR_STYLES if any(w in style_text for w in words)), "short"
+    )
+    build_key = _vocab(character.build, BUILD_WORDS, None)
+    build = (
+        BUILD_FACTORS[build_key]
+        if build_key
+        else next((f for word, f in BUILDS.items() if word in character.build.lower()), 1.0)
+    )
+    tone = _vocab(character.skin_tone, SKIN_TONES, None)
+    garment = _vocab(character.outfit, GARMENTS, "shirt")
+    accessories = tuple(
+        dict.fromkeys(key for a in character.accessories if (key := _vocab(a, ACCESSORIES, None)) is not None)
+    )
     spikes = tuple((rng.uniform(-0.06, 0.06), rng.uniform(0.28, 0.5)) for _ in range(7))
     fringe = tuple(sorted(rng.uniform(0.1, 0.9) for _ in range(rng.randint(3, 5))))
     pal = character.palette
+    age = _vocab(character.age, AGES, "adult")
+    hair = hex_rgb(pal.hair)
+    if age == "elder":
+        hair = mix(hair, (206, 206, 212), 0.55)  # greying
+    elif age == "teen":
+        build *= 0.92
     return Look(
         name=character.name,
-        hair=hex_rgb(pal.hair),
+        hair=hair,
         eyes=hex_rgb(pal.eyes),
-        skin=hex_rgb(pal.skin),
+        # the named tone wins over a palette that disagrees with it ("light" is the unset default)
+        skin=hex_rgb(SKIN_HEX[tone] if tone and tone != "light" else pal.skin),
         outfit=hex_rgb(pal.outfit),
         accent=hex_rgb(pal.accent),
         hair_style=hair_style,
         build=build,
         face_width=rng.uniform(0.94, 1.04),
-        eye_size=rng.uniform(0.92, 1.1),
+        eye_size=rng.uniform(0.92, 1.1) * (1.12 if age in ("teen", "child") else 1.0),
         spikes=spikes,
         fringe=fringe,
         is_monster=is_monster(character),
         is_lightning=any(w in text for w in LIGHTNING_WORDS),
-        has_cape=any(w in text for w in CAPE_WORDS),
+        has_cape=any(w in text for w in CAPE_WORDS) or "cape" in accessories,
         has_scar="scar" in text,
-        has_glasses="glasses" in text or "spectacles" in text,
+        has_glasses="glasses" in text or "spectacles" in text or "glasses" in accessories,
         seed=character.seed,
+        kind=kind_of(character),
+        accessories=accessories,
+        gender=_vocab(character.gender, GENDER_PRESENTATIONS, "neutral"),
+        age=age,
+        garment=garment,
     )
+
+
+HAIR_ROTATION = ("short", "long", "ponytail", "curly", "bun", "spiky", "bob", "braids")
+
+
+def cast_looks(characters: list[ScriptCharacter]) -> dict[str, Look]:
+    """Every cast member's look, with any who would read as a twin of someone earlier varied.
+
+    Two people of one story must differ in silhouette or palette: when a later character has the
+    same kind, hair style and garment as an earlier one and near-identical hair and outfit colours,
+    its hair style moves on and its outfit hue turns by a third, deterministically, in every panel.
+    """
+    looks: dict[str, Look] = {}
+    for character in characters:
+        look = look_of(character)
+        for _ in range(len(HAIR_ROTATION)):
+            twin = next((other for other in looks.values() if _alike(other, look)), None)
+            if twin is None:
+                break
+            step = (
+                HAIR_ROTATION[(HAIR_ROTATION.index(look.hair_style) + 1) % len(HAIR_ROTATION)]
+                if look.hair_style in HAIR_ROTATION
+                else "long"
+            )
+            look = replace(
+                look, hair_style=step, outfit=_turn_hue(look.outfit, 1 / 3), accent=_turn_hue(look.accent, 1 / 3)
+            )
+        looks[character.name] = look
+    return looks
+
+
+def _alike(a: Look, b: Look) -> bool:
+    def far(x: Rgb, y: Rgb) -> bool:
+        return sum(abs(i - j) for i, j in zip(x, y, strict=True)) > 90
+
+    # the head is what a reader tells people apart by: same hair cut and colour reads as a twin
+    same_shape = a.kind == b.kind and a.hair_style == b.hair_style and a.garment == b.garment
+    return same_shape and not far(a.hair, b.hair)
+
+
+def _turn_hue(rgb: Rgb, turn: float) -> Rgb:
+    h, light, sat = colorsys.rgb_to_hls(*(v / 255 for v in rgb))
+    r, g, b = colorsys.hls_to_rgb((h + turn) % 1.0, light, max(sat, 0.35))
+    return round(r * 255), round(g * 255), round(b * 255)
 
 
 @dataclass(frozen=True)
@@ -108,6 +229,7 @@ class Placement:
     u: float  # head height in pixels
     facing: int  # -1 looks left, 0 at the reader, 1 looks right
     room: float = math.inf  # width of this figure's slot on a crowded stage
+    variant: int = 0  # 1 draws the action's second pose, so a repeated beat never repeats its picture
 
 
 # Pose angles in degrees from straight down, positive toward where the figure faces (90 = forward, 180 = up):
@@ -124,20 +246,31 @@ POSES: dict[Action, tuple[float, ...]] = {
     Action.LOOKING: (134, 254, -8, -4, 6, 0, -6, 0, 2),
     Action.TALKING: (34, 84, -8, -4, 5, 0, -5, 0, 0),
     Action.CELEBRATING: (160, 172, 150, 166, 12, -8, -10, 10, 0),
-    # Newer actions borrow the nearest drawn pose until they have their own.
-    Action.HUGGING: (84, 92, 66, 104, 22, 4, -22, -4, 0),
-    Action.EATING: (34, 84, 60, 150, 5, 0, -5, 0, 0),
-    Action.DRINKING: (34, 84, 60, 150, 5, 0, -5, 0, 0),
-    Action.CRYING: (10, 5, 150, 170, 5, 0, -5, 0, 4),
-    Action.SLEEPING: (22, 70, 18, 66, 90, 0, 86, -4, 0),
+    Action.HUGGING: (78, 118, 72, 124, 8, 0, -6, 0, 8),
+    Action.EATING: (30, 160, -8, -4, 5, 0, -5, 0, 2),
+    Action.DRINKING: (44, 168, -12, -8, 6, 0, -4, 0, -6),
+    Action.CRYING: (26, 152, 24, 150, 4, 0, -4, 0, 10),
+    Action.SLEEPING: (14, 8, 10, 4, 90, 0, 86, -4, 20),
     Action.READING: (40, 110, 40, 110, 5, 0, -5, 0, 4),
     Action.HOLDING: (40, 100, -8, -4, 5, 0, -5, 0, 0),
-    Action.STEALING: (70, 150, -60, 10, 72, 2, -38, -100, 14),
-    Action.FLYING: (160, 172, 150, 166, 40, -20, 30, -10, 0),
-    Action.SWIMMING: (160, 172, 150, 166, 40, -20, 30, -10, 0),
-    Action.WAVING: (160, 172, -8, -4, 5, 0, -5, 0, 0),
+    Action.STEALING: (62, 24, -48, -20, 40, -24, -30, -34, 22),
+    Action.FLYING: (170, 178, -30, -20, 22, 32, 10, 40, 35),
+    Action.SWIMMING: (124, 100, -60, -40, 30, 44, -22, -10, 60),
+    Action.WAVING: (140, 196, -8, -4, 5, 0, -5, 0, 0),
     Action.PHONING: (10, 5, 130, 160, 5, 0, -5, 0, 2),
 }
+
+
+def alternate_pose(pose: tuple[float, ...]) -> tuple[float, ...]:
+    """The same action with the other arm leading: arms swapped, hanging forearms bent, a little lean."""
+    near_upper, near_fore, far_upper, far_fore, *legs, lean = pose
+
+    def bend(upper: float, fore: float) -> tuple[float, float]:
+        return (upper, fore + 70) if abs(upper) < 45 else (upper, fore)
+
+    a = bend(-far_upper if far_upper < 0 else far_upper, -far_fore if far_upper < 0 else far_fore)
+    b = bend(-near_upper if near_upper > 90 else near_upper * -1, -near_fore if near_upper > 90 else near_fore * -1)
+    return (*a, *b, *legs, lean + 5)
 
 
 def _vec(angle: float, d: int) -> tuple[float, float]:
@@ -160,10 +293,11 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     trousers = p.col(mix(scale(look.outfit, 0.55), (40, 44, 66), 0.4), light=light)
     shoes = p.col((44, 36, 40), light=light)
 
-    pose = POSES[cast.action]
+    pose = POSES[cast.action] if not place.variant else alternate_pose(POSES[cast.action])
     lean = pose[8] * (f or 1) if f else 0.0
     hw = u * prop.head_width * look.face_width
-    sw = min(u * prop.shoulders * look.build, place.room * 0.82)
+    shape = GENDER_SHAPES[look.gender]
+    sw = min(u * prop.shoulders * look.build * shape[0], place.room * 0.82)
     limb = u * prop.limb * look.build
     leg_len = prop.legs * u
     seated = cast.action is Action.SITTING
@@ -183,10 +317,16 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             a1, a2 = abs(a1), abs(a2)
         elbow = _add(shoulder, _vec(a1, d), prop.arms * u * 0.5)
         hand = _add(elbow, _vec(a2, d), prop.arms * u * 0.5)
+        reach = max(abs(elbow[0] - place.cx), abs(hand[0] - place.cx))
+        if reach > place.room * 0.42 and min(elbow[1], hand[1]) < place.head_top + u * 1.4:
+            # an arm raised into the neighbour's slot would cross their face: swing it back over our own
+            elbow = _add(shoulder, _vec(-a1, d), prop.arms * u * 0.5)
+            hand = _add(elbow, _vec(-a2, d), prop.arms * u * 0.5)
         colour = scale(outfit, shade)
         p.limb([shoulder, elbow, hand], limb * 0.9, colour, size=u)
         r = limb * 0.62
-        p.ellipse((hand[0] - r, hand[1] - r, hand[0] + r, hand[1] + r), scale(skin, shade), size=u)
+        glove = accent if "gloves" in look.accessories else skin
+        p.ellipse((hand[0] - r, hand[1] - r, hand[0] + r, hand[1] + r), scale(glove, shade), size=u)
         return hand
 
     def leg(hip_pt: Point, a1: float, a2: float, d: int, shade: float) -> None:
@@ -210,7 +350,7 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     shoulder_l = (sh[0] - sw / 2 + limb * 0.4, sh[1] + limb * 0.45)
     shoulder_r = (sh[0] + sw / 2 - limb * 0.4, sh[1] + limb * 0.45)
     near_sh, far_sh = (shoulder_r, shoulder_l) if f >= 0 else (shoulder_l, shoulder_r)
-    hip_w = sw * 0.62
+    hip_w = sw * shape[1]
     near_hip = (hip[0] + hip_w * 0.28 * (f or 1), hip[1])
     far_hip = (hip[0] - hip_w * 0.28 * (f or 1), hip[1])
 
@@ -248,7 +388,7 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     leg(near_hip, pose[4], pose[5], near_d, 1.0)
 
     # torso
-    waist = sw * 0.36
+    waist = sw * shape[2]
     pts = [
         (sh[0] - sw / 2, sh[1] + limb * 0.2),
         (sh[0] + sw / 2, sh[1] + limb * 0.2),
@@ -258,6 +398,7 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
         (hip[0] - waist, hip[1] - torso * 0.35),
     ]
     p.polygon(pts, outfit, size=u)
+    _garment(p, look, outfit, accent, sh, hip, sw, hip_w, waist, torso, limb, leg_len, u, seated)
     if st.shading != "none":
         side = 1 if f <= 0 else -1  # the shadow falls on the side away from the upper-left light
         side = 1 if f == 0 else side
@@ -325,6 +466,16 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             scale(skin, 0.86),
             size=u,
         )
+        if "scarf" in look.accessories:
+            _scarf(p, accent, head_c, sh, hw, u, limb, f)
+        if "necklace" in look.accessories:
+            p.draw.arc(
+                (sh[0] - sw * 0.2, sh[1] - torso * 0.1, sh[0] + sw * 0.2, sh[1] + torso * 0.3),
+                20,
+                160,
+                fill=(230, 190, 70),
+                width=max(2, int(u * 0.03)),
+            )
         ear_x = head_c[0] - f * hw * 0.42 if f else None
         for ex in [ear_x] if ear_x is not None else [head_c[0] - hw * 0.48, head_c[0] + hw * 0.48]:
             p.ellipse((ex - hw * 0.08, head_c[1] - u * 0.04, ex + hw * 0.08, head_c[1] + u * 0.16), skin, size=u)
@@ -341,9 +492,267 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
         eyebrows = _face(p, look, cast.expression, head_c, hw, u, f)
         _front_hair(p, look, hair, head_c, hw, u, f)
         eyebrows()
+        if look.age == "elder":
+            _wrinkles(p, skin, head_c, hw, u, f)
+        _head_accessories(p, look, accent, head_c, hw, u, f)
 
     fx0, fy0, fx1, fy1 = box
     return (int(fx0), int(fy0), int(fx1), int(fy1)), head
+
+
+# shoulder width, hip width (share of shoulders) and waist (share of shoulders) per presentation
+GENDER_SHAPES = {"feminine": (0.86, 0.84, 0.28), "masculine": (1.08, 0.56, 0.4), "neutral": (1.0, 0.66, 0.35)}
+METAL: Rgb = (176, 182, 194)
+
+
+def _garment(
+    p: Painter,
+    look: Look,
+    outfit: Rgb,
+    accent: Rgb,
+    sh: Point,
+    hip: Point,
+    sw: float,
+    hip_w: float,
+    waist: float,
+    torso: float,
+    limb: float,
+    leg_len: float,
+    u: float,
+    seated: bool,
+) -> None:
+    """What a character wears over the torso: the cut names the garment at a glance."""
+    g = look.garment
+    waist_y = hip[1] - torso * 0.35
+    dark = scale(outfit, 0.7)
+    if g in ("dress", "robe"):
+        hem = hip[1] + leg_len * (0.95 if g == "robe" else 0.5) * (0.55 if seated else 1.0)
+        flare = sw * (0.7 if g == "robe" else 0.8)
+        p.polygon(
+            [(hip[0] - waist, waist_y), (hip[0] + waist, waist_y), (hip[0] + flare, hem), (hip[0] - flare, hem)],
+            outfit,
+            size=u,
+        )
+        if g == "robe":
+            p.line([(sh[0], sh[1] + limb * 0.3), (hip[0], hem)], accent, max(2, limb * 0.35))
+        else:
+            for k in (-1, 1):  # skirt folds
+                p.line([(hip[0] + k * waist * 0.4, waist_y + torso * 0.2), (hip[0] + k * flare * 0.5, hem)], dark, 2)
+    elif g in ("coat", "raincoat"):
+        colour = outfit if g == "coat" else mix(outfit, (250, 210, 60), 0.35)
+        hem = hip[1] + leg_len * 0.45 * (0.5 if seated else 1.0)
+        for k in (-1, 1):
+            p.polygon(
+                [
+                    (sh[0] + k * sw * 0.04, sh[1] + limb * 0.2),
+                    (sh[0] + k * sw / 2, sh[1] + limb * 0.2),
+                    (hip[0] + k * hip_w * 0.62, hem),
+                    (hip[0] + k * sw * 0.04, hem),
+                ],
+                colour,
+                size=u,
+            )
+        if g == "raincoat":
+            p.line(
+                [(sh[0] - sw * 0.3, sh[1] + torso * 0.2), (hip[0] - hip_w * 0.4, hem - torso * 0.1)],
+                (255, 255, 255, 140),
+                max(2, limb * 0.25),
+            )
+        for k in range(3):
+            by = sh[1] + torso * (0.35 + k * 0.25)
+            p.ellipse(
+                (sh[0] + sw * 0.08 - limb * 0.12, by - limb * 0.12, sh[0] + sw * 0.08 + limb * 0.12, by + limb * 0.12),
+                dark,
+            )
+    elif g in ("suit", "uniform"):
+        p.polygon(
+            [
+                (sh[0] - sw * 0.16, sh[1] + limb * 0.2),
+                (sh[0] + sw * 0.16, sh[1] + limb * 0.2),
+                (sh[0], sh[1] + torso * 0.5),
+            ],
+            (246, 246, 240),
+        )
+        if g == "suit":
+            p.polygon(
+                [
+                    (sh[0] - limb * 0.15, sh[1] + limb * 0.4),
+                    (sh[0] + limb * 0.15, sh[1] + limb * 0.4),
+                    (sh[0], sh[1] + torso * 0.55),
+                ],
+                accent,
+            )
+            for k in (-1, 1):
+                p.line(
+                    [(sh[0] + k * sw * 0.16, sh[1] + limb * 0.2), (sh[0] + k * sw * 0.05, sh[1] + torso * 0.55)],
+                    dark,
+                    max(2, limb * 0.2),
+                )
+        else:
+            for k in range(4):
+                by = sh[1] + torso * (0.55 + k * 0.12)
+                p.ellipse((sh[0] - limb * 0.1, by - limb * 0.1, sh[0] + limb * 0.1, by + limb * 0.1), (230, 200, 80))
+            for k in (-1, 1):  # epaulettes
+                ex = sh[0] + k * sw * 0.4
+                p.polygon(
+                    [
+                        (ex - sw * 0.1, sh[1] + limb * 0.1),
+                        (ex + sw * 0.1, sh[1] + limb * 0.1),
+                        (ex + sw * 0.1, sh[1] + limb * 0.35),
+                        (ex - sw * 0.1, sh[1] + limb * 0.35),
+                    ],
+                    accent,
+                    size=u * 0.5,
+                )
+    elif g == "hoodie":
+        py = hip[1] - torso * 0.32
+        p.polygon(
+            [
+                (hip[0] - waist * 0.8, py),
+                (hip[0] + waist * 0.8, py),
+                (hip[0] + waist, hip[1]),
+                (hip[0] - waist, hip[1]),
+            ],
+            dark,
+            size=u * 0.5,
+        )
+        for k in (-1, 1):
+            p.line(
+                [(sh[0] + k * sw * 0.08, sh[1] + limb * 0.3), (sh[0] + k * sw * 0.09, sh[1] + torso * 0.35)],
+                (240, 240, 240),
+                max(1, limb * 0.1),
+            )
+    elif g == "armour":
+        metal = p.col(mix(METAL, outfit, 0.2), light=0.4)
+        p.polygon(
+            [
+                (sh[0] - sw * 0.44, sh[1] + limb * 0.3),
+                (sh[0] + sw * 0.44, sh[1] + limb * 0.3),
+                (hip[0] + waist, hip[1]),
+                (hip[0] - waist, hip[1]),
+            ],
+            metal,
+            size=u,
+        )
+        for k in range(3):
+            by = sh[1] + torso * (0.45 + k * 0.17)
+            p.line([(hip[0] - waist * 1.1, by), (hip[0] + waist * 1.1, by)], scale(metal, 0.6), max(2, limb * 0.12))
+        for k in (-1, 1):  # pauldrons
+            cx = sh[0] + k * sw * 0.45
+            p.ellipse((cx - sw * 0.2, sh[1] - limb * 0.2, cx + sw * 0.2, sh[1] + limb * 1.0), metal, size=u)
+    elif g == "spacesuit":
+        suit = p.col((236, 238, 242), light=0.4)
+        p.polygon(
+            [
+                (sh[0] - sw / 2, sh[1] + limb * 0.2),
+                (sh[0] + sw / 2, sh[1] + limb * 0.2),
+                (hip[0] + waist * 1.1, hip[1]),
+                (hip[0] - waist * 1.1, hip[1]),
+            ],
+            suit,
+            size=u,
+        )
+        p.polygon(
+            [
+                (sh[0] - sw * 0.18, sh[1] + torso * 0.3),
+                (sh[0] + sw * 0.18, sh[1] + torso * 0.3),
+                (sh[0] + sw * 0.18, sh[1] + torso * 0.55),
+                (sh[0] - sw * 0.18, sh[1] + torso * 0.55),
+            ],
+            (60, 70, 90),
+            size=u * 0.5,
+        )
+        for k, colour in enumerate(((240, 70, 60), (80, 220, 120), (250, 200, 60))):
+            bx = sh[0] - sw * 0.1 + k * sw * 0.1
+            p.ellipse((bx - limb * 0.08, sh[1] + torso * 0.4, bx + limb * 0.08, sh[1] + torso * 0.46), colour)
+        p.ellipse((sh[0] - sw * 0.3, sh[1] - limb * 0.3, sh[0] + sw * 0.3, sh[1] + limb * 0.5), (150, 156, 170), size=u)
+        p.line([(sh[0] + sw * 0.3, sh[1] + limb * 0.2), (sh[0] + sw * 0.35, sh[1] + limb * 0.2)], accent, 2)
+
+
+def _wrinkles(p: Painter, skin: Rgb, c: Point, hw: float, u: float, f: int) -> None:
+    """Crow's feet and smile lines: an old face at a glance."""
+    x, y = c[0] + f * hw * 0.12, c[1]
+    line = (*scale(skin, 0.6), 200)
+    w = max(1, int(u * 0.018))
+    ey = _eye_line(p, y, u)
+    for k in (-1, 1):
+        ex = x + k * hw * 0.4
+        for j in (-1, 0, 1):
+            p.draw.line([(ex, ey + j * u * 0.02), (ex + k * hw * 0.07, ey + j * u * 0.04)], fill=line, width=w)
+        p.draw.line([(x + k * hw * 0.16, y + u * 0.08), (x + k * hw * 0.22, y + u * 0.26)], fill=line, width=w)
+    p.draw.line([(x - hw * 0.2, y - u * 0.34), (x + hw * 0.2, y - u * 0.34)], fill=line, width=w)
+
+
+def _scarf(p: Painter, accent: Rgb, head_c: Point, sh: Point, hw: float, u: float, limb: float, f: int) -> None:
+    y = (head_c[1] + u * 0.45 + sh[1]) / 2
+    p.ellipse((head_c[0] - hw * 0.42, y - u * 0.14, head_c[0] + hw * 0.42, y + u * 0.16), accent, size=u)
+    side = -f if f else 1
+    tail_x = head_c[0] + side * hw * 0.2
+    p.polygon(
+        [
+            (tail_x - hw * 0.1, y),
+            (tail_x + hw * 0.12, y),
+            (tail_x + hw * 0.16 + side * hw * 0.05, y + u * 0.8),
+            (tail_x - hw * 0.06 + side * hw * 0.05, y + u * 0.8),
+        ],
+        scale(accent, 0.85),
+        size=u,
+    )
+
+
+def _head_accessories(p: Painter, look: Look, accent: Rgb, c: Point, hw: float, u: float, f: int) -> None:
+    """Worn over the hair and face: hat, headband, eyepatch, mask, earrings."""
+    x, y = c
+    acc = look.accessories
+    if "headband" in acc:
+        p.chord((x - hw * 0.58, y - u * 0.52, x + hw * 0.58, y - u * 0.1), 195, 345, accent)
+        p.chord((x - hw * 0.52, y - u * 0.44, x + hw * 0.52, y - u * 0.06), 195, 345, p.col(look.hair, light=0.55))
+    if "hat" in acc:
+        crown = scale(accent, 0.75)
+        p.ellipse((x - hw * 0.8, y - u * 0.5, x + hw * 0.8, y - u * 0.3), crown, size=u)
+        p.polygon(
+            [
+                (x - hw * 0.46, y - u * 0.42),
+                (x - hw * 0.4, y - u * 0.85),
+                (x + hw * 0.4, y - u * 0.85),
+                (x + hw * 0.46, y - u * 0.42),
+            ],
+            crown,
+            size=u,
+        )
+        p.polygon(
+            [
+                (x - hw * 0.44, y - u * 0.56),
+                (x + hw * 0.44, y - u * 0.56),
+                (x + hw * 0.45, y - u * 0.46),
+                (x - hw * 0.45, y - u * 0.46),
+            ],
+            accent,
+        )
+    ey = _eye_line(p, y, u)
+    if "eyepatch" in acc:
+        ex = x + f * hw * 0.12 - hw * 0.22
+        p.line([(x - hw * 0.5, ey - u * 0.2), (x + hw * 0.5, ey - u * 0.08)], (30, 30, 30), max(2, u * 0.025))
+        p.ellipse((ex - hw * 0.14, ey - u * 0.09, ex + hw * 0.14, ey + u * 0.09), (30, 30, 30))
+    if "mask" in acc:
+        p.polygon(
+            [
+                (x - hw * 0.5, ey - u * 0.08),
+                (x + hw * 0.5, ey - u * 0.08),
+                (x + hw * 0.46, ey + u * 0.08),
+                (x, ey + u * 0.04),
+                (x - hw * 0.46, ey + u * 0.08),
+            ],
+            (*scale(accent, 0.5), 150),
+        )
+    if "earrings" in acc and not f:
+        for k in (-1, 1):
+            ex = x + k * hw * 0.48
+            p.draw.ellipse(
+                (ex - u * 0.06, y + u * 0.16, ex + u * 0.06, y + u * 0.3),
+                outline=(240, 200, 70),
+                width=max(2, int(u * 0.025)),
+            )
 
 
 def _head_shape(c: Point, hw: float, u: float, pointed: bool) -> list[Point]:
@@ -377,7 +786,18 @@ def _aura(p: Painter, look: Look, head: Point, hip: Point, u: float, sw: float) 
 
 def _back_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float, f: int) -> None:
     x, y = c
-    if look.hair_style == "long":
+    if look.garment == "hoodie" or look.garment == "raincoat":
+        hood = p.col(scale(look.outfit, 0.8), light=0.55)
+        p.ellipse((x - hw * 0.78, y - u * 0.62, x + hw * 0.78, y + u * 0.62), hood, size=u)
+    if look.hair_style == "braids":
+        for side in (-1, 1):
+            bx = x + side * hw * 0.5
+            for k in range(6):
+                by = y + u * (0.05 + k * 0.2)
+                r = hw * (0.13 - k * 0.01)
+                p.ellipse((bx - r, by - r * 1.2, bx + r, by + r * 1.2), scale(hair, 0.9), size=u)
+            p.ellipse((bx - hw * 0.06, y + u * 1.25, bx + hw * 0.06, y + u * 1.35), p.col(look.accent))
+    elif look.hair_style == "long":
         p.polygon(
             [
                 (x - hw * 0.58, y - u * 0.2),
@@ -417,7 +837,14 @@ def _front_hair(p: Painter, look: Look, hair: Rgb, c: Point, hw: float, u: float
     size = u
     style = look.hair_style
     if style == "bald":
-        p.draw.chord((x - hw * 0.5, y - u * 0.51, x + hw * 0.5, y + u * 0.2), 180, 360, fill=(*scale(hair, 1.0), 110))
+        # a bare scalp: the skin's own shine, no hair colour at all
+        p.draw.arc(
+            (x - hw * 0.32, y - u * 0.46, x + hw * 0.12, y - u * 0.1),
+            200,
+            290,
+            fill=(255, 255, 255, 150),
+            width=max(2, int(u * 0.05)),
+        )
         return
     if style == "spiky":
         pts = []

@@ -13,10 +13,23 @@ import random
 from collections.abc import Sequence
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from sketchdojo.engine.artist.colour import Rgb, mix, scale
 from sketchdojo.engine.artist.styles import StyleSpec
+
+
+def grain_tile() -> Image.Image:
+    from sketchdojo.engine.artist.sky import grain_tile as tile  # sky imports this module
+
+    return tile()
+
+
+def dither(image: Image.Image) -> Image.Image:
+    from sketchdojo.engine.artist.sky import dither as add_grain
+
+    return add_grain(image)
+
 
 Point = tuple[float, float]
 
@@ -124,13 +137,20 @@ class Painter:
         """Where face lines go: the image, or for pencil styles the ink layer (as dark strokes)."""
         return _InkPen(self._ink_draw) if self._ink_draw is not None else self.draw
 
-    def finish(self) -> Image.Image:
-        """The style's finish, then any pencil strokes on top."""
-        out = self.style.finish(self.image)
+    def finish(self, size: tuple[int, int] | None = None) -> Image.Image:
+        """Scaled down to `size` (supersampled drawing comes out anti-aliased), then the style's
+        finish at the output size (screentone dots stay crisp), then any pencil strokes on top."""
+        image, ink = self.image, self.ink
+        if size is not None and size != image.size:
+            image = _shrink(image, size)
+            ink = _shrink(ink, size) if ink is not None else None
+        # one pass of faint grain over the whole panel: no gradient or glow shows 8-bit bands
+        image = dither(image)
+        out = self.style.finish(image)
         if out.mode != "RGB":
             out = out.convert("RGB")
-        if self.ink is not None:
-            out.paste(self.style.outline_rgb, (0, 0), self.ink)
+        if ink is not None:
+            out.paste(self.style.outline_rgb, (0, 0), ink)
         return out
 
     # -- internals ----------------------------------------------------------------------------
@@ -202,6 +222,14 @@ class _InkPen:
         self.draw.arc(xy, start, end, fill=200, width=max(1, width - 1))
 
 
+def _shrink(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Box-filter down to `size`: `reduce` (several times faster) when the factor is a whole number."""
+    factor = image.width // size[0]
+    if factor * size[0] == image.width and factor * size[1] == image.height:
+        return image.reduce(factor)
+    return image.resize(size, Image.Resampling.BOX)
+
+
 def _box(box: Sequence[float]) -> tuple[float, float, float, float]:
     x0, y0, x1, y1 = box
     return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
@@ -212,4 +240,8 @@ def _glow_mask(radius: int, peak: int) -> Image.Image:
     """Alpha falloff of a glow, `peak` in the centre fading to nothing at `radius`."""
     g = Image.radial_gradient("L").resize((2 * radius, 2 * radius), Image.Resampling.BILINEAR)
     lut = [int(peak * max(0.0, 1 - v / 255) ** 2) for v in range(256)]
-    return g.point(lut)
+    mask = g.point(lut)
+    # grain of about +-2 levels breaks the rings a smooth falloff shows in 8 bits
+    grain = grain_tile().crop((0, 0, *mask.size))
+    edge = mask.point([255 if v else 0 for v in range(256)])  # outside the glow stays exactly clear
+    return ImageChops.multiply(ImageChops.add(mask, grain, 1.0, -128), edge)

@@ -294,8 +294,10 @@ def test_three_faces_are_inside_the_frame_and_apart(shot):
 
 
 def colour_count(img: Image.Image, box, hex_colour: str) -> int:
+    """Pixels of that colour, give or take the few levels an anti-aliased edge blends in."""
     rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return sum(n for n, c in img.crop(box).getcolors(maxcolors=1 << 20) if c == rgb)
+    colours = img.crop(box).getcolors(maxcolors=1 << 20)
+    return sum(n for n, c in colours if max(abs(a - b) for a, b in zip(c, rgb, strict=True)) <= 6)
 
 
 @pytest.mark.parametrize("shot", ["wide", "medium", "close_up", "extreme_close_up"])
@@ -336,12 +338,14 @@ def test_a_character_keeps_the_same_lit_colours_in_every_panel_of_a_night_scene(
         panels=[{"shot": s, "characters": [alex()]} for s in ("wide", "medium", "close_up")],
     )
 
-    def dominant(i):
+    def skin(i):
+        # the panel carries a +-2-level grain against banding: the skin is the median of the face
         result = draw(script, i, seed=i)
-        colours = result.image.crop(result.faces[0].box).getcolors(maxcolors=1 << 20)
-        return {c for _, c in sorted(colours, reverse=True)[:2]}
+        return tuple(ImageStat.Stat(result.image.crop(result.faces[0].box)).median)
 
-    assert dominant(0) == dominant(1) == dominant(2)
+    first = skin(0)
+    for other in (skin(1), skin(2)):
+        assert max(abs(a - b) for a, b in zip(first, other, strict=True)) <= 3, (first, other)
 
 
 def sky_luminance(script: Script) -> float:
