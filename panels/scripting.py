@@ -64,7 +64,8 @@ def panel_script(panel, cast: list[ScriptCharacter]) -> PanelScript:
         dialogue.append(
             DialogueLine(speaker=speaker if style != "narration" else None, text=bubble["text"], style=style)
         )
-    sfx = [str(e.get("text", "")).strip()[:24] for e in panel.visual_elements if str(e.get("text", "")).strip()][:4]
+    sfx = [text[:24] for text in _element_texts(panel, "sfx", "sign", "text")][:4]
+    props = _element_texts(panel, "prop")[:6]
     return PanelScript(
         sequence=1,
         scene=0,
@@ -73,7 +74,18 @@ def panel_script(panel, cast: list[ScriptCharacter]) -> PanelScript:
         characters=characters,
         dialogue=dialogue[:6],
         sfx=sfx,
+        props=props,
     )
+
+
+def _element_texts(panel, *element_types: str) -> list[str]:
+    """The non-empty texts of the panel's visual elements of these types (untyped ones are SFX)."""
+    texts = (
+        str(e.get("text", "")).strip()
+        for e in panel.visual_elements
+        if isinstance(e, dict) and e.get("element_type", "sfx") in element_types
+    )
+    return [text for text in texts if text]
 
 
 def panel_scene(panel) -> Scene:

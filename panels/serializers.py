@@ -45,7 +45,11 @@ class SpeechBubbleSerializer(serializers.Serializer):
 class VisualElementSerializer(serializers.Serializer):
     """Drawn text that is not dialogue, e.g. `{"element_type": "sfx", "text": "BOOM", "position": null}`."""
 
-    element_type = serializers.ChoiceField(choices=("sfx", "sign", "text"), default="sfx")
+    element_type = serializers.ChoiceField(
+        choices=("sfx", "sign", "text", "prop"),
+        default="sfx",
+        help_text="sfx, sign and text are lettered on the panel; a prop is a thing the artist draws.",
+    )
     text = serializers.CharField(max_length=24, trim_whitespace=True)
     position = PositionSerializer(allow_null=True, required=False, default=None)
 

@@ -277,7 +277,10 @@ def _store_plan(task: Task, script: Script) -> bool:
                     visual_description=p.description,
                     characters_present=[c.model_dump(mode="json") for c in p.characters],
                     speech_bubbles=_speech_bubbles(p, character_ids),
-                    visual_elements=[{"element_type": "sfx", "text": s, "position": None} for s in p.sfx],
+                    visual_elements=[
+                        *({"element_type": "sfx", "text": s, "position": None} for s in p.sfx),
+                        *({"element_type": "prop", "text": prop, "position": None} for prop in p.props),
+                    ],
                     seed=(seed * 1_000_003 + p.sequence) % 2**32,
                     status=PanelStatus.PENDING,
                 )
