@@ -107,6 +107,7 @@ class Command(BaseCommand):
                 author=options["author"],
                 summary=webtoon.script.synopsis,
                 style=request.art_style,
+                language=webtoon.script.language,
             )
             # One image or file at a time, each written before the next is made: the whole strip
             # (~60 MB for 20 panels) and the exports never sit in memory together.
