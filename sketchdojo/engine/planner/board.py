@@ -36,6 +36,14 @@ MOMENTS: tuple[Moment, ...] = (
     Moment("look", lambda s, r: bool(s.names), Shot.MEDIUM, False, "face", True),
 )
 
+# Panels that linger on a sentence when the prompt is short, in turn: each shows it another way.
+LINGER: tuple[Moment, ...] = (
+    Moment("look", lambda s, r: True, Shot.MEDIUM, False, "face", True),
+    Moment("close_look", lambda s, r: True, Shot.CLOSE_UP, False, "face", True),
+    Moment("wide_look", lambda s, r: True, Shot.WIDE, False, "place", False),
+    Moment("detail", lambda s, r: True, Shot.EXTREME_CLOSE_UP, False, "face", False),
+)
+
 # Lines a character may say in a planner-written panel: (action in the sentence, template).
 # Slots: {other} (another character present), {prop}, {place}, {thing} (what the speaker's sentence
 # is about, from the prompt: "his lightning powers" -> "my lightning powers"). A row whose slot is
@@ -106,12 +114,15 @@ def lay_out(reading: Reading, panel_count: int) -> list[Slot]:
             at = next(i for i, slot in enumerate(slots) if slot.moment is None and slot.sentences[0] is s)
             slots.insert(at if moment.before else at + 1, Slot(sentences=[], moment=moment, anchor=s))
             missing -= 1
-    while missing > 0:  # still short: linger on the sentences, a closer shot each time
+    turn = 0
+    while missing > 0:  # still short: linger on the sentences, with another camera each time
         for s in sentences[:-1] or sentences:
             if missing == 0:
                 break
             at = next(i for i, slot in enumerate(slots) if slot.moment is None and slot.sentences[0] is s)
-            slots.insert(at + 1 if len(sentences) > 1 else at, Slot(sentences=[], moment=MOMENTS[-1], anchor=s))
+            moment = LINGER[turn % len(LINGER)]
+            turn += 1
+            slots.insert(at + 1 if len(sentences) > 1 else at, Slot(sentences=[], moment=moment, anchor=s))
             missing -= 1
     return slots
 

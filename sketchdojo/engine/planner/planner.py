@@ -72,7 +72,7 @@ class LocalStoryPlanner(LLMProvider):
             for b in request.characters
             if b.name and b.name.strip()
         ]
-        reading = read_prompt(text, briefs)
+        reading = read_prompt(text, briefs, beats_wanted=panel_count)
         if not reading.sentences:
             raise ProviderError("The story prompt has no words to tell a story with.", provider=self.name)
         for person in reading.people:

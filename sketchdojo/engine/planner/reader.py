@@ -426,6 +426,32 @@ class Reading:
         return next(p for p in self.people if p.name == name)
 
 
+# Where a long sentence can be cut into beats of its own: a semicolon, or a comma before a conjunction
+# that moves the story on ("…; a rival tries to steal it, and they win"). Only outside quoted lines.
+_CLAUSE = re.compile(
+    r"\s*;\s*|,\s+(?=(?:and then|and|but|then|until|so|while|when|"
+    r"y luego|y|pero|hasta que|et|mais|puis|und|aber|dann)\s)",
+    re.IGNORECASE,
+)
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:and then|and|but|then|so|y luego|y|pero|et|mais|puis|und|aber|dann)\s+", re.IGNORECASE
+)
+
+
+def split_clauses(sentences: list[str]) -> list[str]:
+    """The sentences cut at their clauses (a beat each), the leading conjunction dropped and the first
+    letter raised: for a short prompt that has fewer sentences than panels."""
+    clauses = []
+    for sentence in sentences:
+        for number, part in enumerate(_CLAUSE.split(sentence)):
+            part = part.strip()
+            if number:
+                part = _LEADING_CONJUNCTION.sub("", part).strip()
+            if re.search(r"\w", part):
+                clauses.append(part[0].upper() + part[1:])
+    return clauses
+
+
 def split_sentences(text: str) -> tuple[list[str], list[str]]:
     """Sentences with quoted lines replaced by markers (so a '.' inside a quote never splits), and the quotes."""
     quotes: list[str] = []
@@ -440,10 +466,13 @@ def split_sentences(text: str) -> tuple[list[str], list[str]]:
     return [p.strip() for p in parts if p and re.search(r"\w", p)], quotes
 
 
-def read_prompt(text: str, briefs: list[tuple[str, str, str, str]]) -> Reading:
-    """`briefs`: (name, project role, description, speech style) of the project's characters."""
+def read_prompt(text: str, briefs: list[tuple[str, str, str, str]], *, beats_wanted: int = 0) -> Reading:
+    """`briefs`: (name, project role, description, speech style) of the project's characters. With
+    fewer sentences than `beats_wanted`, long sentences are read clause by clause."""
     language = detect_language(text)
     raw_sentences, quote_texts = split_sentences(text)
+    if len(raw_sentences) < beats_wanted:
+        raw_sentences = split_clauses(raw_sentences)
     english = language == "en"
     settings, props, kinds = (SETTINGS_EN, PROPS_EN, KINDS_EN) if english else (SETTINGS, PROPS, KINDS)
 
@@ -636,11 +665,32 @@ def _attach_kinds_and_roles(sentences: list[str], people: list[Person], kinds: _
                 if person is not None:
                     person.role_word = person.role_word or low
                 elif (
-                    idx
-                    and lows[idx - 1] in ("the", "a", "an", "her", "his", "their")
+                    _after_article(tokens, lows, idx)
+                    and not _apposition(plain, low)
                     and not any(p.role_word == low for p in people)
                 ):
                     people.append(Person(name=_title_case(low), role_word=low))
+
+
+_ARTICLES = ("the", "a", "an", "her", "his", "their", "my", "our")
+
+
+def _after_article(tokens: list[str], lows: list[str], idx: int) -> bool:
+    """'the chef', 'a shy baker', 'a grumpy old captain': an article, then at most two lower-case words."""
+    for back in (1, 2, 3):
+        j = idx - back
+        if j < 0:
+            return False
+        if lows[j] in _ARTICLES:
+            return True
+        if not tokens[j].islower():
+            return False
+    return False
+
+
+def _apposition(plain: str, word: str) -> bool:
+    """'Mara, a tall barista': the part describes the name before it, it is nobody new."""
+    return bool(re.search(rf",\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}{re.escape(word)}\b", plain, re.IGNORECASE))
 
 
 def _token_index(text: str, pos: int, tokens: list[str]) -> int:

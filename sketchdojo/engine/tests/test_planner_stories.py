@@ -4,6 +4,7 @@ and ending; then the checks across all of them (distinct bubbles, determinism)."
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -328,3 +329,25 @@ def test_a_long_prompt_is_merged_onto_fewer_panels_keeping_every_quote():
 
     assert [(d.speaker, d.text) for p in script.panels for d in p.dialogue] == list(STORIES["detective"].lines)
     assert script.panels[-1].caption == "Ana smiles."
+
+
+def test_a_one_sentence_prompt_is_told_clause_by_clause_with_its_unnamed_parts():
+    prompt = (
+        "A shy baker and her talking cat open a bakery in a rainy city; a rival chef tries to steal "
+        "their recipe, and they win the town's cake contest."
+    )
+
+    script = LocalStoryPlanner().plan(PlanRequest(prompt=prompt, panel_count=12))
+
+    assert [(c.name, c.kind) for c in script.characters] == [("Baker", "human"), ("Cat", "cat"), ("Chef", "human")]
+    captions = [p.caption for p in script.panels if p.caption]
+    assert captions == [
+        "A shy baker and her talking cat open a bakery in a rainy city",
+        "A rival chef tries to steal their recipe",
+        "They win the town's cake contest.",
+    ]
+    looks = [
+        (p.shot, tuple((c.name, c.action) for c in p.characters), tuple(d.text for d in p.dialogue))
+        for p in script.panels
+    ]
+    assert all(a != b for a, b in itertools.pairwise(looks))
