@@ -5,6 +5,7 @@ import re
 from unittest import mock
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from projects.services import project_delete
@@ -158,3 +159,10 @@ def test_an_empty_webtoon_has_no_urls(auth_client, user):
     body = auth_client.get(f"/api/v1/webtoons/{webtoon.pk}").json()
 
     assert (body["strip_url"], body["thumbnail_url"]) == (None, None)
+
+
+def test_a_stored_file_of_no_public_webtoon_is_not_served_plainly(media_root, api_client):
+    name = default_storage.save("characters/someone/reference.png", ContentFile(b"\x89PNG private"))
+
+    assert api_client.get(f"/media/{name}").status_code == 404
+    assert api_client.get(f"http://testserver{storage.signed_media_path(name)}").status_code == 200
