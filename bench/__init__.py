@@ -18,6 +18,7 @@ BENCHMARKS = [
     "bench.api",
     "bench.websocket",
     "bench.bodies",
+    "bench.exports",
 ]
 
 

@@ -6,18 +6,23 @@ edit of its text saves a new file under a new name). Any edit therefore makes a 
 next export builds it once and drops the files of older revisions. Asking again for an unchanged
 webtoon streams the stored file and builds nothing.
 
-Building holds every panel in memory, so builds are capped: one at a time per file, and
-EXPORT_BUILDS_PER_USER at a time per user; over the cap the caller gets a 429 with Retry-After
-(ExportBusy). The cache (Redis in production, process memory in the embedded default) holds the
-slots and remembers which stored files are complete.
+Building holds every panel in memory, so builds are capped: one at a time per file,
+EXPORT_BUILDS_PER_USER at a time per user (across servers, in the cache) and EXPORT_BUILDS_PER_PROCESS
+at a time in one server process; over a cap the caller gets a 429 with Retry-After (ExportBusy). After
+a build the freed memory is handed back to the system (malloc_trim), so the server does not stay at
+its peak. The cache (Redis in production, process memory in the embedded default) holds the slots and
+remembers which stored files are complete.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import logging
 import posixpath
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +46,27 @@ BUILD_LOCK_SECONDS = 600
 BUILD_RETRY_AFTER_SECONDS = 5
 # How long the cache remembers a complete stored export (after that it is built once more).
 STORED_EXPORT_SECONDS = 7 * 24 * 3600
+
+
+_process_builds = threading.BoundedSemaphore(settings.EXPORT_BUILDS_PER_PROCESS)
+
+
+def _libc():
+    path = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(path) if path else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _libc()
+
+
+def release_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc keeps them otherwise); no-op elsewhere."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 class ExportBusy(QuotaExceeded):
@@ -92,6 +118,7 @@ def _build_slot(*, user, name: str):
     if not cache.add(lock, 1, timeout=BUILD_LOCK_SECONDS):
         raise ExportBusy("This export is being built; retry shortly.", retry_after=BUILD_RETRY_AFTER_SECONDS)
     slot = None
+    in_process = False
     try:
         for index in range(settings.EXPORT_BUILDS_PER_USER):
             key = f"export:slot:{user.pk}:{index}"
@@ -103,8 +130,15 @@ def _build_slot(*, user, name: str):
                 f"You already have {settings.EXPORT_BUILDS_PER_USER} exports being built; retry shortly.",
                 retry_after=BUILD_RETRY_AFTER_SECONDS,
             )
+        in_process = _process_builds.acquire(blocking=False)
+        if not in_process:
+            raise ExportBusy(
+                "The server is building other exports; retry shortly.", retry_after=BUILD_RETRY_AFTER_SECONDS
+            )
         yield
     finally:
+        if in_process:
+            _process_builds.release()
         if slot is not None:
             cache.delete(slot)
         cache.delete(lock)
@@ -146,17 +180,20 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
 
     with _build_slot(user=user, name=name):
         started = time.monotonic()
-        export = export_webtoon(
-            fmt,
-            panels=[image_open(p.image) for p in panels],
-            scene_ids=[p.scene_index for p in panels],
-            meta=_meta(webtoon),
-        )
-        if default_storage.exists(name):  # a build cut short, or one the cache forgot
-            default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(export.data))
-        filename, content_type = export.filename, export.content_type
-        del export
+        try:
+            export = export_webtoon(
+                fmt,
+                panels=[image_open(p.image) for p in panels],
+                scene_ids=[p.scene_index for p in panels],
+                meta=_meta(webtoon),
+            )
+            if default_storage.exists(name):  # a build cut short, or one the cache forgot
+                default_storage.delete(name)
+            saved = default_storage.save(name, ContentFile(export.data))
+            filename, content_type = export.filename, export.content_type
+            del export
+        finally:
+            release_freed_memory()
         cache.set(_done_key(saved), (filename, content_type), timeout=STORED_EXPORT_SECONDS)
         _drop_older(folder, fmt=fmt, keep=saved)
         STEP_SECONDS.labels(step=f"export_{fmt}").observe(time.monotonic() - started)

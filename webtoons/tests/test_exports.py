@@ -124,6 +124,8 @@ def test_a_build_frees_its_slot_even_when_it_fails(media_root, generated_webtoon
         exports.webtoon_export_file(webtoon=generated_webtoon, fmt="pdf", user=user)
 
     assert [cache.get(f"export:slot:{user.pk}:{i}") for i in range(2)] == [None, None]
+    assert exports._process_builds.acquire(blocking=False) is True
+    exports._process_builds.release()
 
 
 def test_a_stored_file_the_cache_forgot_is_built_again(media_root, generated_webtoon, user, builds):
@@ -135,3 +137,15 @@ def test_a_stored_file_the_cache_forgot_is_built_again(media_root, generated_web
     assert builds == ["pdf", "pdf"]
     assert second.name == first.name
     assert _stored(generated_webtoon) == [first.name.rsplit("/", 1)[1]]
+
+
+def test_builds_over_the_servers_cap_get_429(media_root, generated_webtoon, auth_client, builds, monkeypatch):
+    monkeypatch.setattr(exports, "_process_builds", exports.threading.BoundedSemaphore(1))
+    exports._process_builds.acquire()
+
+    response = auth_client.get(f"/api/v1/webtoons/{generated_webtoon.pk}/export/pdf")
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "5"
+    assert response.json()["message"] == "The server is building other exports; retry shortly."
+    assert builds == []
