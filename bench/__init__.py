@@ -19,6 +19,7 @@ BENCHMARKS = [
     "bench.api",
     "bench.websocket",
     "bench.bodies",
+    "bench.exports",
 ]
 
 

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from characters.models import Character
 from characters.serializers import AppearanceSerializer, PersonalitySerializer
+from sketchdojo.storage import media_url
 
 
 def _clean_nested(serializer_class, value):
@@ -45,4 +46,4 @@ class CharacterAdmin(admin.ModelAdmin):
     def thumbnail(self, character: Character) -> str:
         if not character.reference_image:
             return "-"
-        return format_html('<img src="{}" alt="" style="max-height:64px">', character.reference_image.url)
+        return format_html('<img src="{}" alt="" style="max-height:64px">', media_url(character.reference_image))

@@ -9,13 +9,13 @@ import json
 import uuid
 from collections.abc import Mapping
 
-from django.conf import settings
 from rest_framework import serializers
 from rest_framework.fields import empty
 from rest_framework.utils import html
 
 from characters.images import validate_reference_image
 from characters.models import Character, CharacterRole
+from sketchdojo.links import file_url
 
 
 class StrictObjectSerializer(serializers.Serializer):
@@ -146,13 +146,5 @@ class CharacterSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_reference_image_url(self, character: Character) -> str | None:
-        if not character.reference_image:
-            return None
-        url = character.reference_image.url
-        if url.startswith("/"):
-            if settings.PUBLIC_BASE_URL:
-                return settings.PUBLIC_BASE_URL + url
-            request = self.context.get("request")
-            if request is not None:
-                return request.build_absolute_uri(url)
-        return url
+        # A private file: a link that expires (sketchdojo.storage.media_url).
+        return file_url(character.reference_image, self.context.get("request"))

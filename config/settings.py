@@ -307,6 +307,12 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# How long a signed link to private media (local mode) works; see sketchdojo/storage.py.
+MEDIA_URL_EXPIRE_SECONDS = env.int("MEDIA_URL_EXPIRE_SECONDS", default=3600)
+# Exports a user may have being built at once (webtoons/exports.py); more get 429 with Retry-After.
+EXPORT_BUILDS_PER_USER = env.int("EXPORT_BUILDS_PER_USER", default=2)
+# ... and in one server process (a 100-panel build holds ~250 MB while it runs).
+EXPORT_BUILDS_PER_PROCESS = env.int("EXPORT_BUILDS_PER_PROCESS", default=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 CHARACTER_IMAGE_MAX_BYTES = env.int("CHARACTER_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, re_path
-from django.views.static import serve
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 # Each app's routes sit under the prefix named here; sketchdojo.api.urls.route makes the trailing
@@ -24,10 +23,9 @@ urlpatterns = [
 ]
 
 if settings.STORAGE_TYPE == "local":
-    # Embedded default: media served by the app itself (production uses S3 URLs).
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    # Embedded default: media served by the app itself (production uses S3 URLs); public webtoons'
+    # files plainly, every other file through expiring signed links (webtoons/media.py).
+    urlpatterns += [path("", include("webtoons.media_urls"))]
 
 handler404 = "sketchdojo.api.exceptions.handler404"
 handler500 = "sketchdojo.api.exceptions.handler500"

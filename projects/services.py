@@ -6,9 +6,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from characters.images import stored_files_delete
 from projects.models import ArtStyle, Project, ProjectStatus
 from sketchdojo.db import model_update
+from sketchdojo.storage import export_folder, files_delete_on_commit
 
 UPDATABLE_FIELDS = frozenset(
     {"title", "description", "art_style", "target_panels", "story_outline", "color_palette", "status"}
@@ -53,12 +53,17 @@ def project_update(*, project: Project, data: dict[str, Any]) -> Project:
 def project_delete(*, project: Project) -> None:
     """Delete the project with its characters (and, through the database cascade, everything under it).
 
-    The characters' reference images are removed from storage once the delete has committed.
+    Every file under it (characters' reference images, the webtoons' strips, thumbnails and stored
+    exports, the panels' raw and lettered art) is removed from storage once the delete has committed.
     """
-    image_names = list(project.characters.exclude(reference_image="").values_list("reference_image", flat=True))
+    names = list(project.characters.values_list("reference_image", flat=True))
+    for strip, thumbnail in project.webtoons.values_list("strip", "thumbnail"):
+        names += [strip, thumbnail]
+    for image, raw_image in project.webtoons.values_list("panels__image", "panels__raw_image"):
+        names += [image, raw_image]
+    folders = [export_folder(webtoon_id) for webtoon_id in project.webtoons.values_list("pk", flat=True)]
     project.delete()
-    if image_names:
-        transaction.on_commit(lambda: stored_files_delete(names=image_names))
+    files_delete_on_commit(names=names, folders=folders)
 
 
 @transaction.atomic

@@ -6,6 +6,8 @@ request's host when there is a request; URLs that storage already made absolute 
 
 from django.conf import settings
 
+from sketchdojo.storage import media_url
+
 
 def absolute_url(url: str, request=None, *, origin: str | None = None) -> str:
     """`url` made absolute: PUBLIC_BASE_URL first, else the request's host, else `origin` (see site_origin)."""
@@ -26,8 +28,11 @@ def site_origin(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def file_url(field_file, request=None) -> str | None:
-    """The URL of a stored file (see absolute_url), or None when there is no file."""
-    if not field_file:
-        return None
-    return absolute_url(field_file.url, request)
+def file_url(field_file, request=None, *, public: bool = False) -> str | None:
+    """The absolute URL of a stored file (see absolute_url), or None when there is no file.
+
+    Plain only when `public` (a published, unflagged webtoon's media); otherwise a URL that expires,
+    for the owner it is handed to (sketchdojo.storage.media_url).
+    """
+    url = media_url(field_file, public=public)
+    return None if url is None else absolute_url(url, request)

@@ -10,11 +10,26 @@ The rest of the code only ever uses `default_storage` / FileFields, so switching
 
 Read from config/settings.py with the settings' `environ.Env`, so it imports nothing of Django's
 app machinery.
+
+Who may read a file (one rule, `media_url`): media of a public webtoon has a plain URL; every other
+file (an unpublished or moderated webtoon's panels, characters' reference images, anything the API
+or the realtime events hand its owner) gets a URL that expires: in local mode a signed
+`/media/s/<token>/<file>` (TimestampSigner over the storage name, MEDIA_URL_EXPIRE_SECONDS), in S3
+mode the bucket's presigned URL (S3_URL_EXPIRE_SECONDS; with S3_PUBLIC_URLS=true the operator has
+chosen a public bucket and every file is public).
 """
 
 from __future__ import annotations
 
+import logging
+import posixpath
+import time
+
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ImproperlyConfigured
+
+logger = logging.getLogger("sketchdojo.storage")
 
 STORAGE_TYPES = ("local", "s3")
 
@@ -44,3 +59,85 @@ def default_storage_backend(env, *, storage_type: str) -> dict:
         "signature_version": "s3v4",
     }
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+# --- who may read a file --------------------------------------------------------------------------
+
+MEDIA_SIGNING_SALT = "sketchdojo.media"
+# Signing times are rounded down to this window, so a file keeps one URL for a while and browsers
+# cache it; a link therefore lives between MEDIA_URL_EXPIRE_SECONDS minus this and that.
+MEDIA_SIGNING_WINDOW_SECONDS = 300
+
+
+class _MediaSigner(signing.TimestampSigner):
+    def timestamp(self) -> str:
+        now = int(time.time())
+        return signing.b62_encode(now - now % MEDIA_SIGNING_WINDOW_SECONDS)
+
+
+def _media_signer() -> signing.TimestampSigner:
+    return _MediaSigner(salt=MEDIA_SIGNING_SALT)
+
+
+def signed_media_path(name: str) -> str:
+    """The local-mode URL path that serves the stored file `name` to whoever holds it, until it expires."""
+    token = _media_signer().sign_object(name, compress=False)
+    return f"{settings.MEDIA_URL}s/{token}/{posixpath.basename(name)}"
+
+
+def signed_media_name(token: str) -> str | None:
+    """The storage name a signed token stands for; None when it was tampered with or has expired."""
+    try:
+        name = _media_signer().unsign_object(token, max_age=settings.MEDIA_URL_EXPIRE_SECONDS)
+    except (signing.BadSignature, ValueError):
+        return None
+    return name if isinstance(name, str) and name else None
+
+
+def media_url(field_file, *, public: bool = False) -> str | None:
+    """The URL of a stored file: plain when `public`, else one that expires (see the module's rule).
+
+    A path (local mode) or an absolute URL (S3); None when there is no file.
+    """
+    if not field_file:
+        return None
+    if public or settings.STORAGE_TYPE != "local":
+        return field_file.url
+    return signed_media_path(field_file.name)
+
+
+# --- deleting --------------------------------------------------------------------------------------
+
+
+def _delete_now(names: list[str], folders: list[str]) -> None:
+    from django.core.files.storage import default_storage
+
+    for folder in folders:
+        try:
+            names += [posixpath.join(folder, f) for f in default_storage.listdir(folder)[1]]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except Exception:  # any storage backend error: the rows are gone already; keep going
+            logger.exception("Could not list stored folder %s", folder)
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except Exception:  # any storage backend error (disk, S3): an orphaned file is untidy, not wrong
+            logger.exception("Could not delete stored file %s", name)
+
+
+def files_delete_on_commit(*, names=(), folders=()) -> None:
+    """Remove these stored files (and the files directly in `folders`) once the transaction commits.
+
+    Deleting on commit: a rolled-back delete keeps its files, a committed one leaves none public.
+    """
+    from django.db import transaction
+
+    names, folders = [n for n in names if n], [f for f in folders if f]
+    if names or folders:
+        transaction.on_commit(lambda: _delete_now(names, folders))
+
+
+def export_folder(webtoon_id) -> str:
+    """Where a webtoon's built exports are kept (one file per format and revision)."""
+    return f"exports/{webtoon_id}"

@@ -16,8 +16,10 @@ from webtoons.selectors import webtoon_get_for_reader
 @content_security_policy
 def reader(request, webtoon_id):
     webtoon = webtoon_get_for_reader(user=request.user, webtoon_id=webtoon_id)
+    # The public reads plain URLs; the owner's (or staff's) preview gets links that expire.
+    public = webtoon.status == WebtoonStatus.PUBLISHED and not webtoon.is_flagged
     panels = [
-        {"url": file_url(p.image, request), "number": p.sequence_number, "width": 800}
+        {"url": file_url(p.image, request, public=public), "number": p.sequence_number, "width": 800}
         for p in webtoon.panels.order_by("sequence_number")
         if p.image
     ]
@@ -32,8 +34,8 @@ def reader(request, webtoon_id):
             "panels": panels,
             "author": author,
             "description": description,
-            "og_image": file_url(webtoon.thumbnail, request) or (panels[0]["url"] if panels else ""),
+            "og_image": file_url(webtoon.thumbnail, request, public=public) or (panels[0]["url"] if panels else ""),
             "og_url": absolute_url(request.path, request),
-            "is_preview": webtoon.status != WebtoonStatus.PUBLISHED or webtoon.is_flagged,
+            "is_preview": not public,
         },
     )

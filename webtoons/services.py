@@ -18,7 +18,7 @@ from panels.services import file_name, image_open, replace_file
 from projects.models import Project, ProjectStatus
 from sketchdojo.db import model_update
 from sketchdojo.engine.compose import compose_strip
-from sketchdojo.errors import Conflict, NotFound
+from sketchdojo.errors import Conflict
 from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from sketchdojo.realtime import publish_webtoon_update
@@ -184,35 +184,3 @@ def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
     webtoon.save(update_fields=["status", "published_at", "published_url", "updated_at"])
     publish_webtoon_update(webtoon)
     return webtoon
-
-
-def webtoon_export(*, webtoon: Webtoon, fmt: str):
-    """Build an export file (sketchdojo.engine.exports) of the webtoon's lettered panels.
-
-    Unknown format → NotFound; no panels, or panels without finished art → Conflict.
-    """
-    from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon
-
-    if fmt not in EXPORT_FORMATS:
-        raise NotFound(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
-    panels = list(webtoon.panels.order_by("sequence_number"))
-    if not panels:
-        raise Conflict("This webtoon has no panels yet; generate it before exporting.")
-    unfinished = [p.sequence_number for p in panels if p.status != PanelStatus.LETTERED or not p.image]
-    if unfinished:
-        numbers = ", ".join(str(n) for n in unfinished)
-        raise Conflict(f"Panels {numbers} have no finished art yet; generate them before exporting.")
-    meta = ExportMeta(
-        title=webtoon.title or "Untitled webtoon",
-        author=webtoon.project.user.get_username(),
-        summary=webtoon.summary or webtoon.description,
-        style=webtoon.style,
-        created=webtoon.created_at,
-        language=webtoon.language,
-    )
-    started = time.monotonic()
-    export = export_webtoon(
-        fmt, panels=[image_open(p.image) for p in panels], scene_ids=[p.scene_index for p in panels], meta=meta
-    )
-    STEP_SECONDS.labels(step=f"export_{fmt}").observe(time.monotonic() - started)
-    return export

@@ -1,6 +1,7 @@
 """Webtoons API: list/create/edit, generate (202 task), publish, export."""
 
-from django.http import HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -15,6 +16,7 @@ from sketchdojo.engine.exports import EXPORT_FORMATS
 from sketchdojo.links import site_origin
 from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
 from tasks.serializers import TaskSerializer
+from webtoons.exports import webtoon_export_file
 from webtoons.selectors import webtoon_get, webtoon_list
 from webtoons.serializers import (
     GenerateSerializer,
@@ -26,7 +28,6 @@ from webtoons.serializers import (
 from webtoons.services import (
     GenerationRequest,
     webtoon_create,
-    webtoon_export,
     webtoon_generate,
     webtoon_publish,
     webtoon_update,
@@ -157,8 +158,6 @@ class WebtoonExportView(APIView):
     )
     def get(self, request, webtoon_id, fmt):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        export = webtoon_export(webtoon=webtoon, fmt=fmt)
-        response = HttpResponse(export.data, content_type=export.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-        response["Content-Length"] = str(len(export.data))
-        return response
+        export = webtoon_export_file(webtoon=webtoon, fmt=fmt, user=request.user)
+        handle = default_storage.open(export.name, "rb")
+        return FileResponse(handle, as_attachment=True, filename=export.filename, content_type=export.content_type)

@@ -12,6 +12,7 @@ from PIL import Image
 
 from characters.models import Character
 from projects.tests.factories import CharacterFactory, ProjectFactory
+from sketchdojo.storage import signed_media_path
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,8 @@ def test_a_png_jpeg_or_webp_upload_is_stored_under_a_fresh_name_with_its_real_ex
     assert name.endswith(f".{extension}")
     assert "evil" not in name
     assert (media_root / name).read_bytes() == image_bytes(fmt)
-    assert response.json()["reference_image_url"] == f"http://testserver/media/{name}"
+    # A private file: a signed link that expires (sketchdojo.storage.media_url), not the plain /media/ path.
+    assert response.json()["reference_image_url"] == f"http://testserver{signed_media_path(name)}"
 
 
 def test_nested_objects_may_come_as_json_form_fields_beside_the_image(auth_client, project):
@@ -92,7 +94,7 @@ def test_the_public_base_url_prefixes_image_urls_when_set(auth_client, project, 
     response = _create(auth_client, project, upload(image_bytes()))
 
     name = Character.objects.get().reference_image.name
-    assert response.json()["reference_image_url"] == f"https://sketchdojo.example/media/{name}"
+    assert response.json()["reference_image_url"] == f"https://sketchdojo.example{signed_media_path(name)}"
 
 
 def _gif() -> bytes:

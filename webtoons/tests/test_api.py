@@ -277,7 +277,7 @@ def test_export_sends_the_file_as_an_attachment(auth_client, generated_webtoon, 
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"].startswith("attachment; filename=")
     assert response["Content-Disposition"].endswith(f'.{extension}"')
-    assert int(response["Content-Length"]) == len(response.content) > 1000
+    assert int(response["Content-Length"]) == len(b"".join(response.streaming_content)) > 1000
 
 
 def test_export_in_an_unknown_format_is_not_found(auth_client, generated_webtoon):
