@@ -32,7 +32,7 @@ RETRYABLE_STATUSES = (TaskStatus.FAILED, TaskStatus.CANCELLED)
 
 def _dispatch(*, task_id, celery_task_id: str) -> None:
     """Ring the broker's doorbell for a pending task (called after commit)."""
-    from tasks.tasks import run_generation
+    from webtoons.tasks import run_generation
 
     try:
         run_generation.apply_async(args=[str(task_id)], task_id=celery_task_id, queue="ai")

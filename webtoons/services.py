@@ -5,20 +5,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import asdict, dataclass, field, replace
-from io import BytesIO
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
 
 from panels.models import PanelStatus
-from panels.services import file_name, image_open, replace_file
+from panels.services import image_open
 from projects.models import Project, ProjectStatus
 from sketchdojo.db import model_update
-from sketchdojo.engine.compose import compose_strip
 from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
 from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
@@ -30,8 +26,6 @@ from webtoons.models import Webtoon, WebtoonStatus
 logger = logging.getLogger("sketchdojo.webtoons")
 
 EDITABLE_FIELDS = ("title", "description", "summary", "style")
-THUMBNAIL_WIDTH = 400
-STRIP_JPEG_QUALITY = 90
 
 
 @dataclass(frozen=True)
@@ -116,33 +110,6 @@ def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> T
         input=request.as_input(),
         total_steps=request.panel_count + 2,
     )
-
-
-def _jpeg(image: Image.Image, *, quality: int) -> ContentFile:
-    buffer = BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=quality, optimize=False)
-    return ContentFile(buffer.getvalue())
-
-
-def webtoon_compose(*, webtoon: Webtoon) -> bool:
-    """Stitch the lettered panels into the strip and make the thumbnail. False when a panel is missing art.
-
-    The strip is a JPEG (what webtoon platforms serve: a tall strip as PNG is several times larger and
-    slower to write); the lossless panels stay available one by one and in the exports.
-    """
-    panels = list(webtoon.panels.order_by("sequence_number"))
-    if not panels or any(p.status != PanelStatus.LETTERED or not p.image for p in panels):
-        return False
-    started = time.monotonic()
-    images = [image_open(p.image) for p in panels]
-    strip = compose_strip(images, [p.scene_index for p in panels])
-    first = images[0].convert("RGB")
-    thumb = first.resize((THUMBNAIL_WIDTH, max(1, round(first.height * THUMBNAIL_WIDTH / first.width))), Image.LANCZOS)
-    replace_file(webtoon.strip, file_name(webtoon.pk, "jpg"), _jpeg(strip, quality=STRIP_JPEG_QUALITY))
-    replace_file(webtoon.thumbnail, file_name(webtoon.pk, "jpg"), _jpeg(thumb, quality=85))
-    webtoon.save(update_fields=["strip", "thumbnail", "updated_at"])
-    STEP_SECONDS.labels(step="compose").observe(time.monotonic() - started)
-    return True
 
 
 def public_url(*, webtoon: Webtoon, origin: str | None = None) -> str:

@@ -193,7 +193,7 @@ class PrivateRedis:
 def private_redis(monkeypatch):
     """A private Redis; generation jobs are queued on it (the worker is pointed at it too)."""
     from config.celery import app
-    from tasks.tasks import run_generation
+    from webtoons.tasks import run_generation
 
     redis_server = PrivateRedis()
     redis_server.start()

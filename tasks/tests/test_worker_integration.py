@@ -45,7 +45,7 @@ def broker_prefix(monkeypatch):
     the task is queued over a connection of its own with the same prefix.
     """
     from config.celery import app
-    from tasks.tasks import run_generation
+    from webtoons.tasks import run_generation
 
     prefix = f"sdtest-{uuid.uuid4().hex[:10]}-"
     options = {**(app.conf.broker_transport_options or {}), "global_keyprefix": prefix}

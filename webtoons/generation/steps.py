@@ -1,6 +1,6 @@
 """The generation pipeline: plan → draw and letter each panel (parallel jobs) → compose the strip.
 
-The Celery entry points in `tasks.tasks` are thin; the steps live here as plain functions on ids:
+The Celery entry points in `webtoons.tasks` are thin; the steps live here as plain functions on ids:
 
 - `generation_start` claims a pending task (one conditional UPDATE), plans the story when the
   webtoon has no panels yet, and returns the ids of the panels still to draw (finished panels of
@@ -50,6 +50,7 @@ from sketchdojo.metrics import GENERATION_SECONDS, STEP_SECONDS, TASKS
 from sketchdojo.realtime import publish_task_update, publish_webtoon_update
 from tasks.models import Task, TaskStatus, TaskType
 from tasks.services import heartbeat_during, task_fail, task_is_running, task_running_update
+from webtoons.generation.compose import webtoon_compose
 from webtoons.models import Webtoon, WebtoonStatus
 
 logger = logging.getLogger("sketchdojo.pipeline")
@@ -387,8 +388,6 @@ def _publish_progress(task: Task) -> None:
 
 def generation_finish(*, task_id) -> None:
     """Compose and complete, or fail naming the panels that could not be drawn. Safe to run twice."""
-    from webtoons.services import webtoon_compose
-
     task = Task.objects.select_related("webtoon", "panel").filter(pk=task_id, status=TaskStatus.RUNNING).first()
     if task is None:
         return
