@@ -20,15 +20,16 @@ from django.db.models import F
 from django.utils import timezone
 from PIL import Image
 
+from panels.events import publish_panel_ready
 from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
+from panels.states import panel_transition
 from sketchdojo.db import model_update
 from sketchdojo.engine.lettering import letter_panel
 from sketchdojo.engine.providers import get_image_provider
 from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
-from sketchdojo.realtime import publish_panel_ready
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
 
 logger = logging.getLogger("sketchdojo.panels")
@@ -224,11 +225,10 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     panel.ai_prompt = prompt or request.panel.description
     panel.seed = seed
     replace_file(panel.raw_image, file_name(panel.pk, "png"), image_png(result.image))
-    panel.status = PanelStatus.DRAWN
     panel.error_message = ""
-    panel.save(
-        update_fields=["generation_meta", "ai_prompt", "seed", "raw_image", "status", "error_message", "updated_at"]
-    )
+    panel.save(update_fields=["generation_meta", "ai_prompt", "seed", "raw_image", "error_message", "updated_at"])
+    panel_transition(panel_id=panel.pk, to=PanelStatus.DRAWN)
+    panel.refresh_from_db(fields=["status"])
     return panel
 
 
@@ -247,13 +247,13 @@ def panel_letter(*, panel: Panel, task_id=None) -> Panel:
         placed = [bubble.to_dict() for bubble in result.bubbles]
         panel.speech_bubbles = placed
         replace_file(panel.image, file_name(panel.pk, "png"), image_png(result.image))
-        panel.status = PanelStatus.LETTERED
         panel.error_message = ""
-        fields = ["speech_bubbles", "image", "status", "error_message", "updated_at"]
+        fields = ["speech_bubbles", "image", "error_message", "updated_at"]
         if had_image:
             Panel.objects.filter(pk=panel.pk).update(version=F("version") + 1)
         panel.save(update_fields=fields)
-        panel.refresh_from_db(fields=["version"])
+        panel_transition(panel_id=panel.pk, to=PanelStatus.LETTERED)
+        panel.refresh_from_db(fields=["version", "status"])
         publish_panel_ready(panel, task_id=task_id)
     return panel
 

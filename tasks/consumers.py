@@ -21,7 +21,9 @@ from django.http import Http404
 from sketchdojo import realtime
 from sketchdojo.api.websocket import user_for_token
 from sketchdojo.metrics import WEBSOCKET_CONNECTIONS
+from tasks.events import task_update_message
 from tasks.selectors import task_get
+from webtoons.generation.events import webtoon_update_message
 from webtoons.selectors import webtoon_get
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -32,7 +34,7 @@ _SEEN_EVENTS_KEPT = 512
 @database_sync_to_async
 def _task_snapshot(user, task_id):
     try:
-        return realtime.task_update_message(task_get(user=user, task_id=task_id))
+        return task_update_message(task_get(user=user, task_id=task_id))
     except Http404:
         return None
 
@@ -43,7 +45,7 @@ def _webtoon_snapshot(user, webtoon_id):
         webtoon = webtoon_get(user=user, webtoon_id=webtoon_id)
     except Http404:
         return None
-    return realtime.webtoon_update_message(webtoon)
+    return webtoon_update_message(webtoon)
 
 
 class GenerationConsumer(AsyncWebsocketConsumer):

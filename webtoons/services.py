@@ -18,9 +18,10 @@ from sketchdojo.db import model_update
 from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
 from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
-from sketchdojo.realtime import publish_webtoon_update
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
 from tasks.selectors import generations_this_month, month_start
+from webtoons.generation import states
+from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon, WebtoonStatus
 
 logger = logging.getLogger("sketchdojo.webtoons")
@@ -57,7 +58,6 @@ def webtoon_create(
         description=description,
         summary=summary,
         style=style or project.art_style,
-        status=WebtoonStatus.PLANNING,
     )
 
 
@@ -99,7 +99,6 @@ def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> T
         title=project.title,
         description=request.story_prompt[:2000],
         style=request.style,
-        status=WebtoonStatus.PLANNING,
     )
     Project.objects.filter(pk=project.pk, status=ProjectStatus.DRAFT).update(status=ProjectStatus.IN_PROGRESS)
     return task_create(
@@ -136,10 +135,10 @@ def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
         raise Conflict("This webtoon is still being generated; publish it when the task has finished.")
     if webtoon.status == WebtoonStatus.ARCHIVED:
         raise Conflict("This webtoon is archived; it cannot be published.")
-    webtoon.status = WebtoonStatus.PUBLISHED
-    webtoon.published_at = timezone.now()
-    webtoon.published_url = public_url(webtoon=webtoon, origin=origin)
-    webtoon.save(update_fields=["status", "published_at", "published_url", "updated_at"])
+    states.webtoon_publish(
+        webtoon_id=webtoon.pk, published_at=timezone.now(), published_url=public_url(webtoon=webtoon, origin=origin)
+    )
+    webtoon.refresh_from_db()
     publish_webtoon_update(webtoon)
     return webtoon
 

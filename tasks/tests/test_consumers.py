@@ -10,8 +10,10 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts.revocation import access_token_revoke
 from config.routing import websocket_urlpatterns
+from panels.events import publish_panel_ready
 from sketchdojo import realtime
 from sketchdojo.api.websocket import origin_validated
+from tasks.events import publish_task_update
 from tasks.models import TaskStatus
 from webtoons.tests.factories import PanelFactory, TaskFactory, WebtoonFactory
 
@@ -56,7 +58,7 @@ def publish_update(task, **fields):
     for name, value in fields.items():
         setattr(task, name, value)
     task.save(update_fields=list(fields))
-    return realtime.publish_task_update(task)
+    return publish_task_update(task)
 
 
 async def test_valid_token_gets_connection_established_with_an_id(user):
@@ -220,7 +222,7 @@ async def test_subscribe_webtoon_sends_snapshot_and_panel_ready_events(user):
     snapshot = await communicator.receive_json_from()
     assert snapshot["type"] == "webtoon_update"
     assert snapshot["data"]["status"] == webtoon.status
-    await database_sync_to_async(realtime.publish_panel_ready)(panel)
+    await database_sync_to_async(publish_panel_ready)(panel)
     ready = await communicator.receive_json_from()
     assert ready["type"] == "panel_ready"
     assert ready["panel_id"] == str(panel.pk)

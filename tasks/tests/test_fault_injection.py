@@ -198,7 +198,7 @@ def private_redis(monkeypatch):
     redis_server = PrivateRedis()
     redis_server.start()
 
-    def dispatch(*, task_id, celery_task_id):
+    def dispatch(*, task_id, task_type, celery_task_id):
         with app.connection_for_write(url=redis_server.url) as conn:
             run_generation.apply_async(args=[str(task_id)], task_id=celery_task_id, queue="ai", connection=conn)
 
