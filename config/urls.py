@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/v1/projects", include("projects.urls")),
     path("api/v1/characters", include("characters.urls")),
     path("api/v1/webtoons", include("webtoons.urls")),
+    path("api/v1/panels", include("webtoons.panel_urls")),  # list, add, redraw: start from a webtoon
     path("api/v1/panels", include("panels.urls")),
     path("api/v1/tasks", include("tasks.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

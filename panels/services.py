@@ -14,6 +14,7 @@ import time
 from io import BytesIO
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -31,6 +32,7 @@ from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
+from tasks.services import task_create
 
 logger = logging.getLogger("sketchdojo.panels")
 
@@ -133,9 +135,7 @@ def _check_position(position: int, *, last: int) -> None:
 @transaction.atomic
 def panel_create(*, webtoon, sequence_number: int | None = None, **fields: Any) -> Panel:
     """Add a panel (no art yet) at `sequence_number` (1..n+1; default: at the end), shifting later ones."""
-    from webtoons.models import Webtoon
-
-    Webtoon.objects.select_for_update().filter(pk=webtoon.pk).first()
+    type(webtoon).objects.select_for_update().filter(pk=webtoon.pk).first()  # one add at a time per webtoon
     ordered = _ordered_ids(webtoon_id=webtoon.pk)
     if len(ordered) >= MAX_PANELS_PER_WEBTOON:
         raise Conflict(f"A webtoon has at most {MAX_PANELS_PER_WEBTOON} panels.")
@@ -199,8 +199,6 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     Provider errors propagate (the caller decides: retry, fail the panel, fail the task). At most
     `IMAGE_CONCURRENCY` draws per provider run at once in this process (Redis-wide with REDIS_URL).
     """
-    from django.conf import settings
-
     provider = get_image_provider()
     request = panel_draw_request(panel, seed=seed)
     limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
@@ -261,8 +259,6 @@ def panel_letter(*, panel: Panel, task_id=None) -> Panel:
 @transaction.atomic
 def panel_regenerate(*, user, panel: Panel, seed: int | None = None) -> Task:
     """Queue a task that redraws this panel (a new random seed unless one is given) and re-letters it."""
-    from tasks.services import task_create
-
     webtoon = panel.webtoon
     busy = Task.objects.filter(status__in=ACTIVE_STATUSES).filter(webtoon=webtoon)
     if busy.filter(task_type=TaskType.WEBTOON_GENERATION).exists():

@@ -20,6 +20,7 @@ from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
 from tasks.selectors import generations_this_month, month_start
+from tasks.services import task_create
 from webtoons.generation import states
 from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon, WebtoonStatus
@@ -76,8 +77,6 @@ def _next_month(now):
 @transaction.atomic
 def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> Task:
     """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit."""
-    from tasks.services import task_create
-
     # One generation request per user at a time passes the quota check (the row lock serializes them).
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     request = replace(
