@@ -230,6 +230,9 @@ SIMPLE_JWT = {
 }
 
 # --- DRF -----------------------------------------------------------------------------------------
+# The socket (/api/v1/ws/connect) authenticates its JWT with the same class as the API (the core names no app).
+WEBSOCKET_AUTHENTICATION = "accounts.authentication.RevocableJWTAuthentication"
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.RevocableJWTAuthentication",

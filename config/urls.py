@@ -18,7 +18,6 @@ urlpatterns = [
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("", include("sketchdojo.health_urls")),
-    path("", include("sketchdojo.pages_urls")),
     path("", include("webtoons.pages_urls")),
     path("", include("sketchdojo.metrics_urls")),
     path("admin/", admin.site.urls),
