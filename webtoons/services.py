@@ -6,7 +6,6 @@ import logging
 import time
 from dataclasses import asdict, dataclass, field, replace
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -15,14 +14,14 @@ from panels.models import PanelStatus
 from panels.services import image_open
 from projects.models import Project, ProjectStatus
 from sketchdojo.db import model_update
-from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
+from sketchdojo.errors import Conflict, NotFound
 from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
-from tasks.selectors import generations_this_month, month_start
 from tasks.services import task_create
 from webtoons.generation import states
 from webtoons.generation.events import publish_webtoon_update
+from webtoons.generation.quota import quota_claim
 from webtoons.models import Webtoon, WebtoonStatus
 
 logger = logging.getLogger("sketchdojo.webtoons")
@@ -69,30 +68,13 @@ def webtoon_update(*, webtoon: Webtoon, data: dict) -> Webtoon:
     return webtoon
 
 
-def _next_month(now):
-    start = month_start(now)
-    return start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
-
-
 @transaction.atomic
 def webtoon_generate(*, user, project: Project, request: GenerationRequest) -> Task:
     """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit."""
-    # One generation request per user at a time passes the quota check (the row lock serializes them).
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    quota_claim(user=user)
     request = replace(
         request, panel_count=request.panel_count or project.target_panels, style=request.style or project.art_style
     )
-    quota = user.generation_quota
-    used = generations_this_month(user=user)
-    if used >= quota:
-        resets = _next_month(timezone.now())
-        raise QuotaExceeded(
-            f"You have used all {quota} webtoon generations of this month; the quota resets on "
-            f"{resets.date().isoformat()}.",
-            limit=quota,
-            used=used,
-            details={"resets_at": resets.isoformat()},
-        )
     webtoon = Webtoon.objects.create(
         project=project,
         title=project.title,
