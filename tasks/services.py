@@ -148,8 +148,8 @@ def task_fail(*, task_id, message: str, expected: dict[str, Any] | None = None) 
         if not changed:
             return False
         task = Task.objects.get(pk=task_id)
-        runner_for(task.task_type).on_failed(task)
         publish_task_update(task)
+        runner_for(task.task_type).on_failed(task)
     TASKS.labels(task_type=task.task_type, status=TaskStatus.FAILED).inc()
     logger.info("Task %s failed: %s", task_id, message)
     return True
@@ -189,8 +189,8 @@ def task_cancel(*, task: Task) -> Task:
         task.refresh_from_db()
         raise Conflict(f"This task is {task.status}; only pending or running tasks can be cancelled.")
     task.refresh_from_db()
-    runner_for(task.task_type).on_cancelled(task)
     publish_task_update(task)
+    runner_for(task.task_type).on_cancelled(task)
     celery_task_id = task.celery_task_id
     transaction.on_commit(lambda: _revoke(celery_task_id))
     TASKS.labels(task_type=task.task_type, status=TaskStatus.CANCELLED).inc()
