@@ -3,7 +3,7 @@
 daphne serves the real ASGI app on a free loopback port with REDIS_URL set (so the channel layer
 is channels-redis; BENCH_REDIS_URL, else REDIS_URL, else redis://127.0.0.1:6379/0, with a
 prefix of its own). A child process with the same settings plays the worker: it writes the Task
-row and publishes the update exactly as the pipeline does (`sketchdojo.realtime.publish_task_update`),
+row and publishes the update exactly as the pipeline does (`tasks.events.publish_task_update`),
 while its WebSocket clients (the `websockets` library) wait for the event.
 
 - latency: from just before the database write to the client holding the `task_update`
@@ -70,7 +70,7 @@ def _world():
 
 
 def _write_and_publish(task, progress: float) -> None:
-    from sketchdojo.realtime import publish_task_update
+    from tasks.events import publish_task_update
     from tasks.models import Task
 
     Task.objects.filter(pk=task.pk).update(progress=progress, current_step=f"step {progress:.0f}")

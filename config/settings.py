@@ -232,6 +232,10 @@ SIMPLE_JWT = {
 }
 
 # --- DRF -----------------------------------------------------------------------------------------
+# The socket (/api/v1/ws/connect) authenticates its JWT with the same class as the API (the core names no app).
+WEBSOCKET_AUTHENTICATION = "accounts.authentication.RevocableJWTAuthentication"
+WEBSOCKET_TOKEN_IS_CURRENT = "accounts.authentication.token_is_current"
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.RevocableJWTAuthentication",

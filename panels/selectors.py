@@ -6,10 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from panels.models import Panel
-from webtoons.models import Webtoon
 
 
-def panel_list_for_webtoon(*, webtoon: Webtoon) -> QuerySet[Panel]:
+def panel_list_for_webtoon(*, webtoon) -> QuerySet[Panel]:
     """The webtoon's panels in reading order (the caller already holds the webtoon, so it is allowed)."""
     return Panel.objects.filter(webtoon=webtoon).order_by("sequence_number")
 

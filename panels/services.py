@@ -14,24 +14,27 @@ import time
 from io import BytesIO
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from PIL import Image
 
+from panels.events import publish_panel_ready
 from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
+from panels.states import panel_transition
 from sketchdojo.db import model_update
 from sketchdojo.engine.lettering import letter_panel
 from sketchdojo.engine.providers import get_image_provider
 from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
-from sketchdojo.realtime import publish_panel_ready
 from tasks.idempotency import Idempotency, create_once, task_replay
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
 from tasks.quota import quota_check, user_lock
+from tasks.services import task_create
 
 logger = logging.getLogger("sketchdojo.panels")
 
@@ -134,9 +137,7 @@ def _check_position(position: int, *, last: int) -> None:
 @transaction.atomic
 def panel_create(*, webtoon, sequence_number: int | None = None, **fields: Any) -> Panel:
     """Add a panel (no art yet) at `sequence_number` (1..n+1; default: at the end), shifting later ones."""
-    from webtoons.models import Webtoon
-
-    Webtoon.objects.select_for_update().filter(pk=webtoon.pk).first()
+    type(webtoon).objects.select_for_update().filter(pk=webtoon.pk).first()  # one add at a time per webtoon
     ordered = _ordered_ids(webtoon_id=webtoon.pk)
     if len(ordered) >= MAX_PANELS_PER_WEBTOON:
         raise Conflict(f"A webtoon has at most {MAX_PANELS_PER_WEBTOON} panels.")
@@ -200,8 +201,6 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     Provider errors propagate (the caller decides: retry, fail the panel, fail the task). At most
     `IMAGE_CONCURRENCY` draws per provider run at once in this process (Redis-wide with REDIS_URL).
     """
-    from django.conf import settings
-
     provider = get_image_provider()
     request = panel_draw_request(panel, seed=seed)
     limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
@@ -226,11 +225,10 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     panel.ai_prompt = prompt or request.panel.description
     panel.seed = seed
     replace_file(panel.raw_image, file_name(panel.pk, "png"), image_png(result.image))
-    panel.status = PanelStatus.DRAWN
     panel.error_message = ""
-    panel.save(
-        update_fields=["generation_meta", "ai_prompt", "seed", "raw_image", "status", "error_message", "updated_at"]
-    )
+    panel.save(update_fields=["generation_meta", "ai_prompt", "seed", "raw_image", "error_message", "updated_at"])
+    panel_transition(panel_id=panel.pk, to=PanelStatus.DRAWN)
+    panel.refresh_from_db(fields=["status"])
     return panel
 
 
@@ -249,13 +247,13 @@ def panel_letter(*, panel: Panel, task_id=None) -> Panel:
         placed = [bubble.to_dict() for bubble in result.bubbles]
         panel.speech_bubbles = placed
         replace_file(panel.image, file_name(panel.pk, "png"), image_png(result.image))
-        panel.status = PanelStatus.LETTERED
         panel.error_message = ""
-        fields = ["speech_bubbles", "image", "status", "error_message", "updated_at"]
+        fields = ["speech_bubbles", "image", "error_message", "updated_at"]
         if had_image:
             Panel.objects.filter(pk=panel.pk).update(version=F("version") + 1)
         panel.save(update_fields=fields)
-        panel.refresh_from_db(fields=["version"])
+        panel_transition(panel_id=panel.pk, to=PanelStatus.LETTERED)
+        panel.refresh_from_db(fields=["version", "status"])
         publish_panel_ready(panel, task_id=task_id)
     return panel
 
@@ -275,8 +273,6 @@ def panel_regenerate(*, user, panel: Panel, seed: int | None = None, idempotency
 
 @transaction.atomic
 def _panel_regenerate(*, user, panel: Panel, seed: int | None, idempotency: Idempotency | None) -> Task:
-    from tasks.services import task_create
-
     user_lock(user=user)
     replay = task_replay(user=user, idempotency=idempotency)
     if replay is not None:

@@ -1,4 +1,7 @@
-"""Panels API: list a webtoon's panels, add, edit (re-letters on new dialogue), reorder, delete, redraw."""
+"""Panels API: read, edit (re-letters on new dialogue), reorder, delete one panel.
+
+Listing a webtoon's panels, adding one and redrawing one start from a webtoon: `webtoons.views`.
+"""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -6,53 +9,9 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from panels.selectors import panel_get, panel_list_for_webtoon
-from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelInputSerializer, PanelSerializer
-from panels.services import panel_create, panel_delete, panel_regenerate, panel_update
-from sketchdojo.api.pagination import paginated_response
-from sketchdojo.api.schema import error_responses, paginated
-from sketchdojo.api.throttles import PanelGenerationRateThrottle, UserRateThrottle
-from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
-from tasks.serializers import TaskSerializer
-from webtoons.selectors import webtoon_get
-
-
-class WebtoonPanelListView(APIView):
-    """GET /panels/webtoon/{id}: the panels of one of the caller's webtoons, by sequence_number."""
-
-    @extend_schema(
-        operation_id="api_v1_panels_webtoon_list",
-        parameters=[
-            OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH),
-            OpenApiParameter("page", OpenApiTypes.INT),
-            OpenApiParameter("size", OpenApiTypes.INT),
-        ],
-        responses=paginated(PanelSerializer),
-    )
-    def get(self, request, webtoon_id):
-        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        return paginated_response(
-            request,
-            panel_list_for_webtoon(webtoon=webtoon),
-            lambda page: PanelSerializer(page, many=True, context={"request": request}).data,
-        )
-
-
-class PanelCreateView(APIView):
-    """POST /panels: a new panel (no art yet) in one of the caller's webtoons (`webtoon_id` in query or body)."""
-
-    @extend_schema(
-        parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, description="Or `webtoon_id` in the body.")],
-        request=PanelCreateSerializer,
-        responses={201: PanelSerializer},
-    )
-    def post(self, request):
-        serializer = PanelCreateSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        webtoon = webtoon_get(user=request.user, webtoon_id=data.pop("webtoon_id"))
-        panel = panel_create(webtoon=webtoon, **data)
-        return Response(PanelSerializer(panel, context={"request": request}).data, status=status.HTTP_201_CREATED)
+from panels.selectors import panel_get
+from panels.serializers import PanelInputSerializer, PanelSerializer
+from panels.services import panel_delete, panel_update
 
 
 @extend_schema(parameters=[OpenApiParameter("panel_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
@@ -83,26 +42,3 @@ class PanelDetailView(APIView):
         serializer.is_valid(raise_exception=True)
         panel = panel_update(panel=panel, data=serializer.validated_data)
         return Response(PanelSerializer(panel, context={"request": request}).data)
-
-
-class PanelGenerateView(IdempotentThrottleMixin, APIView):
-    """POST /panels/generate: 202 with a task that redraws the panel (new seed unless given) and re-letters it."""
-
-    throttle_classes = [UserRateThrottle, PanelGenerationRateThrottle]
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION)
-        ],
-        request=PanelGenerateSerializer,
-        responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
-    )
-    def post(self, request):
-        idempotency = idempotency_from_request(request)
-        serializer = PanelGenerateSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        panel = panel_get(user=request.user, panel_id=serializer.validated_data["panel_id"])
-        task = panel_regenerate(
-            user=request.user, panel=panel, seed=serializer.validated_data.get("seed"), idempotency=idempotency
-        )
-        return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)

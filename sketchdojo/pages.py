@@ -1,17 +1,11 @@
-"""The web pages: the studio (the whole creator journey in one page); the reader is webtoons.pages.
+"""What every web page is served with: a strict content security policy (the pages are in webtoons.pages).
 
-Both are plain templates with a local script and stylesheet (no CDN), served with a strict
+The studio and the reader are plain templates with a local script and stylesheet (no CDN), served with a strict
 content security policy. User text reaches the HTML only through Django's autoescaping (reader)
 or `textContent` (studio script), never as markup.
 """
 
 from functools import wraps
-
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
-
-from characters.models import CharacterRole
-from sketchdojo.engine.script import ArtStyle
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -38,11 +32,3 @@ def content_security_policy(view):
         return response
 
     return wrapped
-
-
-@require_GET
-@content_security_policy
-def studio(request):
-    return render(
-        request, "pages/studio.html", {"art_styles": [style.value for style in ArtStyle], "roles": CharacterRole.values}
-    )

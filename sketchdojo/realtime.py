@@ -1,7 +1,8 @@
-"""The one place that names realtime groups and publishes generation events to the channel layer.
+"""The realtime transport: the group names and `publish` (send to groups after commit).
 
-The pipeline (Celery workers, or the embedded worker thread) calls the `publish_*` functions; the
-WebSocket consumer joins the groups named here and forwards each event to the browser. Every event
+The payloads are built by the apps that own them: task_update in `tasks.events`, panel_ready in
+`panels.events`, webtoon_update in `webtoons.generation.events`; the WebSocket consumer joins the
+groups named here and forwards each event to the browser. Every event
 is sent to the channel layer as a dict whose `type` is the consumer handler (`task.update` →
 `task_update`, ...) and whose other keys are exactly the client payload of SPEC §5, so the consumer
 only has to swap the `type`:
@@ -24,19 +25,11 @@ import asyncio
 import logging
 import threading
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
-from django.db.models import F
-
-from sketchdojo.links import file_url
-
-if TYPE_CHECKING:
-    from panels.models import Panel
-    from tasks.models import Task
-    from webtoons.models import Webtoon
 
 logger = logging.getLogger("sketchdojo.realtime")
 
@@ -62,67 +55,8 @@ def webtoon_group(webtoon_id) -> str:
     return f"webtoon_{webtoon_id}"
 
 
-def _now() -> str:
+def now_iso() -> str:
     return datetime.now(UTC).isoformat()
-
-
-def task_update_data(task: Task) -> dict[str, Any]:
-    """The `data` of a task_update: the task's state as the client shows it."""
-    return {
-        "status": task.status,
-        "progress": round(float(task.progress), 2),
-        "current_step": task.current_step,
-        "total_steps": task.total_steps,
-        "error_message": task.error_message,
-        "task_type": task.task_type,
-        "webtoon_id": str(task.webtoon_id) if task.webtoon_id else None,
-        "panel_id": str(task.panel_id) if task.panel_id else None,
-        "retry_count": task.retry_count,
-        "started_at": task.started_at.isoformat() if task.started_at else None,
-        "completed_at": task.completed_at.isoformat() if task.completed_at else None,
-        "estimated_duration_seconds": task.estimated_duration_seconds,
-        "result": task.result or {},
-    }
-
-
-def task_update_message(task: Task) -> dict[str, Any]:
-    """The task_update client payload for the task's current row (no sequence bump).
-
-    The consumer sends this right after `subscribe_task`, so a reconnecting client is never behind.
-    """
-    return {
-        "task_id": str(task.pk),
-        "sequence": task.event_sequence,
-        "data": task_update_data(task),
-        "timestamp": _now(),
-    }
-
-
-def panel_ready_message(panel: Panel, *, task_id=None) -> dict[str, Any]:
-    return {
-        "webtoon_id": str(panel.webtoon_id),
-        "panel_id": str(panel.pk),
-        "sequence_number": panel.sequence_number,
-        "image_url": file_url(panel.image),
-        "version": panel.version,
-        "task_id": str(task_id) if task_id else None,
-    }
-
-
-def webtoon_update_data(webtoon: Webtoon) -> dict[str, Any]:
-    return {
-        "status": webtoon.status,
-        "title": webtoon.title,
-        "panel_count": webtoon.panels.count(),
-        "thumbnail_url": file_url(webtoon.thumbnail),
-        "strip_url": file_url(webtoon.strip),
-        "published_url": webtoon.published_url or None,
-    }
-
-
-def webtoon_update_message(webtoon: Webtoon) -> dict[str, Any]:
-    """The webtoon_update client payload for the webtoon as it is now (also the subscribe snapshot)."""
-    return {"webtoon_id": str(webtoon.pk), "data": webtoon_update_data(webtoon), "timestamp": _now()}
 
 
 def bind_server_loop(loop: asyncio.AbstractEventLoop) -> None:
@@ -164,40 +98,9 @@ def _after_commit(fn) -> None:
     transaction.on_commit(fn)
 
 
-def publish_task_update(task: Task) -> dict[str, Any]:
-    """Bump the task's event sequence, re-read the row and publish its state; returns the payload.
-
-    The increment and the read happen in one transaction (the row stays locked between them), so
-    every published update of a task has its own, increasing sequence number.
-    """
-    from tasks.models import Task
-
-    with transaction.atomic():
-        Task.objects.filter(pk=task.pk).update(event_sequence=F("event_sequence") + 1)
-        fresh = Task.objects.get(pk=task.pk)
-    task.event_sequence = fresh.event_sequence
-    payload = task_update_message(fresh)
-    message = {"type": TASK_UPDATE, **payload}
-    _after_commit(lambda: _send([task_group(fresh.pk), user_group(fresh.user_id)], message))
-    return payload
-
-
-def publish_panel_ready(panel: Panel, *, task_id=None) -> dict[str, Any]:
-    """Tell watchers of the webtoon that a panel has (new) lettered art."""
-    payload = panel_ready_message(panel, task_id=task_id)
-    owner_id = panel.webtoon.project.user_id
-    message = {"type": PANEL_READY, **payload}
-    _after_commit(lambda: _send([webtoon_group(panel.webtoon_id), user_group(owner_id)], message))
-    return payload
-
-
-def publish_webtoon_update(webtoon: Webtoon) -> dict[str, Any]:
-    """Tell watchers of the webtoon that its status, strip or publication changed."""
-    payload = webtoon_update_message(webtoon)
-    owner_id = webtoon.project.user_id
-    message = {"type": WEBTOON_UPDATE, **payload}
-    _after_commit(lambda: _send([webtoon_group(webtoon.pk), user_group(owner_id)], message))
-    return payload
+def publish(groups: list[str], message: dict[str, Any]) -> None:
+    """Send `message` to the groups once the surrounding transaction (if any) has committed."""
+    _after_commit(lambda: _send(groups, message))
 
 
 SESSION_REVOKED = "session.revoked"

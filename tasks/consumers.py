@@ -31,6 +31,7 @@ from django.http import Http404
 from sketchdojo import realtime
 from sketchdojo.api.websocket import ConnectionSlots, SocketSession, session_for_token, session_is_current
 from sketchdojo.metrics import WEBSOCKET_CONNECTIONS
+from tasks.events import task_update_message
 from tasks.selectors import task_get
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -49,7 +50,7 @@ logger = logging.getLogger("sketchdojo.realtime")
 @database_sync_to_async
 def _task_snapshot(user, task_id):
     try:
-        return realtime.task_update_message(task_get(user=user, task_id=task_id))
+        return task_update_message(task_get(user=user, task_id=task_id))
     except Http404:
         return None
 

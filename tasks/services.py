@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
+from celery import current_app
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import F, FloatField, Value
@@ -22,29 +23,28 @@ from django.utils import timezone
 
 from sketchdojo.errors import Conflict
 from sketchdojo.metrics import TASKS
-from sketchdojo.realtime import publish_task_update, publish_webtoon_update
+from tasks.events import publish_task_update
 from tasks.idempotency import Idempotency
 from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType
+from tasks.registry import runner_for
 
 logger = logging.getLogger("sketchdojo.tasks")
 
 RETRYABLE_STATUSES = (TaskStatus.FAILED, TaskStatus.CANCELLED)
 
 
-def _dispatch(*, task_id, celery_task_id: str) -> None:
-    """Ring the broker's doorbell for a pending task (called after commit)."""
-    from tasks.tasks import run_generation
-
+def _dispatch(*, task_id, task_type: str, celery_task_id: str) -> None:
+    """Ring the broker's doorbell for a pending task through its registered runner (called after commit)."""
     try:
-        run_generation.apply_async(args=[str(task_id)], task_id=celery_task_id, queue="ai")
+        runner_for(task_type).queue(str(task_id), celery_task_id)
     except Exception:  # the reconciler re-queues pending tasks nobody picked up
         logger.exception("Could not queue task %s; the reconciler will re-queue it", task_id)
 
 
 def task_enqueue(*, task: Task) -> None:
     """Queue a pending task once the current transaction commits (the worker must see the row)."""
-    task_id, celery_task_id = task.pk, task.celery_task_id
-    transaction.on_commit(lambda: _dispatch(task_id=task_id, celery_task_id=celery_task_id))
+    task_id, task_type, celery_task_id = task.pk, task.task_type, task.celery_task_id
+    transaction.on_commit(lambda: _dispatch(task_id=task_id, task_type=task_type, celery_task_id=celery_task_id))
 
 
 def new_celery_id() -> str:
@@ -144,10 +144,8 @@ def heartbeat_during(*, task_id, interval: float | None = None):
 def task_fail(*, task_id, message: str, expected: dict[str, Any] | None = None) -> bool:
     """RUNNING (or the `expected` row state) → FAILED with a message fit for the user.
 
-    The webtoon of a failed generation becomes failed; its finished panels are kept.
+    The runner of the task's type brings its own rows in line (a failed generation's webtoon fails).
     """
-    from webtoons.models import Webtoon, WebtoonStatus
-
     now = timezone.now()
     expected = {"status": TaskStatus.RUNNING} if expected is None else expected
     with transaction.atomic():
@@ -160,15 +158,9 @@ def task_fail(*, task_id, message: str, expected: dict[str, Any] | None = None) 
         )
         if not changed:
             return False
-        task = Task.objects.select_related("webtoon", "webtoon__project").get(pk=task_id)
-        if task.task_type == TaskType.WEBTOON_GENERATION and task.webtoon_id:
-            Webtoon.objects.filter(pk=task.webtoon_id).exclude(status=WebtoonStatus.PUBLISHED).update(
-                status=WebtoonStatus.FAILED, updated_at=now
-            )
+        task = Task.objects.get(pk=task_id)
         publish_task_update(task)
-        if task.webtoon_id:
-            task.webtoon.refresh_from_db()
-            publish_webtoon_update(task.webtoon)
+        runner_for(task.task_type).on_failed(task)
     TASKS.labels(task_type=task.task_type, status=TaskStatus.FAILED).inc()
     logger.info("Task %s failed: %s", task_id, message)
     return True
@@ -188,20 +180,18 @@ def task_release(*, task_id, step: str) -> bool:
 def _revoke(celery_task_id: str) -> None:
     if not celery_task_id:
         return
-    from config.celery import app
-
     try:
-        app.control.revoke(celery_task_id)
+        current_app.control.revoke(celery_task_id)
     except Exception:  # the worker also checks the row before every step
         logger.warning("Could not revoke Celery task %s", celery_task_id, exc_info=True)
 
 
 @transaction.atomic
 def task_cancel(*, task: Task) -> Task:
-    """pending/running → cancelled at once; the worker stops before its next step. 409 otherwise."""
-    from panels.models import Panel, PanelStatus
-    from webtoons.models import Webtoon, WebtoonStatus
+    """pending/running → cancelled at once; the worker stops before its next step. 409 otherwise.
 
+    The runner of the task's type brings its own rows in line (a generation's webtoon and panels).
+    """
     now = timezone.now()
     changed = Task.objects.filter(pk=task.pk, status__in=ACTIVE_STATUSES).update(
         status=TaskStatus.CANCELLED, current_step="Cancelled", completed_at=now, updated_at=now
@@ -210,22 +200,8 @@ def task_cancel(*, task: Task) -> Task:
         task.refresh_from_db()
         raise Conflict(f"This task is {task.status}; only pending or running tasks can be cancelled.")
     task.refresh_from_db()
-    if task.task_type == TaskType.WEBTOON_GENERATION and task.webtoon_id:
-        # Not generated to the end: the webtoon reads as failed; its finished panels are kept and a
-        # retry of this task resumes where it stopped.
-        unfinished = (WebtoonStatus.PLANNING, WebtoonStatus.GENERATING)
-        Webtoon.objects.filter(pk=task.webtoon_id, status__in=unfinished).update(
-            status=WebtoonStatus.FAILED, updated_at=now
-        )
-    if task.webtoon_id:
-        # Panels a worker had started stay pending (a retry redraws them); finished panels are untouched.
-        panels = Panel.objects.filter(webtoon_id=task.webtoon_id, status=PanelStatus.DRAWING)
-        if task.panel_id:
-            panels = panels.filter(pk=task.panel_id)
-        panels.update(status=PanelStatus.PENDING, updated_at=now)
     publish_task_update(task)
-    if task.webtoon_id:
-        publish_webtoon_update(task.webtoon)
+    runner_for(task.task_type).on_cancelled(task)
     celery_task_id = task.celery_task_id
     transaction.on_commit(lambda: _revoke(celery_task_id))
     TASKS.labels(task_type=task.task_type, status=TaskStatus.CANCELLED).inc()
@@ -299,8 +275,10 @@ def tasks_reconcile(*, stale_after: float | None = None, pending_after: float | 
             )
             if changed:
                 publish_task_update(task)
-                task_id = task.pk
-                transaction.on_commit(lambda t=task_id, c=celery_task_id: _dispatch(task_id=t, celery_task_id=c))
+                task_id, task_type = task.pk, task.task_type
+                transaction.on_commit(
+                    lambda t=task_id, k=task_type, c=celery_task_id: _dispatch(task_id=t, task_type=k, celery_task_id=c)
+                )
         if changed:
             counts["requeued"] += 1
             logger.warning("Re-queued task %s (was %s, recovery %d)", task.pk, task.status, task.recovery_count + 1)

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from sketchdojo import realtime
 from tasks.consumers import GenerationConsumer
+from webtoons.generation.events import webtoon_update_message
 from webtoons.selectors import webtoon_get
 
 
@@ -19,7 +20,7 @@ def _webtoon_snapshot(user, webtoon_id):
         webtoon = webtoon_get(user=user, webtoon_id=webtoon_id)
     except Http404:
         return None
-    return realtime.webtoon_update_message(webtoon)
+    return webtoon_update_message(webtoon)
 
 
 class WebtoonGenerationConsumer(GenerationConsumer):

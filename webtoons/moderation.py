@@ -9,7 +9,8 @@ the owner cannot publish the webtoon again (webtoon_publish refuses) until staff
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from sketchdojo.realtime import publish_webtoon_update
+from webtoons.generation import states
+from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon, WebtoonStatus
 
 
@@ -22,9 +23,7 @@ def _announce(ids: list) -> None:
 def webtoons_unpublish(*, webtoons: QuerySet[Webtoon]) -> int:
     """Published → completed; the public URL is withdrawn."""
     ids = list(webtoons.filter(status=WebtoonStatus.PUBLISHED).values_list("pk", flat=True))
-    changed = Webtoon.objects.filter(pk__in=ids, status=WebtoonStatus.PUBLISHED).update(
-        status=WebtoonStatus.COMPLETED, published_url="", published_at=None, moderation_hold=True
-    )
+    changed = states.webtoon_unpublish(webtoon_ids=ids, moderation_hold=True)
     _announce(ids)
     return changed
 
@@ -35,9 +34,7 @@ def webtoons_archive(*, webtoons: QuerySet[Webtoon]) -> int:
     ids = list(
         webtoons.exclude(status__in=[WebtoonStatus.ARCHIVED, WebtoonStatus.GENERATING]).values_list("pk", flat=True)
     )
-    changed = Webtoon.objects.filter(pk__in=ids).update(
-        status=WebtoonStatus.ARCHIVED, published_url="", published_at=None, moderation_hold=True
-    )
+    changed = states.webtoon_archive(webtoon_ids=ids, moderation_hold=True)
     _announce(ids)
     return changed
 

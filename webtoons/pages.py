@@ -1,4 +1,5 @@
-"""The public reader page (/w/{id}/): a published webtoon for anyone, a preview for its owner or staff.
+"""The web pages: the studio (/, the whole creator journey in one page) and the public reader page
+(/w/{id}/: a published webtoon for anyone, a preview for its owner or staff).
 
 Served with the core's content security policy; user text reaches the HTML only through autoescaping.
 """
@@ -6,10 +7,20 @@ Served with the core's content security policy; user text reaches the HTML only 
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from characters.models import CharacterRole
+from sketchdojo.engine.script import ArtStyle
 from sketchdojo.links import absolute_url, file_url
 from sketchdojo.pages import content_security_policy
 from webtoons.models import WebtoonStatus
 from webtoons.selectors import webtoon_get_for_reader
+
+
+@require_GET
+@content_security_policy
+def studio(request):
+    return render(
+        request, "pages/studio.html", {"art_styles": [style.value for style in ArtStyle], "roles": CharacterRole.values}
+    )
 
 
 @require_GET

@@ -3,35 +3,28 @@
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import asdict, dataclass, field, replace
-from io import BytesIO
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
 
 from panels.models import PanelStatus
-from panels.services import file_name, image_open, replace_file
 from projects.models import Project, ProjectStatus
 from sketchdojo.db import model_update
-from sketchdojo.engine.compose import compose_strip
 from sketchdojo.errors import Conflict
 from sketchdojo.links import absolute_url
-from sketchdojo.metrics import STEP_SECONDS
-from sketchdojo.realtime import publish_webtoon_update
 from tasks.idempotency import Idempotency, create_once, task_replay
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
 from tasks.quota import quota_check, user_lock
+from tasks.services import task_create
+from webtoons.generation import states
+from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon, WebtoonStatus
 
 logger = logging.getLogger("sketchdojo.webtoons")
 
 EDITABLE_FIELDS = ("title", "description", "summary", "style")
-THUMBNAIL_WIDTH = 400
-STRIP_JPEG_QUALITY = 90
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,6 @@ def webtoon_create(
         description=description,
         summary=summary,
         style=style or project.art_style,
-        status=WebtoonStatus.PLANNING,
     )
 
 
@@ -90,8 +82,6 @@ def webtoon_generate(
 
 @transaction.atomic
 def _webtoon_generate(*, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None) -> Task:
-    from tasks.services import task_create
-
     # One generation request per user at a time passes the quota check (the row lock serializes them).
     user_lock(user=user)
     replay = task_replay(user=user, idempotency=idempotency)
@@ -106,7 +96,6 @@ def _webtoon_generate(*, user, project: Project, request: GenerationRequest, ide
         title=project.title,
         description=request.story_prompt[:2000],
         style=request.style,
-        status=WebtoonStatus.PLANNING,
     )
     Project.objects.filter(pk=project.pk, status=ProjectStatus.DRAFT).update(status=ProjectStatus.IN_PROGRESS)
     return task_create(
@@ -118,33 +107,6 @@ def _webtoon_generate(*, user, project: Project, request: GenerationRequest, ide
         total_steps=request.panel_count + 2,
         idempotency=idempotency,
     )
-
-
-def _jpeg(image: Image.Image, *, quality: int) -> ContentFile:
-    buffer = BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=quality, optimize=False)
-    return ContentFile(buffer.getvalue())
-
-
-def webtoon_compose(*, webtoon: Webtoon) -> bool:
-    """Stitch the lettered panels into the strip and make the thumbnail. False when a panel is missing art.
-
-    The strip is a JPEG (what webtoon platforms serve: a tall strip as PNG is several times larger and
-    slower to write); the lossless panels stay available one by one and in the exports.
-    """
-    panels = list(webtoon.panels.order_by("sequence_number"))
-    if not panels or any(p.status != PanelStatus.LETTERED or not p.image for p in panels):
-        return False
-    started = time.monotonic()
-    images = [image_open(p.image) for p in panels]
-    strip = compose_strip(images, [p.scene_index for p in panels])
-    first = images[0].convert("RGB")
-    thumb = first.resize((THUMBNAIL_WIDTH, max(1, round(first.height * THUMBNAIL_WIDTH / first.width))), Image.LANCZOS)
-    replace_file(webtoon.strip, file_name(webtoon.pk, "jpg"), _jpeg(strip, quality=STRIP_JPEG_QUALITY))
-    replace_file(webtoon.thumbnail, file_name(webtoon.pk, "jpg"), _jpeg(thumb, quality=85))
-    webtoon.save(update_fields=["strip", "thumbnail", "updated_at"])
-    STEP_SECONDS.labels(step="compose").observe(time.monotonic() - started)
-    return True
 
 
 def public_url(*, webtoon: Webtoon, origin: str | None = None) -> str:
@@ -178,9 +140,9 @@ def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
         raise Conflict("This webtoon is still being generated; publish it when the task has finished.")
     if webtoon.status == WebtoonStatus.ARCHIVED:
         raise Conflict("This webtoon is archived; it cannot be published.")
-    webtoon.status = WebtoonStatus.PUBLISHED
-    webtoon.published_at = timezone.now()
-    webtoon.published_url = public_url(webtoon=webtoon, origin=origin)
-    webtoon.save(update_fields=["status", "published_at", "published_url", "updated_at"])
+    states.webtoon_publish(
+        webtoon_id=webtoon.pk, published_at=timezone.now(), published_url=public_url(webtoon=webtoon, origin=origin)
+    )
+    webtoon.refresh_from_db()
     publish_webtoon_update(webtoon)
     return webtoon

@@ -1,4 +1,4 @@
-"""Webtoons API: list/create/edit, generate (202 task), publish, export."""
+"""Webtoons API: list/create/edit, generate (202 task), publish, export; a webtoon's panels: list, add, redraw."""
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse
@@ -8,10 +8,13 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from panels.selectors import panel_get, panel_list_for_webtoon
+from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelSerializer
+from panels.services import panel_create, panel_regenerate
 from projects.selectors import project_get
 from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import error_responses, paginated
-from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
+from sketchdojo.api.throttles import GenerationRateThrottle, PanelGenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
 from sketchdojo.links import site_origin
 from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
@@ -161,3 +164,67 @@ class WebtoonExportView(APIView):
         export = webtoon_export_file(webtoon=webtoon, fmt=fmt, user=request.user)
         handle = default_storage.open(export.name, "rb")
         return FileResponse(handle, as_attachment=True, filename=export.filename, content_type=export.content_type)
+
+
+# --- panels of a webtoon (routes under /api/v1/panels, see webtoons/panel_urls.py) -------------
+
+
+class WebtoonPanelListView(APIView):
+    """GET /panels/webtoon/{id}: the panels of one of the caller's webtoons, by sequence_number."""
+
+    @extend_schema(
+        operation_id="api_v1_panels_webtoon_list",
+        parameters=[
+            OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH),
+            OpenApiParameter("page", OpenApiTypes.INT),
+            OpenApiParameter("size", OpenApiTypes.INT),
+        ],
+        responses=paginated(PanelSerializer),
+    )
+    def get(self, request, webtoon_id):
+        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
+        return paginated_response(
+            request,
+            panel_list_for_webtoon(webtoon=webtoon),
+            lambda page: PanelSerializer(page, many=True, context={"request": request}).data,
+        )
+
+
+class PanelCreateView(APIView):
+    """POST /panels: a new panel (no art yet) in one of the caller's webtoons (`webtoon_id` in query or body)."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, description="Or `webtoon_id` in the body.")],
+        request=PanelCreateSerializer,
+        responses={201: PanelSerializer},
+    )
+    def post(self, request):
+        serializer = PanelCreateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        webtoon = webtoon_get(user=request.user, webtoon_id=data.pop("webtoon_id"))
+        panel = panel_create(webtoon=webtoon, **data)
+        return Response(PanelSerializer(panel, context={"request": request}).data, status=status.HTTP_201_CREATED)
+
+
+class PanelGenerateView(IdempotentThrottleMixin, APIView):
+    """POST /panels/generate: 202 with a task that redraws the panel (new seed unless given) and re-letters it."""
+
+    throttle_classes = [UserRateThrottle, PanelGenerationRateThrottle]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION)
+        ],
+        request=PanelGenerateSerializer,
+        responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
+    )
+    def post(self, request):
+        idempotency = idempotency_from_request(request)
+        serializer = PanelGenerateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        panel = panel_get(user=request.user, panel_id=serializer.validated_data["panel_id"])
+        task = panel_regenerate(
+            user=request.user, panel=panel, seed=serializer.validated_data.get("seed"), idempotency=idempotency
+        )
+        return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)

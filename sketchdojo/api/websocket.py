@@ -11,6 +11,9 @@ accounts services ask the user's sockets to (a `session.revoked` event on the us
 `ConnectionSlots` caps the sockets of one user (WS_MAX_CONNECTIONS_PER_USER) with numbered slots
 in the cache: a slot is taken with an atomic add and kept alive by the socket's heartbeat, so the
 slots of a crashed process expire instead of leaking.
+
+The JWT class is `settings.WEBSOCKET_AUTHENTICATION` and the check that a token still stands is
+`settings.WEBSOCKET_TOKEN_IS_CURRENT` (import strings: the core names no app).
 """
 
 import logging
@@ -22,9 +25,8 @@ from channels.security.websocket import OriginValidator
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils.module_loading import import_string
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
-
-from accounts.authentication import RevocableJWTAuthentication, token_is_current
 
 logger = logging.getLogger("sketchdojo.websocket")
 
@@ -57,7 +59,7 @@ def session_for_token(raw_token: str) -> SocketSession | None:
     """The session of an access token of an active user, or None (bad, expired, revoked, inactive)."""
     if not raw_token or len(raw_token) > 4096:
         return None
-    auth = RevocableJWTAuthentication()
+    auth = import_string(settings.WEBSOCKET_AUTHENTICATION)()
     try:
         validated = auth.get_validated_token(raw_token.encode())
         user = auth.get_user(validated)
@@ -72,7 +74,7 @@ def session_for_token(raw_token: str) -> SocketSession | None:
 def session_is_current(session: SocketSession) -> bool:
     """False once the token was revoked, the user suspended or deleted, or their password changed."""
     user = get_user_model().objects.filter(pk=session.user.pk).first()
-    return user is not None and token_is_current(session.token, user)
+    return user is not None and import_string(settings.WEBSOCKET_TOKEN_IS_CURRENT)(session.token, user)
 
 
 class ConnectionSlots:

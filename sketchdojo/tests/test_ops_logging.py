@@ -237,7 +237,7 @@ def test_development_logs_are_text_lines_with_the_context_ids():
 
 
 def test_a_task_given_the_task_row_id_positionally_logs_it_as_the_task_id():
-    from tasks.tasks import draw_panel
+    from webtoons.tasks import draw_panel
 
     log_context.on_task_prerun(task_id="c-2", task=draw_panel, args=("row-7", "panel-3"), kwargs={})
     during = log_context.current_context()

@@ -94,7 +94,7 @@ def generated_webtoon(user, eager_celery, image_provider, django_capture_on_comm
 @pytest.fixture
 def queued(monkeypatch):
     """Records the run_generation messages sent to the broker (instead of sending them)."""
-    from tasks.tasks import run_generation
+    from webtoons.tasks import run_generation
 
     sent = []
     monkeypatch.setattr(

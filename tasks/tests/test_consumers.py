@@ -10,6 +10,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 from accounts.revocation import access_token_revoke
 from sketchdojo import realtime
 from sketchdojo.api.websocket import origin_validated
+from tasks.events import publish_task_update
 from tasks.models import TaskStatus
 from tasks.tests.sockets import application, connect, established, token_for
 from webtoons.tests.factories import TaskFactory
@@ -32,7 +33,7 @@ def publish_update(task, **fields):
     for name, value in fields.items():
         setattr(task, name, value)
     task.save(update_fields=list(fields))
-    return realtime.publish_task_update(task)
+    return publish_task_update(task)
 
 
 async def test_valid_token_gets_connection_established_with_an_id(user):

@@ -193,12 +193,12 @@ class PrivateRedis:
 def private_redis(monkeypatch):
     """A private Redis; generation jobs are queued on it (the worker is pointed at it too)."""
     from config.celery import app
-    from tasks.tasks import run_generation
+    from webtoons.tasks import run_generation
 
     redis_server = PrivateRedis()
     redis_server.start()
 
-    def dispatch(*, task_id, celery_task_id):
+    def dispatch(*, task_id, task_type, celery_task_id):
         with app.connection_for_write(url=redis_server.url) as conn:
             run_generation.apply_async(args=[str(task_id)], task_id=celery_task_id, queue="ai", connection=conn)
 

@@ -45,12 +45,12 @@ def broker_prefix(monkeypatch):
     the task is queued over a connection of its own with the same prefix.
     """
     from config.celery import app
-    from tasks.tasks import run_generation
+    from webtoons.tasks import run_generation
 
     prefix = f"sdtest-{uuid.uuid4().hex[:10]}-"
     options = {**(app.conf.broker_transport_options or {}), "global_keyprefix": prefix}
 
-    def dispatch(*, task_id, celery_task_id):
+    def dispatch(*, task_id, task_type, celery_task_id):
         with app.connection_for_write(transport_options=options) as conn:
             run_generation.apply_async(args=[str(task_id)], task_id=celery_task_id, queue="ai", connection=conn)
 

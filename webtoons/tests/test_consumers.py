@@ -6,9 +6,10 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.urls import re_path
 
-from sketchdojo import realtime
+from panels.events import publish_panel_ready
 from tasks.consumers import GenerationConsumer
 from tasks.tests.sockets import established, token_for
+from webtoons.generation.events import publish_webtoon_update
 from webtoons.tests.factories import PanelFactory, WebtoonFactory
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -30,7 +31,7 @@ async def test_another_users_webtoon_is_not_found_and_its_events_do_not_arrive(u
     communicator = await established(user)
     await communicator.send_json_to({"type": "subscribe_webtoon", "webtoon_id": str(foreign.pk)})
     assert (await communicator.receive_json_from())["message"] == "Webtoon not found."
-    await database_sync_to_async(realtime.publish_webtoon_update)(foreign)
+    await database_sync_to_async(publish_webtoon_update)(foreign)
     assert await communicator.receive_nothing(timeout=0.2)
     await communicator.disconnect()
 
@@ -45,7 +46,7 @@ async def test_subscribe_webtoon_sends_snapshot_and_panel_ready_events(user):
     snapshot = await communicator.receive_json_from()
     assert snapshot["type"] == "webtoon_update"
     assert snapshot["data"]["status"] == webtoon.status
-    await database_sync_to_async(realtime.publish_panel_ready)(panel)
+    await database_sync_to_async(publish_panel_ready)(panel)
     ready = await communicator.receive_json_from()
     assert ready["type"] == "panel_ready"
     assert ready["panel_id"] == str(panel.pk)

@@ -18,8 +18,8 @@ from django.conf import settings
 from django.db import DatabaseError
 
 from sketchdojo.engine.providers import ProviderTransientError
-from tasks import pipeline
 from tasks.services import task_fail, task_release, task_running_update, tasks_reconcile
+from webtoons.generation import steps
 
 logger = logging.getLogger("sketchdojo.tasks")
 
@@ -51,7 +51,7 @@ def _queue_finish(task_id: str) -> None:
 def run_generation(self, task_id: str) -> None:
     """Claim and plan a generation task, then fan out its panel jobs."""
     try:
-        panel_ids = pipeline.generation_start(task_id=task_id)
+        panel_ids = steps.generation_start(task_id=task_id)
     except ProviderTransientError as exc:
         if self.request.retries >= self.max_retries:
             task_fail(
@@ -86,18 +86,18 @@ def run_generation(self, task_id: str) -> None:
 def draw_panel(self, task_id: str, panel_id: str) -> None:
     """Draw and letter one panel; the job that finishes the last panel queues finish_generation."""
     try:
-        is_last = pipeline.panel_job(task_id=task_id, panel_id=panel_id)
+        is_last = steps.panel_job(task_id=task_id, panel_id=panel_id)
     except ProviderTransientError as exc:
         attempts = self.request.retries + 1
         if self.request.retries >= self.max_retries:
-            pipeline.panel_job_give_up(task_id=task_id, panel_id=panel_id, error=exc, attempts=attempts)
+            steps.panel_job_give_up(task_id=task_id, panel_id=panel_id, error=exc, attempts=attempts)
             return
         countdown = retry_countdown(self.request.retries, exc)
         logger.info("Panel %s: transient provider error (%s); retry %d in %.1f s", panel_id, exc, attempts, countdown)
         task_running_update(task_id=task_id, current_step=f"Image provider busy; retrying a panel in {countdown:.0f} s")
         raise self.retry(exc=exc, countdown=countdown) from exc
     except SoftTimeLimitExceeded:
-        pipeline.panel_job_give_up(
+        steps.panel_job_give_up(
             task_id=task_id,
             panel_id=panel_id,
             error=TimeoutError(f"drawing took longer than {settings.CELERY_TASK_SOFT_TIME_LIMIT} s"),
@@ -109,7 +109,7 @@ def draw_panel(self, task_id: str, panel_id: str) -> None:
     except Exception as exc:
         logger.exception("Panel %s of task %s stopped by an unexpected error", panel_id, task_id)
         error = RuntimeError(f"an internal error ({exc!r}); retry the task")
-        pipeline.panel_job_give_up(task_id=task_id, panel_id=panel_id, error=error, attempts=self.request.retries + 1)
+        steps.panel_job_give_up(task_id=task_id, panel_id=panel_id, error=error, attempts=self.request.retries + 1)
         return
     if is_last:
         _queue_finish(task_id)
@@ -119,7 +119,7 @@ def draw_panel(self, task_id: str, panel_id: str) -> None:
 def finish_generation(self, task_id: str) -> None:
     """Compose the strip and complete the task (or fail it naming the panels that failed)."""
     try:
-        pipeline.generation_finish(task_id=task_id)
+        steps.generation_finish(task_id=task_id)
     except SoftTimeLimitExceeded:
         task_fail(task_id=task_id, message="Composing the strip took too long; retry the task.")
     except DatabaseError:

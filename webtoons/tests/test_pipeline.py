@@ -6,10 +6,10 @@ from django.core.files.storage import default_storage
 from panels.models import Panel, PanelStatus
 from projects.tests.factories import CharacterFactory, ProjectFactory
 from sketchdojo.engine.providers import ProviderAuthError, ProviderTransientError
-from tasks import tasks as celery_tasks
 from tasks.models import Task, TaskStatus
 from tasks.services import task_cancel, task_retry
 from tasks.tests.fixtures import GUIDE_PROMPT
+from webtoons import tasks as celery_tasks
 from webtoons.models import WebtoonStatus
 from webtoons.services import GenerationRequest, webtoon_generate
 
@@ -242,7 +242,7 @@ def test_running_the_tasks_twice_does_no_harm(
 
 
 def test_a_cancel_landing_right_after_the_claim_leaves_the_webtoon_failed(user, project, monkeypatch):
-    from tasks import pipeline
+    from webtoons.generation import steps as pipeline
     from webtoons.tests.factories import TaskFactory, WebtoonFactory
 
     webtoon = WebtoonFactory(project=project, status=WebtoonStatus.PLANNING)

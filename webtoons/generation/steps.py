@@ -1,6 +1,6 @@
 """The generation pipeline: plan → draw and letter each panel (parallel jobs) → compose the strip.
 
-The Celery entry points in `tasks.tasks` are thin; the steps live here as plain functions on ids:
+The Celery entry points in `webtoons.tasks` are thin; the steps live here as plain functions on ids:
 
 - `generation_start` claims a pending task (one conditional UPDATE), plans the story when the
   webtoon has no panels yet, and returns the ids of the panels still to draw (finished panels of
@@ -29,7 +29,6 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.db.models import Exists
 from django.utils import timezone
 
 from characters.selectors import character_list_for_project
@@ -47,10 +46,13 @@ from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.script import Script
 from sketchdojo.links import file_url
 from sketchdojo.metrics import GENERATION_SECONDS, STEP_SECONDS, TASKS
-from sketchdojo.realtime import publish_task_update, publish_webtoon_update
+from tasks.events import publish_task_update
 from tasks.models import Task, TaskStatus, TaskType
 from tasks.services import heartbeat_during, task_fail, task_is_running, task_running_update
-from webtoons.models import Webtoon, WebtoonStatus
+from webtoons.generation import states
+from webtoons.generation.compose import webtoon_compose
+from webtoons.generation.events import publish_webtoon_update
+from webtoons.models import Webtoon
 
 logger = logging.getLogger("sketchdojo.pipeline")
 
@@ -121,8 +123,8 @@ def _panel_redraw_start(task: Task) -> list[str] | None:
     if task.panel is None:
         task_fail(task_id=task.pk, message="The panel of this task was deleted.")
         return None
-    Panel.objects.filter(pk=task.panel_id).update(
-        status=PanelStatus.PENDING, seed=int(task.input["seed"]), error_message="", updated_at=timezone.now()
+    states.panel_transition(
+        panel_id=task.panel_id, to=PanelStatus.PENDING, seed=int(task.input["seed"]), error_message=""
     )
     task_running_update(
         task_id=task.pk, progress=PLAN_SHARE, current_step=f"Redrawing panel {task.panel.sequence_number}"
@@ -134,12 +136,7 @@ def _webtoon_generation_start(task: Task) -> list[str] | None:
     webtoon = task.webtoon
     # Only while the task is still ours: a cancel that lands first has already marked the webtoon.
     still_running = Task.objects.filter(pk=task.pk, status=TaskStatus.RUNNING)
-    marked = (
-        Webtoon.objects.filter(pk=webtoon.pk)
-        .exclude(status=WebtoonStatus.PUBLISHED)
-        .filter(Exists(still_running))
-        .update(status=WebtoonStatus.GENERATING, updated_at=timezone.now())
-    )
+    marked = states.webtoon_generating(webtoon_id=webtoon.pk, while_running=still_running)
     if not marked and not still_running.exists():
         return None
     webtoon.refresh_from_db()
@@ -161,16 +158,17 @@ def _webtoon_generation_start(task: Task) -> list[str] | None:
     total = webtoon.panels.count()
     if not task.input.get("auto_generate_panels", True):
         # Planned only (the creator draws panels one by one): the webtoon stays in planning.
-        Webtoon.objects.filter(pk=webtoon.pk, status=WebtoonStatus.GENERATING).update(
-            status=WebtoonStatus.PLANNING, updated_at=timezone.now()
-        )
+        states.webtoon_planned_only(webtoon_id=webtoon.pk)
         _complete(task, result={"webtoon_id": str(webtoon.pk), "panel_count": total, "panels_drawn": 0})
         return None
 
     # Panels an earlier attempt left half-done (a killed worker, a failure) are drawn again;
     # lettered panels are kept, and drawn-but-unlettered ones are only lettered.
-    Panel.objects.filter(webtoon=webtoon, status__in=(PanelStatus.DRAWING, PanelStatus.FAILED)).update(
-        status=PanelStatus.PENDING, error_message="", updated_at=timezone.now()
+    states.panels_transition(
+        webtoon_id=webtoon.pk,
+        to=PanelStatus.PENDING,
+        only_from=(PanelStatus.DRAWING, PanelStatus.FAILED),
+        error_message="",
     )
     to_draw = [
         str(pk)
@@ -282,8 +280,7 @@ def _store_plan(task: Task, script: Script) -> bool:
                         *({"element_type": "prop", "text": prop, "position": None} for prop in p.props),
                     ],
                     seed=(seed * 1_000_003 + p.sequence) % 2**32,
-                    status=PanelStatus.PENDING,
-                )
+                )  # a new panel starts pending (the field's default; panels.states moves it on)
             )
         Panel.objects.bulk_create(rows)
     task_running_update(
@@ -324,12 +321,9 @@ def panel_job(*, task_id, panel_id) -> bool:
     task = Task.objects.filter(pk=task_id).first()
     if task is None or task.status != TaskStatus.RUNNING:
         return False
-    now = timezone.now()
-    letter_only = bool(
-        Panel.objects.filter(pk=panel_id, status=PanelStatus.DRAWN).update(status=PanelStatus.DRAWING, updated_at=now)
-    )
-    if not letter_only and not Panel.objects.filter(pk=panel_id, status=PanelStatus.PENDING).update(
-        status=PanelStatus.DRAWING, updated_at=now
+    letter_only = states.panel_transition(panel_id=panel_id, to=PanelStatus.DRAWING, only_from=[PanelStatus.DRAWN])
+    if not letter_only and not states.panel_transition(
+        panel_id=panel_id, to=PanelStatus.DRAWING, only_from=[PanelStatus.PENDING]
     ):
         # Already finished (a redelivered message), being drawn by a twin job, or deleted.
         return _all_done(task_id)
@@ -345,25 +339,23 @@ def panel_job(*, task_id, panel_id) -> bool:
                 finally:
                     _record_calls(task_id, calls)
         except ProviderTransientError:
-            Panel.objects.filter(pk=panel_id).update(status=PanelStatus.PENDING, updated_at=timezone.now())
+            states.panel_transition(panel_id=panel_id, to=PanelStatus.PENDING)
             raise
         except ProviderContentRefused as exc:
-            Panel.objects.filter(pk=panel_id).update(
-                status=PanelStatus.FAILED,
+            states.panel_transition(
+                panel_id=panel_id,
+                to=PanelStatus.FAILED,
                 error_message=f"The image provider refused this panel: {exc}",
-                updated_at=timezone.now(),
             )
             _publish_progress(task)
             return _all_done(task_id)
         except ProviderError as exc:
-            Panel.objects.filter(pk=panel_id).update(
-                status=PanelStatus.PENDING, error_message=str(exc), updated_at=timezone.now()
-            )
+            states.panel_transition(panel_id=panel_id, to=PanelStatus.PENDING, error_message=str(exc))
             task_fail(task_id=task_id, message=f"Panel {panel.sequence_number} could not be drawn: {exc}")
             return False
     if not task_is_running(task_id=task_id):
         # Cancelled while drawing: the art is kept (drawn); a retry only letters it.
-        Panel.objects.filter(pk=panel_id, status=PanelStatus.DRAWING).update(status=PanelStatus.DRAWN)
+        states.panel_transition(panel_id=panel_id, to=PanelStatus.DRAWN, only_from=[PanelStatus.DRAWING])
         return False
     panel.refresh_from_db()
     panel_letter(panel=panel, task_id=task_id)
@@ -376,7 +368,7 @@ def panel_job_give_up(*, task_id, panel_id, error: Exception, attempts: int) -> 
     panel = Panel.objects.filter(pk=panel_id).first()
     label = f"Panel {panel.sequence_number}" if panel else "A panel"
     if panel:
-        Panel.objects.filter(pk=panel_id).update(status=PanelStatus.PENDING, error_message=str(error))
+        states.panel_transition(panel_id=panel_id, to=PanelStatus.PENDING, error_message=str(error))
     task_fail(task_id=task_id, message=f"{label} could not be drawn after {attempts} attempts: {error}")
 
 
@@ -391,8 +383,6 @@ def _publish_progress(task: Task) -> None:
 
 def generation_finish(*, task_id) -> None:
     """Compose and complete, or fail naming the panels that could not be drawn. Safe to run twice."""
-    from webtoons.services import webtoon_compose
-
     task = Task.objects.select_related("webtoon", "panel").filter(pk=task_id, status=TaskStatus.RUNNING).first()
     if task is None:
         return
@@ -450,9 +440,7 @@ def _complete(task: Task, *, result: dict) -> bool:
         if not changed:
             return False
         if task.task_type == TaskType.WEBTOON_GENERATION:
-            Webtoon.objects.filter(pk=task.webtoon_id, status=WebtoonStatus.GENERATING).update(
-                status=WebtoonStatus.COMPLETED, updated_at=now
-            )
+            states.webtoon_complete(webtoon_id=task.webtoon_id)
         fresh = Task.objects.get(pk=task.pk)
         publish_task_update(fresh)
         webtoon = Webtoon.objects.select_related("project").get(pk=task.webtoon_id)

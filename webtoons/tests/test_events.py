@@ -1,17 +1,13 @@
-"""The realtime module: group names, and the events the pipeline publishes to the channel layer."""
+"""The realtime transport's group names, and the events the pipeline publishes to the channel layer."""
 
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
-from sketchdojo.realtime import (
-    publish_panel_ready,
-    publish_task_update,
-    publish_webtoon_update,
-    task_group,
-    user_group,
-    webtoon_group,
-)
+from panels.events import publish_panel_ready
+from sketchdojo.realtime import task_group, user_group, webtoon_group
+from tasks.events import publish_task_update
+from webtoons.generation.events import publish_webtoon_update
 from webtoons.tests.factories import PanelFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db

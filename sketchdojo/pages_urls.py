@@ -1,7 +1,0 @@
-from django.urls import path
-
-from sketchdojo import pages
-
-urlpatterns = [
-    path("", pages.studio, name="studio"),
-]
