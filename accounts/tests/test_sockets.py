@@ -9,8 +9,8 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts import services
 from accounts.tests.factories import DEFAULT_PASSWORD
-from sketchdojo import realtime
 from tasks.consumers import CLOSE_TOO_MANY_CONNECTIONS, CLOSE_UNAUTHENTICATED, SESSION_ENDED, SESSION_EXPIRED
+from tasks.events import publish_task_update
 from tasks.tests.sockets import connect, established
 from webtoons.tests.factories import TaskFactory
 
@@ -61,7 +61,7 @@ async def test_a_closed_socket_receives_none_of_the_users_events_any_more(user):
     await database_sync_to_async(services.user_logout)(user=user, refresh_token=pair.refresh_token, access_token=None)
     await assert_closed_4401(communicator)
     task = await database_sync_to_async(TaskFactory)(webtoon__project__user=user)
-    await database_sync_to_async(realtime.publish_task_update)(task)
+    await database_sync_to_async(publish_task_update)(task)
     assert await communicator.receive_nothing(timeout=0.2)
     await communicator.disconnect()
 
