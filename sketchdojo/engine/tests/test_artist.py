@@ -500,3 +500,25 @@ def test_only_a_monstrous_antagonist_is_drawn_as_a_monster():
     assert is_monster(character("Gloom", "antagonist", "A demon of the old woods"))
     assert not is_monster(character("Baron", "antagonist", "A scheming nobleman"))
     assert not is_monster(character("Shadow", "supporting", "A quiet girl called Shadow"))
+
+
+def style_measures(img: Image.Image) -> tuple[float, float, int]:
+    """Edge density, share of near-black pixels (ink), and a coarse colour count of one panel."""
+    grey = img.convert("L")
+    edges = ImageStat.Stat(grey.filter(ImageFilter.FIND_EDGES).point(lambda v: 255 if v > 60 else 0)).mean[0] / 255
+    ink = ImageStat.Stat(grey.point(lambda v: 255 if v < 40 else 0)).mean[0] / 255
+    colours = len(img.quantize(64, method=Image.Quantize.FASTOCTREE).getcolors() or [])
+    return round(edges, 3), round(ink, 3), colours
+
+
+def test_the_eight_styles_are_measurably_different_ways_of_drawing():
+    script = make_script(panels=[{"shot": "medium", "characters": [alex(), {"name": "Mira", "position": "right"}]}])
+
+    measures = {style: style_measures(draw(script, style=style).image) for style in STYLES}
+
+    assert len(set(measures.values())) == len(STYLES)
+    # comic's heavy ink outlines leave more near-black than webtoon's thin lines; painting has no outlines
+    assert measures["comic"][1] > measures["webtoon"][1]
+    assert measures["painting"][1] < measures["comic"][1]
+    # realistic's muted palette is less saturated than webtoon's bright one
+    assert saturation(draw(script, style="realistic").image) < saturation(draw(script, style="webtoon").image)
