@@ -23,8 +23,6 @@ from sketchdojo.engine.providers.calls import ProviderCall
 from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
 from sketchdojo.engine.providers.http import (
     ThreadSessions,
-    error_for_status,
-    parse_retry_after,
     redact,
     send,
     setting,
@@ -107,15 +105,7 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
             },
         )
         call.status = response.status_code
-        if not response.ok:
-            raise error_for_status(
-                provider=self.name,
-                label=self.label,
-                status=response.status_code,
-                message=_error_message(response, self.api_key),
-                retry_after=parse_retry_after(response.headers.get("retry-after")),
-                key_setting=self.key_setting,
-            )
+        self.raise_for_status(response, message=_error_message(response, self.api_key))
         try:
             message = response.json()
         except ValueError as exc:

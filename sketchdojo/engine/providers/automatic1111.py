@@ -18,9 +18,6 @@ from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
 from sketchdojo.engine.providers.http import (
     ThreadSessions,
     decode_image,
-    error_for_status,
-    parse_retry_after,
-    redact,
     send,
     setting,
 )
@@ -86,15 +83,7 @@ class Automatic1111Artist(ProviderClient, ImageProvider):
             headers=headers,
         )
         call.status = response.status_code
-        if not response.ok:
-            raise error_for_status(
-                provider=self.name,
-                label=self.label,
-                status=response.status_code,
-                message=redact(response.text, self.api_key),
-                retry_after=parse_retry_after(response.headers.get("retry-after")),
-                key_setting=self.key_setting,
-            )
+        self.raise_for_status(response)
         try:
             data = base64.b64decode(response.json()["images"][0], validate=True)
         except (ValueError, KeyError, IndexError, TypeError, binascii.Error) as exc:

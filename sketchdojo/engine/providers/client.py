@@ -14,7 +14,15 @@ from collections.abc import Callable
 from typing import TypedDict, TypeVar
 
 from sketchdojo.engine.providers.calls import ProviderCall
-from sketchdojo.engine.providers.http import RetryPolicy, call_with_retries, default_timeout, setting
+from sketchdojo.engine.providers.http import (
+    RetryPolicy,
+    call_with_retries,
+    default_timeout,
+    error_for_status,
+    parse_retry_after,
+    redact,
+    setting,
+)
 from sketchdojo.engine.providers.limits import limiter_for
 
 T = TypeVar("T")
@@ -70,6 +78,19 @@ class ProviderClient:
         self.max_concurrency = concurrency or int(setting(concurrency_setting, default_concurrency))
         self.limiter = limiter_for(f"{self.name}:{self.kind}", limit=self.max_concurrency, redis_url=redis_url)
         self.sleep = sleep
+
+    def raise_for_status(self, response, *, message: str | None = None) -> None:
+        """Raise the ProviderError a non-2xx answer means (message: the body, keys redacted)."""
+        if response.ok:
+            return
+        raise error_for_status(
+            provider=self.name,
+            label=self.label,
+            status=response.status_code,
+            message=redact(response.text, self.api_key) if message is None else message,
+            retry_after=parse_retry_after(response.headers.get("retry-after")),
+            key_setting=self.key_setting,
+        )
 
     def call(self, attempt: Callable[[ProviderCall], T]) -> T:
         """Run `attempt` with this provider's retries, inside a limiter slot, recorded as a ProviderCall."""

@@ -42,9 +42,6 @@ from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
 from sketchdojo.engine.providers.http import (
     ThreadSessions,
     decode_image,
-    error_for_status,
-    parse_retry_after,
-    redact,
     send,
     setting,
 )
@@ -136,15 +133,7 @@ class ComfyUIArtist(ProviderClient, ImageProvider):
             **kwargs,
         )
         call.status = response.status_code
-        if not response.ok:
-            raise error_for_status(
-                provider=self.name,
-                label=self.label,
-                status=response.status_code,
-                message=redact(response.text, self.api_key),
-                retry_after=parse_retry_after(response.headers.get("retry-after")),
-                key_setting=self.key_setting,
-            )
+        self.raise_for_status(response)
         return response
 
     def _json(self, response: requests.Response, what: str) -> Any:
