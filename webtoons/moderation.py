@@ -56,7 +56,7 @@ def webtoons_lift_hold(*, webtoons: QuerySet[Webtoon]) -> int:
     """Undo what moderation set: clear the hold and the flag, and bring an archived webtoon back to
     completed; the owner may then publish it again (nothing is published by this)."""
     ids = list(webtoons.filter(Q(moderation_hold=True) | Q(is_flagged=True)).values_list("pk", flat=True))
-    Webtoon.objects.filter(pk__in=ids, status=WebtoonStatus.ARCHIVED).update(status=WebtoonStatus.COMPLETED)
+    states.webtoon_restore(webtoon_ids=ids)
     changed = Webtoon.objects.filter(pk__in=ids).update(moderation_hold=False, is_flagged=False)
     _announce(ids)
     return changed

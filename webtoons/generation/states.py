@@ -37,7 +37,7 @@ WEBTOON_MACHINE = machine(
         S.COMPLETED: {S.GENERATING, S.FAILED, S.PUBLISHED, S.ARCHIVED},
         S.FAILED: {S.GENERATING, S.FAILED, S.PUBLISHED, S.ARCHIVED},
         S.PUBLISHED: {S.COMPLETED, S.PUBLISHED, S.ARCHIVED},
-        S.ARCHIVED: {S.GENERATING, S.FAILED},
+        S.ARCHIVED: {S.COMPLETED, S.GENERATING, S.FAILED},
     },
 )
 
@@ -97,3 +97,8 @@ def webtoon_archive(*, webtoon_ids, moderation_hold: bool = False) -> int:
     rows = Webtoon.objects.filter(pk__in=webtoon_ids)
     held = {"moderation_hold": True} if moderation_hold else {}
     return WEBTOON_MACHINE.move(rows, to=S.ARCHIVED, published_url="", published_at=None, **held)
+
+
+def webtoon_restore(*, webtoon_ids) -> int:
+    """Archived → completed (staff lifting a moderator's archive); the owner may publish again."""
+    return WEBTOON_MACHINE.move(Webtoon.objects.filter(pk__in=webtoon_ids), to=S.COMPLETED, only_from=[S.ARCHIVED])

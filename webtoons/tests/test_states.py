@@ -25,7 +25,7 @@ def test_the_webtoon_transition_table():
         "completed": ["archived", "failed", "generating", "published"],
         "failed": ["archived", "failed", "generating", "published"],
         "published": ["archived", "completed", "published"],
-        "archived": ["failed", "generating"],
+        "archived": ["completed", "failed", "generating"],
     }
 
 
