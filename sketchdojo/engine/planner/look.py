@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """A character's canonical look, read in full from every description of them.
 
 `look_of(person, appearance, speech_style, seed)` -> `ScriptCharacter` with vocabulary keys (hair
@@ -76,17 +77,32 @@ _SKIN = _Matcher.of(vocab.SKIN_TONES)
 _BUILD = _Matcher.of(vocab.BUILDS)
 _AGE = _Matcher.of(vocab.AGES)
 _GENDER_WORDS = {
-    "feminine": re.compile(r"\b(she|her|woman|girl|lady|mujer|chica|niña|femme|fille|frau|mädchen|feminine|female)\b"),
+    "feminine": re.compile(
+        r"\b(she|her|woman|girl|lady|mujer|chica|niña|femme|fille|frau|mädchen|feminine|female|она|её|женщина|девушка|девочка)\b"
+    ),
     "masculine": re.compile(
-        r"\b(he|him|his|man|boy|gentleman|hombre|chico|niño|homme|garçon|mann|junge|masculine|male)\b"
+        r"\b(he|him|his|man|boy|gentleman|hombre|chico|niño|homme|garçon|mann|junge|masculine|male|он|его|мужчина|парень|мальчик)\b"
     ),
 }
+
+
+# Russian colour adjectives by stem ('рыжими волосами', 'в красном плаще', 'зелёные глаза')
+_RUSSIAN_COLOURS = {
+    "рыж": "ginger", "черн": "black", "чёрн": "black", "бел": "white", "светл": "blonde", "рус": "light_brown",
+    "каштанов": "chestnut", "сед": "silver", "серебрист": "silver", "сер": "grey", "золот": "golden",
+    "красн": "red", "розов": "pink", "оранжев": "orange", "жёлт": "yellow", "желт": "yellow",
+    "зелён": "green", "зелен": "green", "голуб": "sky_blue", "син": "blue", "фиолетов": "purple",
+    "коричнев": "brown", "карь": "brown", "кар": "brown",
+}  # fmt: skip
+_RUSSIAN_ADJECTIVE_END = re.compile(r"(?:ыми|ими|ого|его|ому|ему|ый|ий|ой|ая|яя|ое|ее|ые|ие|ую|юю|ом|ем|ых|их)$")
 
 
 def _colour_word(word: str) -> str | None:
     word = word.lower().strip("-")
     if word in _COLOURS:
         return _COLOUR_ALIASES.get(word, word)
+    if "\u0400" <= word[:1] <= "\u04ff":
+        return _RUSSIAN_COLOURS.get(_RUSSIAN_ADJECTIVE_END.sub("", word))
     return None
 
 
@@ -110,7 +126,11 @@ def _colour_after(text: str, noun_pattern: str) -> str | None:
 def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_text: str) -> ScriptCharacter:
     text = " ".join([*person.brief, *(f"{k} {v}" for k, v in appearance.items() if isinstance(v, str))]).lower()
     name = person.name
-    hair_noun = r"(?:hair|-haired|haired|pelo|cabello|cheveux|haare|haar)(?![\w])"
+    # a hair style names the hair too: "a short black bob", "red braids", "a silver ponytail"
+    hair_noun = (
+        r"(?:hair|-haired|haired|pelo|cabello|cheveux|haare|haar|волос\w*|bob|ponytail|pigtails|braids?|bun|curls"
+        r"|mohawk|afro|dreadlocks|locks|mane)(?![\w])"
+    )
     hair_colour = (
         _COLOUR_ALIASES.get(str(appearance.get("hair_color", "")).lower(), appearance.get("hair_color"))
         or _colour_before(text, hair_noun)
@@ -126,7 +146,7 @@ def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_
     )
     eye_colour = (
         appearance.get("eye_color")
-        or _colour_before(text, r"eyes|-eyed|eyed|ojos|yeux|augen")
+        or _colour_before(text, r"eyes|-eyed|eyed|ojos|yeux|augen|глаз\w*")
         or _colour_after(text, r"ojos|yeux")
     )
     hair_phrase = " ".join(m.group(0) for m in re.finditer(rf"(?:[\w-]+ ){{0,3}}(?:{hair_noun})", text)) or text
@@ -191,6 +211,8 @@ def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_
     eyes = colour_of(eye_colour or _NATURAL_EYES[stable_seed("eyes", name) % len(_NATURAL_EYES)])
     outfit_hex = colour_of(outfit_colour) if outfit_colour else colour_of(f"outfit {name} {seed_text}")
     accent_hex = colour_of(accent) if accent else colour_of(f"accent {name} {seed_text}")
+    # a shaped style ("short black bob", "long braids") says more than the length or texture beside it
+    styles.sort(key=lambda k: k not in ("bob", "ponytail", "bun", "braids", "bald"))
     hair_style = styles[0] if styles else ("short" if stable_seed("style", name) % 2 else "long")
     if "bald" in styles:
         hair_style = "bald"

@@ -87,7 +87,9 @@ _NOT_NAMES = frozenset(
         "agosto septiembre octubre noviembre diciembre seoul tokyo paris london madrid barcelona sevilla "
         "seville berlin rome roma new york osaka kyoto busan mexico méxico lima bogotá buenos aires lisbon "
         "lisboa amsterdam vienna wien munich münchen god dios dieu gott christmas navidad noël weihnachten "
-        "halloween alarms alarm police"
+        "halloween alarms alarm police и а но потом затем тогда вдруг однажды когда пока после наконец снова "
+        "сегодня завтра вчера он она они оно мы я ты вы это там тут здесь вот все всё его её их утром вечером "
+        "ночью днём зимой летом весной осенью москва петербург киев минск"
     )
 )
 _PLACE_PREPOSITIONS = frozenset(_words("in from into en à nach aus desde hacia near across through dans vers"))
@@ -104,9 +106,13 @@ _SPEECH_VERBS = frozenset(
         "says said asks asked shouts shouted whispers whispered yells yelled replies replied answers answered "
         "cries cried murmurs murmured mutters muttered calls called adds added laughs laughed sighs sighed "
         "screams screamed tells told dice dijo grita gritó susurra susurró pregunta preguntó responde "
-        "respondió dit crie chuchote demande répond sagt fragt ruft flüstert antwortet schreit"
+        "respondió dit crie chuchote demande répond sagt fragt ruft flüstert antwortet schreit говорит сказал "
+        "сказала кричит крикнул крикнула шепчет прошептал прошептала спрашивает спросил спросила отвечает "
+        "ответил ответила восклицает"
     )
 )
+# a Russian verb in the present or past tense, as it follows a name that starts a sentence ("Анна приходит")
+_RUSSIAN_VERB = re.compile(r"(?:[еиёую]т|[ая]т|ют|ут|ет|ит|ся|сь|л|ла|ло|ли)$")
 _ROLE_WORDS: dict[str, str] = {
     # unnamed people the prompt gives a part: word -> the part, as the prompt names it
     w: w
@@ -126,12 +132,34 @@ _CONFLICT = re.compile(
 # --- time, weather, actions, expressions --------------------------------------------------------------
 
 _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
-    (TimeOfDay.NIGHT, ("night", "midnight", "tonight", "noche", "nuit", "nacht", "밤", "夜", "moonlight")),
+    (
+        TimeOfDay.NIGHT,
+        ("night", "midnight", "tonight", "noche", "nuit", "nacht", "밤", "夜", "moonlight", "ночь", "ночью", "полночь"),
+    ),
     (
         TimeOfDay.DUSK,
-        ("dusk", "sunset", "evening", "twilight", "atardecer", "tarde", "soir", "abend", "저녁", "夕方", "夕"),
+        (
+            "dusk",
+            "sunset",
+            "evening",
+            "twilight",
+            "atardecer",
+            "tarde",
+            "soir",
+            "abend",
+            "저녁",
+            "夕方",
+            "夕",
+            "вечер",
+            "вечером",
+            "закат",
+            "сумерки",
+        ),
     ),
-    (TimeOfDay.DAWN, ("dawn", "sunrise", "daybreak", "amanecer", "aube", "morgengrauen", "새벽", "夜明け")),
+    (
+        TimeOfDay.DAWN,
+        ("dawn", "sunrise", "daybreak", "amanecer", "aube", "morgengrauen", "새벽", "夜明け", "рассвет", "рассвете"),
+    ),
     (
         TimeOfDay.DAY,
         (
@@ -148,18 +176,74 @@ _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
             "낮",
             "朝",
             "昼",
+            "утро",
+            "утром",
+            "днём",
+            "полдень",
         ),
     ),
 )
 _WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
-    (Weather.STORM, ("storm", "thunder", "lightning", "tormenta", "orage", "gewitter", "sturm", "폭풍", "嵐", "雷")),
-    (Weather.SNOW, ("snow", "snowing", "blizzard", "nieve", "nieva", "neige", "schnee", "눈이", "雪")),
+    (
+        Weather.STORM,
+        (
+            "storm",
+            "thunder",
+            "lightning",
+            "tormenta",
+            "orage",
+            "gewitter",
+            "sturm",
+            "폭풍",
+            "嵐",
+            "雷",
+            "гроза",
+            "буря",
+            "шторм",
+        ),
+    ),
+    (
+        Weather.SNOW,
+        (
+            "snow",
+            "snowing",
+            "blizzard",
+            "nieve",
+            "nieva",
+            "neige",
+            "schnee",
+            "눈이",
+            "雪",
+            "снег",
+            "снегопад",
+            "метель",
+            "вьюга",
+        ),
+    ),
     (
         Weather.RAIN,
-        ("rain", "raining", "rainy", "drizzle", "lluvia", "llueve", "pluie", "pleut", "regen", "비가", "비 ", "雨"),
+        (
+            "rain",
+            "raining",
+            "rainy",
+            "drizzle",
+            "lluvia",
+            "llueve",
+            "pluie",
+            "pleut",
+            "regen",
+            "비가",
+            "비 ",
+            "雨",
+            "дождь",
+            "ливень",
+        ),
     ),
-    (Weather.FOG, ("fog", "foggy", "mist", "misty", "niebla", "brouillard", "nebel", "안개", "霧")),
-    (Weather.CLOUDY, ("cloudy", "overcast", "nublado", "nuageux", "bewölkt", "흐린", "曇")),
+    (Weather.FOG, ("fog", "foggy", "mist", "misty", "niebla", "brouillard", "nebel", "안개", "霧", "туман")),
+    (
+        Weather.CLOUDY,
+        ("cloudy", "overcast", "nublado", "nuageux", "bewölkt", "흐린", "曇", "пасмурно", "облачно", "тучи"),
+    ),
 )
 # action, stems as a prompt writes them (prefix match on a word)
 _ACTION_STEMS: tuple[tuple[Action, tuple[str, ...]], ...] = (
@@ -320,6 +404,19 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+_CYRILLIC_END = re.compile(r"[аяоеёиыуюйь]$")
+
+
+def _inflected(word: str) -> str:
+    """A regex for a word as the prompt may inflect it. Russian declines nouns and adverbs
+    ('вокзал' → 'на вокзале', 'зима' → 'зимой', 'школа' → 'в школе'), so a Cyrillic word of four
+    letters or more matches its stem (four letters at least, so 'море' is not 'мороз') plus up to three
+    Cyrillic letters; shorter words, and other scripts, match as written (the vocabulary lists their forms)."""
+    if "\u0400" <= word[-1:] <= "\u04ff" and len(stem := _CYRILLIC_END.sub("", word)) >= 4:
+        return re.escape(stem) + "[а-яё]{0,3}"
+    return re.escape(word)
+
+
 class _Matcher:
     """Whole-word (or, for CJK, substring) lookup of one vocabulary table: one compiled alternation,
     longest synonym first, so 'kitchen counter' wins over 'kitchen'."""
@@ -328,7 +425,13 @@ class _Matcher:
         self.keys = keys
         words = sorted((w for w in keys if not _cjk(w)), key=len, reverse=True)
         cjk = sorted((w for w in keys if _cjk(w)), key=len, reverse=True)
-        self.words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])") if words else None
+        self.words = re.compile(r"(?<![\w-])(?:" + "|".join(map(_inflected, words)) + r")(?![\w-])") if words else None
+        # inflected Cyrillic forms: longest stem first, so 'полицейский участок' wins over 'участок'
+        self.stems = sorted(
+            ((_CYRILLIC_END.sub("", w), k) for w, k in keys.items() if _inflected(w) != re.escape(w)),
+            key=lambda sk: len(sk[0]),
+            reverse=True,
+        )
         self.cjk = re.compile("|".join(map(re.escape, cjk))) if cjk else None
 
     @classmethod
@@ -345,12 +448,17 @@ class _Matcher:
         """(position, key, synonym as written) for every non-overlapping match, in text order."""
         low = _fold(text)
         found = [
-            (m.start(), self.keys[m.group(0)], text[m.start() : m.end()])
+            (m.start(), self._key(m.group(0)), text[m.start() : m.end()])
             for pattern in (self.words, self.cjk)
             if pattern is not None
             for m in pattern.finditer(low)
         ]
         return sorted(found)
+
+    def _key(self, matched: str) -> str:
+        if matched in self.keys:
+            return self.keys[matched]
+        return next(k for stem, k in self.stems if matched.startswith(stem))
 
 
 def _cjk(text: str) -> bool:
@@ -463,6 +571,19 @@ def split_sentences(text: str) -> tuple[list[str], list[str]]:
     marked = QUOTE.sub(mark, text.replace("\r", " "))
     marked = re.sub(r"\b(Dr|Mr|Mrs|Ms|St|Prof|Sr|Sra|Mme|Hr)\.\s", r"\1 ", marked)
     parts = re.split(r"(?<=[.!?。！？])\s+|(?<=[。！？])|\n+", marked)
+
+    def after_spoken_line(m: re.Match) -> str:
+        # 'Masha shouts: «Go away!» The wolf runs.': a line announced by a colon and ended by its own
+        # '!' ends the sentence; '"Miso!" Tom shouts.' names its speaker after it and does not
+        said = quotes[int(m.group(2))]
+        ends = said[-1:] in ".!?…。！？" and m.string[m.end() : m.end() + 1].isupper()
+        return m.group(0) + ("\n" if ends else "")
+
+    parts = [
+        piece
+        for part in parts
+        for piece in re.sub(rf"(?<=:)\s*({_MARK_RE.pattern})\s+(?=[^\W\d_])", after_spoken_line, part).split("\n")
+    ]
     return [p.strip() for p in parts if p and re.search(r"\w", p)], quotes
 
 
@@ -506,7 +627,7 @@ def read_prompt(text: str, briefs: list[tuple[str, str, str, str]], *, beats_wan
         low = _fold(s.narration or raw)
         found = settings.find(_MARK_RE.sub(" ", raw))
         if found:
-            s.place, s.place_words = found[0][1], found[0][2]
+            s.place, s.place_words = _where(found, _MARK_RE.sub(" ", raw))
         elif english and not any(settings.find(_MARK_RE.sub(" ", r)) for r in raw_sentences):
             unknown = re.search(r"\b(?:in|at|inside) (?:the|a|an|an old|a small) ([a-z]+(?: [a-z]+)?)\b", low)
             if unknown and unknown.group(1).split()[0] not in _NOT_NAMES:
@@ -532,8 +653,22 @@ def read_prompt(text: str, briefs: list[tuple[str, str, str, str]], *, beats_wan
     return Reading(text=text, language=language, sentences=sentences, quotes=quotes, people=people, conflict=conflict)
 
 
+# words that put someone in a place: "waits for a train at the station" happens at the station
+_LOCATIVE = frozenset(
+    _words("at in inside on into to onto near by en à dans au aux im am auf zum zur nel nella на в во у возле около")
+)
+
+
+def _where(found: list[tuple[int, str, str]], text: str) -> tuple[str, str]:
+    """The setting a sentence happens in: the first one after a locative word, else the first named."""
+    for pos, key, words in found:
+        if any(w in _LOCATIVE for w in _fold(text[:pos]).split()[-3:]):
+            return key, words
+    return found[0][1], found[0][2]
+
+
 def _has_word(low: str, words: tuple[str, ...]) -> bool:
-    return any((w in low) if _cjk(w) else re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words)
+    return any((w in low) if _cjk(w) else re.search(rf"(?<!\w){_inflected(w)}(?!\w)", low) for w in words)
 
 
 def _stems_found(low: str, table):
@@ -595,6 +730,7 @@ def _names_in(sentences: list[str], known: list[str], language: str) -> list[tup
                         or nxt.lower() in _SPEECH_VERBS
                         or nxt.startswith("\u2063")
                         or (language == "en" and nxt[:1].islower() and re.search(r"(?:s|ed)$", nxt) is not None)
+                        or (language == "ru" and nxt[:1].islower() and _RUSSIAN_VERB.search(nxt) is not None)
                     )
                 else:  # German capitalises every noun: a name there is one the story repeats
                     ok = language != "de" or len(re.findall(rf"(?<![\w]){re.escape(base)}(?![\w])", text)) >= 2

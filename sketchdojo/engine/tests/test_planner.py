@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """The offline story planner (`local` LLM provider): request checks, briefs read in full, colours, determinism.
 
 The stories themselves (place, cast, quotes, language, ending) are in test_planner_stories.py."""
@@ -210,3 +211,27 @@ def test_the_colour_scheme_recolours_outfits_but_never_hair_eyes_or_skin():
     assert schemed["pastel"].outfit not in (plain.outfit, grey)
     for palette in schemed.values():
         assert (palette.hair, palette.eyes, palette.skin) == (plain.hair, plain.eyes, plain.skin)
+
+
+def test_a_hair_style_word_carries_the_hair_colour_and_wins_over_the_length():
+    script = LocalStoryPlanner().plan(
+        PlanRequest(
+            prompt="Nina works the night shift at the hospital. The robot Bip brings her a cake.",
+            panel_count=3,
+            characters=(CharacterBrief(name="Nina", description="a nurse with a short black bob and glasses"),),
+        )
+    )
+    nina = script.character("Nina")
+
+    assert (nina.hair_style, nina.palette.hair, nina.accessories) == ("bob", colour_of("black"), ["glasses"])
+
+
+def test_a_russian_brief_gives_hair_and_eye_colours_and_gender():
+    script = plan(
+        "Ольга, женщина с рыжими волосами и зелёными глазами, печёт торт в пекарне утром. Она улыбается.",
+        panel_count=3,
+    )
+    olga = script.character("Ольга")
+
+    assert (olga.palette.hair, olga.palette.eyes, olga.gender) == (colour_of("ginger"), colour_of("green"), "feminine")
+    assert [scene.location for scene in script.scenes] == ["bakery"]

@@ -1,4 +1,5 @@
-"""The offline planner tells the creator's story: 21 stories of different genres and languages, each
+# ruff: noqa: RUF001
+"""The offline planner tells the creator's story: 23 stories of different genres and languages, each
 checked for its place, time, weather, cast (with kinds), quoted lines and speakers, props, language
 and ending; then the checks across all of them (distinct bubbles, determinism)."""
 
@@ -164,6 +165,18 @@ STORIES: dict[str, Story] = {
         "放課後、ユキさんは屋上でハルくんを待っている。夕方の空。ハル: 「ずっと好きだった。」",
         "ja", (("ユキ", "human"), ("ハル", "human")), ("rooftop",), "dusk", "clear",
         (("ハル", "ずっと好きだった。"),), (), project=("ユキ", "ハル"),
+    ),
+    "russian_station": Story(
+        "Сергей ждёт поезд на вокзале зимой. Идёт снег. Анна приходит и говорит: «Я вернусь весной». "
+        "Сергей улыбается.",
+        "ru", (("Сергей", "human"), ("Анна", "human")), ("station",), "day", "snow",
+        (("Анна", "Я вернусь весной"),), (),
+    ),
+    "russian_forest": Story(
+        "Маша идёт в лес ночью с фонарём. Вдруг появляется волк. Маша кричит: «Уходи!» Волк убегает, "
+        "и Маша возвращается домой.",
+        "ru", (("Маша", "human"), ("Волк", "wolf")), ("forest", "living_room"), "night", "clear",
+        (("Маша", "Уходи!"),), ("lantern",),
     ),
 }  # fmt: skip
 
