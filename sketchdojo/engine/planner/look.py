@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF003
 """A character's canonical look, read in full from every description of them.
 
 `look_of(person, appearance, speech_style, seed)` -> `ScriptCharacter` with vocabulary keys (hair
@@ -95,6 +95,52 @@ _RUSSIAN_COLOURS = {
     "коричнев": "brown", "карь": "brown", "кар": "brown",
 }  # fmt: skip
 _RUSSIAN_ADJECTIVE_END = re.compile(r"(?:ыми|ими|ого|его|ому|ему|ый|ий|ой|ая|яя|ое|ее|ые|ие|ую|юю|ом|ем|ых|их)$")
+
+
+# Russian first names ending in -а/-я are women's, except these men's names and diminutives
+_RUSSIAN_MEN_IN_A = frozenset(
+    [
+        "никита",
+        "илья",
+        "кузьма",
+        "фома",
+        "лука",
+        "миша",
+        "гоша",
+        "лёша",
+        "леша",
+        "паша",
+        "дима",
+        "ваня",
+        "петя",
+        "вова",
+        "коля",
+        "толя",
+        "серёжа",
+        "сережа",
+        "алёша",
+        "алеша",
+        "гриша",
+        "юра",
+        "витя",
+        "слава",
+        "стёпа",
+        "степа",
+        "боря",
+        "федя",
+    ]
+)
+_RUSSIAN_EITHER = frozenset(("саша", "женя", "валя"))
+
+
+def _russian_name_gender(name: str) -> str:
+    """Russian names tell their gender ('Анна', 'Сергей'); other names, and ambiguous ones, do not."""
+    first = (name.split() or [""])[0].lower()
+    if not first or first in _RUSSIAN_EITHER or not all("\u0400" <= c <= "\u04ff" for c in first):
+        return "neutral"
+    if first in _RUSSIAN_MEN_IN_A:
+        return "masculine"
+    return "feminine" if first[-1] in "ая" else "neutral" if first[-1] in "ьоеиуюы" else "masculine"
 
 
 def _colour_word(word: str) -> str | None:
@@ -195,7 +241,7 @@ def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_
     gender = {"female": "feminine", "male": "masculine", "woman": "feminine", "man": "masculine"}.get(gender, gender)
     if gender not in ("feminine", "masculine", "neutral"):
         scores = {g: len(p.findall(text)) for g, p in _GENDER_WORDS.items()}
-        gender = max(scores, key=scores.get) if max(scores.values()) else "neutral"
+        gender = max(scores, key=scores.get) if max(scores.values()) else _russian_name_gender(name)
 
     human = person.kind == "human"
     if human:

@@ -111,6 +111,7 @@ _SPEECH_VERBS = frozenset(
         "ответил ответила восклицает"
     )
 )
+_AND = frozenset(_words("and y et und e и"))
 # a Russian verb in the present or past tense, as it follows a name that starts a sentence ("Анна приходит")
 _RUSSIAN_VERB = re.compile(r"(?:[еиёую]т|[ая]т|ют|ут|ет|ит|ся|сь|л|ла|ло|ли)$")
 _ROLE_WORDS: dict[str, str] = {
@@ -693,8 +694,32 @@ def _stems_found(low: str, table):
 _ENDINGS = ("", "s", "es", "ed", "d", "ing", "e", "a", "an", "en", "t")
 
 
+_NAME_CASE_END = re.compile(r"(?:ой|ей|ем|ом|ою|ею|у|ю|е|ы|и|а|я|й|ь)$")
+
+
+def _name_stem(word: str) -> str:
+    """Russian declines names ('Анна', 'Анну', 'Анной'; 'Сергей', 'Сергея'): a Cyrillic name's stem
+    without its case ending; other names as written."""
+    if len(word) > 3 and all("\u0400" <= c <= "\u04ff" for c in word):
+        return _NAME_CASE_END.sub("", word)
+    return word
+
+
+def _name_regex(word: str) -> str:
+    """A name as a sentence may write it: any case ending of a Cyrillic name, a CJK name anywhere."""
+    low = word.lower()
+    if _cjk(low):
+        return re.escape(low)
+    stem = _name_stem(low)
+    declined = len(low) > 3 and all("\u0400" <= c <= "\u04ff" for c in low)
+    return rf"(?<!\w){re.escape(stem)}{'[а-яё]{0,3}' if declined else ''}(?!\w)"
+
+
 def _same_person(a: str, b: str) -> bool:
-    return a == b or a in b.split() or b in a.split()
+    if a == b or a in b.split() or b in a.split():
+        return True
+    sa, sb = [_name_stem(w) for w in a.split()], [_name_stem(w) for w in b.split()]
+    return sa == sb or (len(sa) == 1 and sa[0] in sb) or (len(sb) == 1 and sb[0] in sa)
 
 
 def _names_in(sentences: list[str], known: list[str], language: str) -> list[tuple[str, str]]:
@@ -728,6 +753,7 @@ def _names_in(sentences: list[str], known: list[str], language: str) -> list[tup
                         len(re.findall(rf"(?<![\w]){re.escape(base)}(?![\w])", text)) >= 2
                         or nxt in (":", ",")
                         or nxt.lower() in _SPEECH_VERBS
+                        or (nxt.lower() in _AND and tokens[i + 2 : i + 3] != [] and tokens[i + 2][:1].isupper())
                         or nxt.startswith("\u2063")
                         or (language == "en" and nxt[:1].islower() and re.search(r"(?:s|ed)$", nxt) is not None)
                         or (language == "ru" and nxt[:1].islower() and _RUSSIAN_VERB.search(nxt) is not None)
@@ -743,8 +769,12 @@ def _names_in(sentences: list[str], known: list[str], language: str) -> list[tup
                         continue
             if run:
                 full = " ".join(run)
-                if not any(_same_person(full, f) or full in f.split() for f, _ in found):
+                same = next((n for n, (f, _) in enumerate(found) if _same_person(full, f) or full in f.split()), None)
+                if same is None:
                     found.append((full, "human"))
+                elif i == len(run) and _name_stem(full) != full and found[same][0] != full:
+                    # a declined name seen first ('ждут Анну') takes the form that starts a sentence ('Анна …')
+                    found[same] = (full, found[same][1])
                 run = []
     for sentence in sentences:  # CJK: "지우:" before a quote, "지우 씨", "ユキさん"
         for m in re.finditer(
@@ -858,11 +888,7 @@ def _mentions(raw: str, people: list[Person]) -> list[str]:
         words = (
             [p.name, *p.name.split()] + ([p.kind_word] if p.kind_word else []) + ([p.role_word] if p.role_word else [])
         )
-        positions = [
-            m.start()
-            for w in words
-            for m in re.finditer(re.escape(w.lower()) if _cjk(w) else rf"(?<!\w){re.escape(w.lower())}(?!\w)", plain)
-        ]
+        positions = [m.start() for w in words for m in re.finditer(_name_regex(w), plain)]
         if positions:
             hits.append((min(positions), p.name))
     return [name for _, name in sorted(hits)]
@@ -885,7 +911,7 @@ def _speaker(raw: str, q: int, people: list[Person]) -> str | None:
                 n: max(
                     m.start()
                     for w in [n, *n.split(), people_by(people, n).kind_word or n, people_by(people, n).role_word or n]
-                    for m in re.finditer(re.escape(w.lower()), _fold(text))
+                    for m in re.finditer(_name_regex(w), _fold(text))
                 )
                 for n in hits
             }

@@ -235,3 +235,14 @@ def test_a_russian_brief_gives_hair_and_eye_colours_and_gender():
 
     assert (olga.palette.hair, olga.palette.eyes, olga.gender) == (colour_of("ginger"), colour_of("green"), "feminine")
     assert [scene.location for scene in script.scenes] == ["bakery"]
+
+
+def test_russian_first_names_give_their_gender_when_the_brief_does_not():
+    script = plan("Сергей и Никита ждут Анну на вокзале. Анна приходит. Саша машет рукой.", panel_count=4)
+
+    assert {c.name: c.gender for c in script.characters} == {
+        "Сергей": "masculine",
+        "Никита": "masculine",
+        "Анна": "feminine",
+        "Саша": "neutral",
+    }
