@@ -67,6 +67,11 @@ _COLOUR_ALIASES = {
 _COLOURS = frozenset(lexicon.COLOUR_WORDS) | frozenset(_COLOUR_ALIASES) | {"grey", "gray"}
 _NATURAL_HAIR = ("black", "dark_brown", "brown", "chestnut", "auburn", "blonde")
 _NATURAL_EYES = ("brown", "hazel", "green", "blue", "grey", "amber")
+# what a brief leaves open, a story in Chinese, Japanese or Korean fills in as its readers would picture it
+_EAST_ASIAN = frozenset(("zh", "ja", "ko"))
+_EAST_ASIAN_HAIR = ("black", "jet_black", "dark_brown", "black")
+_EAST_ASIAN_EYES = ("brown", "dark_brown", "amber")
+_EAST_ASIAN_SKIN = ("pale", "light", "light", "tan")
 _SKIN_HEX = {"pale": "#F9E0D0", "light": "#F1C9A5", "tan": "#C68E5E", "brown": "#8D5A3B", "dark": "#5C3A24"}
 _FUR = ("orange", "grey", "black", "white", "brown", "cream")
 
@@ -169,7 +174,9 @@ def _colour_after(text: str, noun_pattern: str) -> str | None:
     return _colour_word(m.group(1).rstrip("s")) or _colour_word(m.group(1)) if m else None
 
 
-def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_text: str) -> ScriptCharacter:
+def look_of(
+    person: Person, appearance: dict[str, Any], speech_style: str, seed_text: str, *, language: str = "en"
+) -> ScriptCharacter:
     text = " ".join([*person.brief, *(f"{k} {v}" for k, v in appearance.items() if isinstance(v, str))]).lower()
     name = person.name
     # a hair style names the hair too: "a short black bob", "red braids", "a silver ponytail"
@@ -223,7 +230,11 @@ def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_
         or (len(w) > 5 and w not in ("brown", "black", "dark", "light"))
     ]
     skin_tone = str(appearance.get("skin_tone", "")).lower() or (
-        skins[0] if skins else vocab.keys(vocab.SKIN_TONES)[stable_seed("skin", name) % 5]
+        skins[0]
+        if skins
+        else _EAST_ASIAN_SKIN[stable_seed("skin", name) % len(_EAST_ASIAN_SKIN)]
+        if language in _EAST_ASIAN
+        else vocab.keys(vocab.SKIN_TONES)[stable_seed("skin", name) % 5]
     )
     if skin_tone not in _SKIN_HEX:
         skin_tone = next((k for _, k, _ in _SKIN.find(skin_tone)), "light")
@@ -245,7 +256,8 @@ def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_
 
     human = person.kind == "human"
     if human:
-        hair = colour_of(hair_colour or _NATURAL_HAIR[stable_seed("hair", name) % len(_NATURAL_HAIR)])
+        natural = _EAST_ASIAN_HAIR if language in _EAST_ASIAN else _NATURAL_HAIR
+        hair = colour_of(hair_colour or natural[stable_seed("hair", name) % len(natural)])
         skin = _SKIN_HEX[skin_tone]
     else:
         fur = (
@@ -254,7 +266,8 @@ def look_of(person: Person, appearance: dict[str, Any], speech_style: str, seed_
             or _FUR[stable_seed("fur", name) % len(_FUR)]
         )
         hair = skin = colour_of(fur)
-    eyes = colour_of(eye_colour or _NATURAL_EYES[stable_seed("eyes", name) % len(_NATURAL_EYES)])
+    natural_eyes = _EAST_ASIAN_EYES if language in _EAST_ASIAN and human else _NATURAL_EYES
+    eyes = colour_of(eye_colour or natural_eyes[stable_seed("eyes", name) % len(natural_eyes)])
     outfit_hex = colour_of(outfit_colour) if outfit_colour else colour_of(f"outfit {name} {seed_text}")
     accent_hex = colour_of(accent) if accent else colour_of(f"accent {name} {seed_text}")
     # a shaped style ("short black bob", "long braids") says more than the length or texture beside it

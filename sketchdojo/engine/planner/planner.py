@@ -81,7 +81,14 @@ class LocalStoryPlanner(LLMProvider):
         appearances = {b.name.strip(): dict(b.appearance or {}) for b in request.characters}
         people = reading.people[:MAX_CAST]
         characters = [
-            look_of(p, appearances.get(p.name, {}), styles.get(p.name, "neutral"), str(request.seed)) for p in people
+            look_of(
+                p,
+                appearances.get(p.name, {}),
+                styles.get(p.name, "neutral"),
+                str(request.seed),
+                language=reading.language,
+            )
+            for p in people
         ]
         _assign_roles(characters, reading)
         characters = apply_colour_scheme(characters, request.color_scheme or "")

@@ -133,9 +133,42 @@ _CONFLICT = re.compile(
 # --- time, weather, actions, expressions --------------------------------------------------------------
 
 _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
+    # dawn first: "夜明け" (dawn) holds "夜" (night)
+    (
+        TimeOfDay.DAWN,
+        (
+            "dawn",
+            "sunrise",
+            "daybreak",
+            "amanecer",
+            "aube",
+            "morgengrauen",
+            "새벽",
+            "夜明け",
+            "рассвет",
+            "рассвете",
+            "黎明",
+            "日出",
+        ),
+    ),
     (
         TimeOfDay.NIGHT,
-        ("night", "midnight", "tonight", "noche", "nuit", "nacht", "밤", "夜", "moonlight", "ночь", "ночью", "полночь"),
+        (
+            "night",
+            "midnight",
+            "tonight",
+            "noche",
+            "nuit",
+            "nacht",
+            "밤",
+            "夜",
+            "moonlight",
+            "ночь",
+            "ночью",
+            "полночь",
+            "晚上",
+            "深夜",
+        ),
     ),
     (
         TimeOfDay.DUSK,
@@ -155,11 +188,11 @@ _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
             "вечером",
             "закат",
             "сумерки",
+            "傍晚",
+            "黄昏",
+            "日落",
+            "夕阳",
         ),
-    ),
-    (
-        TimeOfDay.DAWN,
-        ("dawn", "sunrise", "daybreak", "amanecer", "aube", "morgengrauen", "새벽", "夜明け", "рассвет", "рассвете"),
     ),
     (
         TimeOfDay.DAY,
@@ -181,6 +214,10 @@ _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
             "утром",
             "днём",
             "полдень",
+            "早上",
+            "早晨",
+            "中午",
+            "下午",
         ),
     ),
 )
@@ -201,6 +238,8 @@ _WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
             "гроза",
             "буря",
             "шторм",
+            "暴风",
+            "风暴",
         ),
     ),
     (
@@ -240,10 +279,23 @@ _WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
             "ливень",
         ),
     ),
-    (Weather.FOG, ("fog", "foggy", "mist", "misty", "niebla", "brouillard", "nebel", "안개", "霧", "туман")),
+    (Weather.FOG, ("fog", "foggy", "mist", "misty", "niebla", "brouillard", "nebel", "안개", "霧", "туман", "雾")),
     (
         Weather.CLOUDY,
-        ("cloudy", "overcast", "nublado", "nuageux", "bewölkt", "흐린", "曇", "пасмурно", "облачно", "тучи"),
+        (
+            "cloudy",
+            "overcast",
+            "nublado",
+            "nuageux",
+            "bewölkt",
+            "흐린",
+            "曇",
+            "пасмурно",
+            "облачно",
+            "тучи",
+            "阴天",
+            "多云",
+        ),
     ),
 )
 # action, stems as a prompt writes them (prefix match on a word)
@@ -776,13 +828,54 @@ def _names_in(sentences: list[str], known: list[str], language: str) -> list[tup
                     # a declined name seen first ('ждут Анну') takes the form that starts a sentence ('Анна …')
                     found[same] = (full, found[same][1])
                 run = []
+    if language == "zh":
+        found.extend((name, "human") for name in _chinese_names(text) if name not in known)
     for sentence in sentences:  # CJK: "지우:" before a quote, "지우 씨", "ユキさん"
         for m in re.finditer(
             r"([\u30a0-\u30ff]{1,6}|[\u4e00-\u9fff]{1,4}|[\uac00-\ud7a3]{1,4})\s*(?:[:：]\s*\u2063|씨|さん|くん|ちゃん|先生)",
             sentence,
         ):
-            if not any(_same_person(m.group(1), f) for f, _ in found) and m.group(1) not in known:
-                found.append((m.group(1), "human"))
+            name = m.group(1)
+            if language == "zh":  # "李华笑着说：": the speaker without the verb, never one character
+                name = _CHINESE_SPEECH_TAIL.sub("", name)
+                if len(name) < 2 or any(name in f or f in name for f, _ in found):
+                    continue
+            if not any(_same_person(name, f) for f, _ in found) and name not in known:
+                found.append((name, "human"))
+    return found
+
+
+# Chinese writes no spaces and no capitals: a name is a nickname ("小明", "老王", "阿强") or a common
+# surname with one or two given characters ("李华", "王小红"), seen twice or before a speech verb or colon.
+_CHINESE_SPEECH_TAIL = re.compile(r"(?:大声说|小声说|笑着说|回答|说道|说|问|喊|道)$")
+_CHINESE_SURNAMES = (
+    "王李刘陈杨赵吴徐孙胡朱罗郭宋郑韩唐冯董萧曹袁邓沈彭吕苏卢蒋蔡贾魏薛潘杜汪姜范姚谭廖邹郝孔崔邱秦侯邵孟段尹龚"
+)
+_CHINESE_NOT_NAMES = frozenset(
+    _words(
+        "小猫 小狗 小鸟 小猪 小时 小心 小说 小声 小小 小孩 小姐 小学 小组 小路 小屋 小镇 小船 小刀 小河 小山 小偷 小丑 "
+        "老师 老人 老板 老家 老鼠 老虎 老婆 老公 阿姨 国王 女王 魔王 大王"
+    )
+)
+_CHINESE_AFTER_NAME = frozenset(
+    "说问喊叫笑哭在是的了和与跟对把被给向到去来看走跑站坐拿带想要会能也都就还又很着过吗呢吧：:，,。"
+)
+
+
+def _chinese_names(text: str) -> list[str]:
+    found: list[str] = []
+    for m in re.finditer(rf"(?:[小老阿]|[{_CHINESE_SURNAMES}])[\u4e00-\u9fff]{{1,2}}", text):
+        two, three = m.group(0)[:2], m.group(0)
+        name = (
+            three
+            if len(three) == 3 and three[2] not in _CHINESE_AFTER_NAME and text.count(three) == text.count(two)
+            else two
+        )
+        if name in _CHINESE_NOT_NAMES or two in _CHINESE_NOT_NAMES or (m.start() and text[m.start() - 1] in "国女魔大"):
+            continue
+        after = text[m.start() + len(name) : m.start() + len(name) + 1]
+        if (text.count(name) >= 2 or after in "说问喊：:") and name not in found:
+            found.append(name)
     return found
 
 

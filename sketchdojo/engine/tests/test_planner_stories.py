@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001
-"""The offline planner tells the creator's story: 23 stories of different genres and languages, each
+"""The offline planner tells the creator's story: 25 stories of different genres and languages, each
 checked for its place, time, weather, cast (with kinds), quoted lines and speakers, props, language
 and ending; then the checks across all of them (distinct bubbles, determinism)."""
 
@@ -177,6 +177,16 @@ STORIES: dict[str, Story] = {
         "и Маша возвращается домой.",
         "ru", (("Маша", "human"), ("Волк", "wolf")), ("forest", "living_room"), "night", "clear",
         (("Маша", "Уходи!"),), ("lantern",),
+    ),
+    "chinese_station": Story(
+        "小明在雨夜的车站等小红。小红带着雨伞来了。小红说：“对不起，我来晚了。”小明笑了。",
+        "zh", (("小明", "human"), ("小红", "human")), ("station",), "night", "rain",
+        (("小红", "对不起，我来晚了。"),), ("umbrella",),
+    ),
+    "chinese_cafe": Story(
+        "李华在咖啡馆里等王小红。王小红拿着一本书走进来。王小红说：“你等很久了吗？”李华笑着说：“没有。”",
+        "zh", (("李华", "human"), ("王小红", "human")), ("cafe",), "day", "clear",
+        (("王小红", "你等很久了吗？"), ("李华", "没有。")), ("book", "coffee"),
     ),
 }  # fmt: skip
 
