@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF003
 """Reading a prompt as the creator wrote it: language, sentences, quoted lines, cast, places, props.
 
 Everything here is a lookup in `sketchdojo.engine.vocabulary` or a small word table below; nothing
