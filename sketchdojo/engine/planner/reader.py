@@ -108,7 +108,8 @@ _SPEECH_VERBS = frozenset(
         "screams screamed tells told dice dijo grita gritó susurra susurró pregunta preguntó responde "
         "respondió dit crie chuchote demande répond sagt fragt ruft flüstert antwortet schreit говорит сказал "
         "сказала кричит крикнул крикнула шепчет прошептал прошептала спрашивает спросил спросила отвечает "
-        "ответил ответила восклицает"
+        "ответил ответила восклицает dice chiede grida sussurra risponde diz disse pergunta perguntou "
+        "grita gritou respondeu"
     )
 )
 _AND = frozenset(_words("and y et und e и"))
@@ -149,6 +150,9 @@ _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
             "рассвете",
             "黎明",
             "日出",
+            "alba",
+            "amanhecer",
+            "madrugada",
         ),
     ),
     (
@@ -168,6 +172,8 @@ _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
             "полночь",
             "晚上",
             "深夜",
+            "notte",
+            "noite",
         ),
     ),
     (
@@ -192,6 +198,10 @@ _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
             "黄昏",
             "日落",
             "夕阳",
+            "sera",
+            "tramonto",
+            "pôr do sol",
+            "entardecer",
         ),
     ),
     (
@@ -218,6 +228,10 @@ _TIME_WORDS: tuple[tuple[TimeOfDay, tuple[str, ...]], ...] = (
             "早晨",
             "中午",
             "下午",
+            "mattina",
+            "mattino",
+            "pomeriggio",
+            "manhã",
         ),
     ),
 )
@@ -240,6 +254,9 @@ _WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
             "шторм",
             "暴风",
             "风暴",
+            "temporale",
+            "tempesta",
+            "tempestade",
         ),
     ),
     (
@@ -258,6 +275,9 @@ _WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
             "снегопад",
             "метель",
             "вьюга",
+            "neve",
+            "nevica",
+            "nevando",
         ),
     ),
     (
@@ -277,9 +297,32 @@ _WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
             "雨",
             "дождь",
             "ливень",
+            "pioggia",
+            "piove",
+            "chuva",
+            "chove",
+            "chovendo",
         ),
     ),
-    (Weather.FOG, ("fog", "foggy", "mist", "misty", "niebla", "brouillard", "nebel", "안개", "霧", "туман", "雾")),
+    (
+        Weather.FOG,
+        (
+            "fog",
+            "foggy",
+            "mist",
+            "misty",
+            "niebla",
+            "brouillard",
+            "nebel",
+            "안개",
+            "霧",
+            "туман",
+            "雾",
+            "nebbia",
+            "neblina",
+            "névoa",
+        ),
+    ),
     (
         Weather.CLOUDY,
         (
@@ -295,6 +338,7 @@ _WEATHER_WORDS: tuple[tuple[Weather, tuple[str, ...]], ...] = (
             "тучи",
             "阴天",
             "多云",
+            "nuvoloso",
         ),
     ),
 )

@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001
-"""The offline planner tells the creator's story: 25 stories of different genres and languages, each
+"""The offline planner tells the creator's story: 27 stories of different genres and languages, each
 checked for its place, time, weather, cast (with kinds), quoted lines and speakers, props, language
 and ending; then the checks across all of them (distinct bubbles, determinism)."""
 
@@ -187,6 +187,18 @@ STORIES: dict[str, Story] = {
         "李华在咖啡馆里等王小红。王小红拿着一本书走进来。王小红说：“你等很久了吗？”李华笑着说：“没有。”",
         "zh", (("李华", "human"), ("王小红", "human")), ("cafe",), "day", "clear",
         (("王小红", "你等很久了吗？"), ("李华", "没有。")), ("book", "coffee"),
+    ),
+    "italian": Story(
+        "Giulia aspetta Marco alla stazione di notte. Piove. Marco arriva con un ombrello e dice: "
+        "«Scusa il ritardo.» Giulia sorride.",
+        "it", (("Giulia", "human"), ("Marco", "human")), ("station",), "night", "rain",
+        (("Marco", "Scusa il ritardo."),), ("umbrella",),
+    ),
+    "portuguese": Story(
+        'Lucas encontra Ana na praia ao pôr do sol. Ana diz: "Eu sabia que você viria." Lucas sorri e eles '
+        "caminham até o farol.",
+        "pt", (("Lucas", "human"), ("Ana", "human")), ("beach", "harbor_town"), "dusk", "clear",
+        (("Ana", "Eu sabia que você viria."),), (),
     ),
 }  # fmt: skip
 
