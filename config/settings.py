@@ -12,6 +12,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from accounts.secret_key import secret_key_from_file
 from sketchdojo.storage import default_storage_backend
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -123,8 +124,6 @@ elif _db["ENGINE"] in ("django.db.backends.mysql",):
     _db.setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES'"})
     _db["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 if not SECRET_KEY:
-    from accounts.secret_key import secret_key_from_file
-
     _sqlite_dir = Path(_db["NAME"]).parent if _db["ENGINE"] == "django.db.backends.sqlite3" else BASE_DIR
     SECRET_KEY = secret_key_from_file(Path(SECRET_KEY_FILE) if SECRET_KEY_FILE else _sqlite_dir / ".secret_key")
 _db["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)

@@ -29,14 +29,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 
 from panels.models import PanelStatus
-from panels.services import image_open
+from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon
 from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
 from sketchdojo.metrics import STEP_SECONDS
-from sketchdojo.storage import export_folder
+from sketchdojo.storage import export_folder, file_exists, file_save, files_delete, folder_files, image_open
 from webtoons.models import Webtoon
 
 logger = logging.getLogger("sketchdojo.webtoons")
@@ -85,9 +83,7 @@ class StoredExport:
     content_type: str
 
 
-def _meta(webtoon: Webtoon):
-    from sketchdojo.engine.exports import ExportMeta
-
+def _meta(webtoon: Webtoon) -> ExportMeta:
     return ExportMeta(
         title=webtoon.title or "Untitled webtoon",
         author=webtoon.project.user.get_username(),
@@ -146,13 +142,8 @@ def _build_slot(*, user, name: str):
 
 
 def _drop_older(folder: str, *, fmt: str, keep: str) -> None:
-    try:
-        files = default_storage.listdir(folder)[1]
-    except FileNotFoundError:
-        return
-    for stale in files:
-        if stale.startswith(f"{fmt}-") and posixpath.join(folder, stale) != keep:
-            default_storage.delete(posixpath.join(folder, stale))
+    stale = [name for name in folder_files(folder) if posixpath.basename(name).startswith(f"{fmt}-") and name != keep]
+    files_delete(names=stale)
 
 
 def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
@@ -161,8 +152,6 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
     Unknown format → NotFound; no panels, or panels without finished art → Conflict; a build over
     the caps → ExportBusy (429 with Retry-After).
     """
-    from sketchdojo.engine.exports import EXPORT_FORMATS, export_webtoon
-
     if fmt not in EXPORT_FORMATS:
         raise NotFound(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
     panels = list(webtoon.panels.order_by("sequence_number"))
@@ -176,7 +165,7 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
     folder = export_folder(webtoon.pk)
     name = posixpath.join(folder, f"{fmt}-{export_revision(webtoon, panels)}")
     stored = cache.get(_done_key(name))
-    if stored is not None and default_storage.exists(name):
+    if stored is not None and file_exists(name):
         return StoredExport(name, *stored)
 
     with _build_slot(user=user, name=name):
@@ -188,9 +177,7 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
                 scene_ids=[p.scene_index for p in panels],
                 meta=_meta(webtoon),
             )
-            if default_storage.exists(name):  # a build cut short, or one the cache forgot
-                default_storage.delete(name)
-            saved = default_storage.save(name, ContentFile(export.data))
+            saved = file_save(name, export.data)  # replaces a build cut short, or one the cache forgot
             filename, content_type = export.filename, export.content_type
             del export
         finally:

@@ -1,6 +1,5 @@
 """Webtoons API: list/create/edit, generate (202 task), publish, export; a webtoon's panels: list, add, redraw."""
 
-from django.core.files.storage import default_storage
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,6 +16,7 @@ from sketchdojo.api.schema import error_responses, paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, PanelGenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
 from sketchdojo.links import site_origin
+from sketchdojo.storage import file_open
 from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
 from tasks.serializers import TaskSerializer
 from webtoons.exports import webtoon_export_file
@@ -162,7 +162,7 @@ class WebtoonExportView(APIView):
     def get(self, request, webtoon_id, fmt):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         export = webtoon_export_file(webtoon=webtoon, fmt=fmt, user=request.user)
-        handle = default_storage.open(export.name, "rb")
+        handle = file_open(export.name)
         return FileResponse(handle, as_attachment=True, filename=export.filename, content_type=export.content_type)
 
 

@@ -21,7 +21,7 @@ def builds(monkeypatch):
         calls.append(fmt)
         return real(fmt, **kwargs)
 
-    monkeypatch.setattr(engine_exports, "export_webtoon", counting)
+    monkeypatch.setattr(exports, "export_webtoon", counting)
     return calls
 
 
@@ -118,7 +118,7 @@ def test_a_build_frees_its_slot_even_when_it_fails(media_root, generated_webtoon
     def broken(fmt, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(engine_exports, "export_webtoon", broken)
+    monkeypatch.setattr(exports, "export_webtoon", broken)
 
     with pytest.raises(RuntimeError):
         exports.webtoon_export_file(webtoon=generated_webtoon, fmt="pdf", user=user)
