@@ -36,6 +36,19 @@ def _static_files_without_manifest():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _exports_answer_at_once():
+    """The first GET of an export answers 202 at once: tests run its build job themselves (eager Celery
+    on commit) instead of waiting EXPORT_WAIT_SECONDS for an embedded worker that tests do not start.
+
+    A test about the wait sets `settings.EXPORT_WAIT_SECONDS` itself.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(EXPORT_WAIT_SECONDS=0):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _fast_password_hashing():
     """Argon2 costs ~100 MB and tens of ms per hash by design; tests sign in hundreds of times.
 

@@ -5,6 +5,7 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # After DJANGO_SETTINGS_MODULE is set, as in Django's own manage.py template.
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported for their side effects (OpenAPI auth extension, signal receivers) once models are ready.
         from accounts import schema, sessions, signals  # noqa: F401 - OpenAPI auth extension, receivers

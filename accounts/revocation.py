@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
+from accounts.models import Revocation
+
 
 def _cache_key(key: str) -> str:
     return f"revoked:{key}"
@@ -22,8 +24,6 @@ def _persistent() -> bool:
 
 
 def _revoke(key: str, *, expires_at: float) -> None:
-    from accounts.models import Revocation
-
     ttl = int(expires_at - time.time()) + 1
     if ttl <= 0:
         return
@@ -40,8 +40,6 @@ def _revoke(key: str, *, expires_at: float) -> None:
 
 
 def _any_revoked(keys: list[str]) -> bool:
-    from accounts.models import Revocation
-
     if cache.get_many([_cache_key(key) for key in keys]):
         return True
     if not _persistent():

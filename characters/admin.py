@@ -1,4 +1,8 @@
-"""Moderation of characters: search by name, project or owner; the reference image shown inline."""
+"""Moderation of characters: search by name, project or owner; the reference image shown inline.
+
+The project's change page lists its cast: characters owns that inline and registers the project admin
+with it (projects imports nothing of characters).
+"""
 
 from django import forms
 from django.contrib import admin
@@ -6,6 +10,8 @@ from django.utils.html import format_html
 
 from characters.models import Character
 from characters.serializers import AppearanceSerializer, PersonalitySerializer
+from projects.admin import ProjectAdmin
+from projects.models import Project
 from sketchdojo.storage import media_url
 
 
@@ -47,3 +53,20 @@ class CharacterAdmin(admin.ModelAdmin):
         if not character.reference_image:
             return "-"
         return format_html('<img src="{}" alt="" style="max-height:64px">', media_url(character.reference_image))
+
+
+class CharacterInline(admin.TabularInline):
+    model = Character
+    fields = ["name", "role", "description", "reference_image"]
+    extra = 0
+    show_change_link = True
+
+
+class ProjectWithCastAdmin(ProjectAdmin):
+    """The project admin with the project's characters inline."""
+
+    inlines = [*ProjectAdmin.inlines, CharacterInline]
+
+
+admin.site.unregister(Project)
+admin.site.register(Project, ProjectWithCastAdmin)

@@ -5,16 +5,11 @@ pixel limits in settings, and it decodes to the end. The stored name is a fresh 
 extension of the detected format, never the client's file name.
 """
 
-import logging
 import uuid
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
-
-logger = logging.getLogger(__name__)
 
 ALLOWED_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 
@@ -65,12 +60,3 @@ def reference_image_path(instance, filename: str) -> str:
     detected = _detected_format(instance.reference_image.file)
     extension = ALLOWED_FORMATS.get(detected or "", "bin")
     return f"characters/{instance.project_id}/{uuid.uuid4().hex}.{extension}"
-
-
-def stored_files_delete(*, names: Iterable[str]) -> None:
-    """Remove files from the default storage (after the rows that named them are gone)."""
-    for name in names:
-        try:
-            default_storage.delete(name)
-        except Exception:  # any storage backend error (disk, S3): the row is already gone; keep going
-            logger.exception("Could not delete stored file %s", name)

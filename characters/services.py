@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 
-from characters.images import stored_files_delete
 from characters.models import Character, CharacterRole
 from projects.models import Project
+from sketchdojo.storage import files_delete_on_commit
 
 UPDATABLE_FIELDS = frozenset({"name", "role", "description", "appearance", "personality", "reference_image"})
 _NESTED_FIELDS = ("appearance", "personality")
@@ -90,7 +90,7 @@ def character_update(*, character: Character, data: dict[str, Any], merge_nested
 
     new_image = character.reference_image.name if character.reference_image else ""
     if old_image and old_image != new_image:
-        transaction.on_commit(lambda: stored_files_delete(names=[old_image]))
+        files_delete_on_commit(names=[old_image])
     return character
 
 
@@ -100,4 +100,4 @@ def character_delete(*, character: Character) -> None:
     image = character.reference_image.name if character.reference_image else ""
     character.delete()
     if image:
-        transaction.on_commit(lambda: stored_files_delete(names=[image]))
+        files_delete_on_commit(names=[image])

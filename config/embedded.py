@@ -23,8 +23,14 @@ import sys
 import threading
 from datetime import datetime
 
+from celery.worker import WorkController
 from django.conf import settings
+from django.db import connections
 from django.utils import timezone
+
+from config.celery import app
+from sketchdojo import realtime
+from tasks.services import tasks_reconcile
 
 logger = logging.getLogger("sketchdojo.embedded")
 
@@ -52,10 +58,6 @@ def start_embedded_worker(*, force: bool = False):
     with _lock:
         if _worker is not None:
             return _worker
-        from celery.worker import WorkController
-
-        from config.celery import app
-
         if not str(app.conf.broker_url).startswith("memory://"):
             logger.warning("EMBEDDED_WORKER is on but the broker is %s; not starting a worker", app.conf.broker_url)
             return None
@@ -115,17 +117,11 @@ def recover_previous_run(started_at: datetime) -> dict[str, int]:
     Only the embedded worker may do this: it is the only worker, so a task it did not start in this
     run has no worker left. Tasks this run queued or started since are newer than the cutoff.
     """
-    from tasks.services import tasks_reconcile
-
     elapsed = max(0.0, (timezone.now() - started_at).total_seconds())
     return tasks_reconcile(pending_after=elapsed, stale_after=elapsed)
 
 
 def _reconcile_forever(stop: threading.Event, started_at: datetime) -> None:
-    from django.db import connections
-
-    from tasks.services import tasks_reconcile
-
     first = True
     while not stop.is_set():
         try:
@@ -142,8 +138,6 @@ def _reconcile_forever(stop: threading.Event, started_at: datetime) -> None:
 
 def with_server_loop(application):
     """Wrap an ASGI app to hand its running event loop to sketchdojo.realtime (once)."""
-    from sketchdojo import realtime
-
     bound = False
 
     async def app(scope, receive, send):

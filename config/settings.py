@@ -12,6 +12,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from accounts.secret_key import secret_key_from_file
 from sketchdojo.storage import default_storage_backend
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -123,8 +124,6 @@ elif _db["ENGINE"] in ("django.db.backends.mysql",):
     _db.setdefault("OPTIONS", {}).update({"charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES'"})
     _db["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 if not SECRET_KEY:
-    from accounts.secret_key import secret_key_from_file
-
     _sqlite_dir = Path(_db["NAME"]).parent if _db["ENGINE"] == "django.db.backends.sqlite3" else BASE_DIR
     SECRET_KEY = secret_key_from_file(Path(SECRET_KEY_FILE) if SECRET_KEY_FILE else _sqlite_dir / ".secret_key")
 _db["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
@@ -313,9 +312,14 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # How long a signed link to private media (local mode) works; see sketchdojo/storage.py.
 MEDIA_URL_EXPIRE_SECONDS = env.int("MEDIA_URL_EXPIRE_SECONDS", default=3600)
-# Exports a user may have being built at once (webtoons/exports.py); more get 429 with Retry-After.
+# Export build jobs a user may have pending or running at once (webtoons/exports.py); one more gets
+# 429 with Retry-After.
 EXPORT_BUILDS_PER_USER = env.int("EXPORT_BUILDS_PER_USER", default=2)
-# ... and in one server process (a 100-panel build holds ~250 MB while it runs).
+# How long the first GET of an export waits for its build job before answering 202 with the task:
+# the embedded worker builds in this process within seconds, so `make run` sends the file itself;
+# with a separate worker (production) the answer is 202 at once and no web thread waits on a build.
+EXPORT_WAIT_SECONDS = env.float("EXPORT_WAIT_SECONDS", default=15.0 if EMBEDDED_WORKER else 0.0)
+# Builds running at once in one worker process (a 100-panel build holds ~250 MB while it runs).
 EXPORT_BUILDS_PER_PROCESS = env.int("EXPORT_BUILDS_PER_PROCESS", default=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE

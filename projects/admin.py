@@ -1,18 +1,10 @@
-"""Moderation of projects: search, filters, the cast inline and an archive action."""
+"""Moderation of projects: search, filters and an archive action (characters.admin adds the cast inline)."""
 
 from django.contrib import admin, messages
 
-from characters.models import Character
 from projects.models import Project
 from projects.selectors import with_counts
 from projects.services import projects_archive
-
-
-class CharacterInline(admin.TabularInline):
-    model = Character
-    fields = ["name", "role", "description", "reference_image"]
-    extra = 0
-    show_change_link = True
 
 
 @admin.register(Project)
@@ -33,7 +25,6 @@ class ProjectAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
     readonly_fields = ["id", "created_at", "updated_at"]
     date_hierarchy = "created_at"
-    inlines = [CharacterInline]
     actions = ["archive_selected"]
 
     def get_queryset(self, request):

@@ -4,7 +4,6 @@ Ownership is decided here: another user's project is simply not in the queryset,
 (views, the pipeline, consumers) gets "not found" for it, exactly as for a missing id.
 """
 
-import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,10 +13,17 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from characters.models import Character
 from projects.filters import ProjectFilter
 from projects.models import Project
-from webtoons.models import Webtoon
+
+# Counts of the rows other apps keep per project (`character_count`, `webtoon_count`): the app that
+# owns the counted model registers it (its AppConfig.ready), so projects imports none of them.
+_counted: dict[str, tuple[type, str]] = {}
+
+
+def project_count_register(*, name: str, model: type, fk: str = "project") -> None:
+    """Annotate every project read here with `name`: how many `model` rows point at it through `fk`."""
+    _counted[name] = (model, fk)
 
 
 def _count_of(model, *, fk: str) -> Coalesce:
@@ -26,19 +32,13 @@ def _count_of(model, *, fk: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-@functools.cache
-def _counts() -> dict[str, Coalesce]:
-    """The two count expressions, built once: annotate() resolves a copy of them for each queryset."""
-    return {"character_count": _count_of(Character, fk="project"), "webtoon_count": _count_of(Webtoon, fk="project")}
-
-
 def with_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate `character_count` and `webtoon_count` with correlated subqueries.
+    """Annotate each registered count (`character_count`, `webtoon_count`) with a correlated subquery.
 
-    Subqueries rather than JOIN + GROUP BY: the two counts do not multiply each other's rows, and
-    the page still costs one query for any number of projects.
+    Subqueries rather than JOIN + GROUP BY: the counts do not multiply each other's rows, and the
+    page still costs one query for any number of projects.
     """
-    return queryset.annotate(**_counts())
+    return queryset.annotate(**{name: _count_of(model, fk=fk) for name, (model, fk) in _counted.items()})
 
 
 def project_list(*, user, filters: Mapping[str, Any] | None = None) -> QuerySet[Project]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from sketchdojo.api.exceptions import envelope
+from sketchdojo.api.envelope import envelope
 
 # Routes whose POST/PUT/PATCH may carry a reference image (characters/urls.py).
 _UPLOAD_PREFIXES = ("/api/v1/characters",)

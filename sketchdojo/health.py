@@ -40,6 +40,7 @@ def _check_broker() -> dict:
     if not settings.REDIS_URL:
         return {"status": "ok", "backend": "in-process"}
     try:
+        # Lazy: redis-py loads the OpenTelemetry SDK when it is installed; only a Redis setup pays for it.
         import redis
 
         redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_timeout=2).ping()

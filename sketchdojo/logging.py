@@ -26,6 +26,8 @@ from contextvars import ContextVar, Token
 from datetime import UTC, datetime
 from typing import Any
 
+from celery import signals
+from django.conf import settings
 from django.utils.functional import empty
 
 from sketchdojo.api.middleware import current_request_id
@@ -258,14 +260,10 @@ def on_task_postrun(task_id: str | None = None, **_: Any) -> None:
 
 def on_setup_logging(**_: Any) -> None:
     """Celery keeps Django's LOGGING (JSON in production) instead of installing its own format."""
-    from django.conf import settings
-
     logging.config.dictConfig(settings.LOGGING)
 
 
 def connect_celery_signals() -> None:
-    from celery import signals
-
     signals.before_task_publish.connect(on_before_task_publish, weak=False, dispatch_uid="sketchdojo-log-publish")
     signals.task_prerun.connect(on_task_prerun, weak=False, dispatch_uid="sketchdojo-log-prerun")
     signals.task_postrun.connect(on_task_postrun, weak=False, dispatch_uid="sketchdojo-log-postrun")

@@ -19,7 +19,13 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, multiprocess, start_http_server
+from celery import signals
+from django.conf import settings
+from django.http import JsonResponse
+from django_prometheus.exports import ExportToDjangoView
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, multiprocess, start_http_server
+
+from sketchdojo.api.envelope import envelope
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +56,14 @@ PROVIDER_CALL_SECONDS = Histogram(
     ["provider", "kind"],
     buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 80, 160),
 )
+
+
+def provider_call_observe(call) -> None:
+    """Export one finished provider call (an engine `ProviderCall`) as the two provider metrics."""
+    PROVIDER_CALLS.labels(provider=call.provider, kind=call.kind, outcome=call.outcome).inc()
+    PROVIDER_CALL_SECONDS.labels(provider=call.provider, kind=call.kind).observe(call.latency_seconds)
+
+
 PANELS_DRAWN = Counter("sketchdojo_panels_drawn_total", "Panels drawn, by image provider.", ["provider"])
 WEBSOCKET_CONNECTIONS = Gauge(
     "sketchdojo_websocket_connections", "Open WebSocket connections.", multiprocess_mode="livesum"
@@ -71,8 +85,6 @@ def is_multiprocess() -> bool:
 def export_registry():
     """The registry to expose: every process's samples in multiprocess mode, else this process's."""
     if not is_multiprocess():
-        from prometheus_client import REGISTRY
-
         return REGISTRY
     registry = CollectorRegistry()
     multiprocess.MultiProcessCollector(registry)
@@ -81,11 +93,10 @@ def export_registry():
 
 def refresh_queue_depth() -> None:
     """Sets `sketchdojo_queue_depth` from the Redis broker (LLEN); nothing to read without one."""
-    from django.conf import settings
-
     broker_url = settings.CELERY_BROKER_URL
     if not broker_url.startswith(("redis://", "rediss://")):
         return
+    # Lazy: redis-py loads the OpenTelemetry SDK when it is installed; only a Redis setup pays for it.
     import redis
 
     client = redis.Redis.from_url(broker_url, socket_timeout=2)
@@ -112,8 +123,6 @@ def scrape_refresher_register(refresh: Callable[[], None]) -> None:
 
 def metrics_allowed(request) -> bool:
     """A direct request (not through a proxy) from METRICS_ALLOWED_NETWORKS, or METRICS_PUBLIC."""
-    from django.conf import settings
-
     if settings.METRICS_PUBLIC:
         return True
     if "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_FORWARDED" in request.META:
@@ -128,11 +137,6 @@ def metrics_allowed(request) -> bool:
 
 def metrics_view(request):
     """`/metrics`: django-prometheus's exporter, with the queue depth and running tasks read fresh."""
-    from django.http import JsonResponse
-    from django_prometheus.exports import ExportToDjangoView
-
-    from sketchdojo.api.exceptions import envelope
-
     if not metrics_allowed(request):
         return JsonResponse(envelope(404, message="Not found."), status=404)
     for refresh in (refresh_queue_depth, *_scrape_refreshers):
@@ -161,8 +165,6 @@ def on_worker_process_shutdown(pid: int | None = None, **_: Any) -> None:
 
 
 def connect_celery_signals() -> None:
-    from celery import signals
-
     signals.worker_init.connect(on_worker_init, weak=False, dispatch_uid="sketchdojo-metrics-worker-init")
     signals.worker_process_shutdown.connect(
         on_worker_process_shutdown, weak=False, dispatch_uid="sketchdojo-metrics-process-shutdown"

@@ -21,6 +21,8 @@ from daphne.cli import CommandLineInterface
 from daphne.server import Server
 from twisted.internet import reactor
 
+from sketchdojo.bodies import body_refusal
+
 logger = logging.getLogger(__name__)
 
 # After answering, hold the connection this long before closing it, so the client reads the answer
@@ -59,8 +61,6 @@ class BodyLimitedRequest(http_protocol.WebRequest):
         self._parsePOSTFormSubmission = False  # Twisted's form parsing, which Daphne never reads
 
     def gotLength(self, length):
-        from sketchdojo.bodies import body_refusal
-
         path = self.channel._path.split(b"?", 1)[0].decode("latin-1")
         refusal = body_refusal(
             path=path,

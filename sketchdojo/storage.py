@@ -11,6 +11,11 @@ The rest of the code only ever uses `default_storage` / FileFields, so switching
 Read from config/settings.py with the settings' `environ.Env`, so it imports nothing of Django's
 app machinery.
 
+Every app saves, opens, names and deletes its files through the helpers here (one definition each):
+`image_png` / `image_jpeg` encode, `image_open` reads, `file_name` names a new version, `file_replace`
+swaps a file field's content, `file_save` / `file_open` / `file_exists` / `folder_files` handle a stored
+name, and `files_delete` / `files_delete_on_commit` remove files.
+
 Who may read a file (one rule, `media_url`): media of a public webtoon has a plain URL; every other
 file (an unpublished or moderated webtoon's panels, characters' reference images, anything the API
 or the realtime events hand its owner) gets a URL that expires: in local mode a signed
@@ -23,11 +28,18 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import secrets
 import time
+from collections.abc import Iterable
+from io import BytesIO
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from PIL import Image
 
 logger = logging.getLogger("sketchdojo.storage")
 
@@ -106,17 +118,82 @@ def media_url(field_file, *, public: bool = False) -> str | None:
     return signed_media_path(field_file.name)
 
 
+# --- writing and reading -------------------------------------------------------------------------
+
+
+def image_png(image: Image.Image) -> ContentFile:
+    """The image as PNG content, ready for a file field or `file_save`."""
+    # zlib level 1: about half the encoding time of the default for ~25% larger files; panels are
+    # encoded twice each (raw and lettered) on the critical path of every generation.
+    buffer = BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)
+    return ContentFile(buffer.getvalue())
+
+
+def image_jpeg(image: Image.Image, *, quality: int) -> ContentFile:
+    """The image as (RGB) JPEG content."""
+    buffer = BytesIO()
+    image.convert("RGB").save(buffer, format="JPEG", quality=quality, optimize=False)
+    return ContentFile(buffer.getvalue())
+
+
+def image_open(field_file) -> Image.Image:
+    """Read a stored image fully into memory (the storage file is closed again at once)."""
+    with field_file.open("rb") as handle:
+        data = handle.read()
+    image = Image.open(BytesIO(data))
+    image.load()
+    return image
+
+
+def file_name(owner_id, extension: str) -> str:
+    """A fresh name for each new version of a file: old URLs are never reused for new pixels
+    (browser and CDN caches stay right) and S3, which overwrites by default, never clobbers a file
+    a reader is still loading."""
+    return f"{str(owner_id)[:8]}-{secrets.token_hex(6)}.{extension}"
+
+
+def file_replace(field_file, name: str, content: ContentFile) -> None:
+    """Save new content into a file field (not the row) and delete the old file after commit."""
+    old = field_file.name
+    field_file.save(name, content, save=False)
+    if old and old != field_file.name:
+        files_delete_on_commit(names=[old])
+
+
+def file_save(name: str, content: bytes) -> str:
+    """Store `content` under `name` (replacing a file of that name); the name it was stored under."""
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(content))
+
+
+def file_open(name: str):
+    """The stored file `name` opened for reading in binary; FileNotFoundError (or OSError) when it is gone."""
+    return default_storage.open(name, "rb")
+
+
+def file_exists(name: str) -> bool:
+    return default_storage.exists(name)
+
+
+def folder_files(folder: str) -> list[str]:
+    """The stored names of the files directly in `folder`; [] when there is no such folder."""
+    try:
+        return [posixpath.join(folder, f) for f in default_storage.listdir(folder)[1]]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
 # --- deleting --------------------------------------------------------------------------------------
 
 
-def _delete_now(names: list[str], folders: list[str]) -> None:
-    from django.core.files.storage import default_storage
-
+def files_delete(*, names: Iterable[str] = (), folders: Iterable[str] = ()) -> None:
+    """Remove these stored files and the files directly in `folders` now; a storage error is logged, not raised."""
+    names = [n for n in names if n]
     for folder in folders:
         try:
-            names += [posixpath.join(folder, f) for f in default_storage.listdir(folder)[1]]
-        except (FileNotFoundError, NotADirectoryError):
-            continue
+            names += folder_files(folder)
         except Exception:  # any storage backend error: the rows are gone already; keep going
             logger.exception("Could not list stored folder %s", folder)
     for name in names:
@@ -131,11 +208,9 @@ def files_delete_on_commit(*, names=(), folders=()) -> None:
 
     Deleting on commit: a rolled-back delete keeps its files, a committed one leaves none public.
     """
-    from django.db import transaction
-
     names, folders = [n for n in names if n], [f for f in folders if f]
     if names or folders:
-        transaction.on_commit(lambda: _delete_now(names, folders))
+        transaction.on_commit(lambda: files_delete(names=names, folders=folders))
 
 
 def export_folder(webtoon_id) -> str:

@@ -18,6 +18,9 @@ import logging
 import os
 from typing import Any
 
+from celery import signals
+from django.conf import settings
+
 logger = logging.getLogger(__name__)
 
 ENDPOINT_VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT"
@@ -39,12 +42,13 @@ def init_tracing(*, service_name: str | None = None, exporter=None, simple: bool
     if _state["provider"] is not None:
         return True
 
+    # OpenTelemetry loads only when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT): it is heavy and unused otherwise.
     from opentelemetry import trace
     from opentelemetry.sdk.resources import Resource
     from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import BatchSpanProcessor, SimpleSpanProcessor
 
-    if exporter is None:
+    if exporter is None:  # lazy: see above
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
         exporter = OTLPSpanExporter()  # reads OTEL_EXPORTER_OTLP_ENDPOINT (+ /v1/traces) and headers
@@ -59,6 +63,7 @@ def init_tracing(*, service_name: str | None = None, exporter=None, simple: bool
 
 
 def _instrument_libraries() -> None:
+    # Lazy: OpenTelemetry loads only when tracing is on (see init_tracing).
     from opentelemetry.instrumentation.celery import CeleryInstrumentor
     from opentelemetry.instrumentation.django import DjangoInstrumentor
     from opentelemetry.instrumentation.redis import RedisInstrumentor
@@ -72,14 +77,12 @@ def _instrument_libraries() -> None:
 
 
 def _instrument_database() -> None:
-    from django.conf import settings
-
     engine = settings.DATABASES["default"]["ENGINE"]
-    if engine.endswith(".mysql"):
+    if engine.endswith(".mysql"):  # lazy: only when tracing is on (see init_tracing)
         from opentelemetry.instrumentation.mysqlclient import MySQLClientInstrumentor
 
         MySQLClientInstrumentor().instrument()
-    elif engine.endswith(".sqlite3"):
+    elif engine.endswith(".sqlite3"):  # lazy: as above
         from opentelemetry.instrumentation.sqlite3 import SQLite3Instrumentor
 
         SQLite3Instrumentor().instrument()
@@ -100,8 +103,6 @@ def on_worker_process_shutdown(**_: Any) -> None:
 
 
 def connect_celery_signals() -> None:
-    from celery import signals
-
     signals.worker_process_init.connect(on_worker_process_init, weak=False, dispatch_uid="sketchdojo-otel-init")
     signals.worker_init.connect(on_worker_process_init, weak=False, dispatch_uid="sketchdojo-otel-worker-init")
     signals.worker_process_shutdown.connect(

@@ -6,6 +6,7 @@ class TasksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # tasks.metrics reads the Task model, importable only once the app registry is ready.
         from sketchdojo.metrics import scrape_refresher_register
         from tasks.metrics import refresh_tasks_running
 

@@ -22,6 +22,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
+from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -82,8 +83,6 @@ class GenerationConsumer(AsyncWebsocketConsumer):
             )
 
     def _query_token(self) -> str | None:
-        from urllib.parse import parse_qs
-
         query = parse_qs(self.scope.get("query_string", b"").decode("latin1"))
         values = query.get("token")
         return values[0] if values else None

@@ -9,6 +9,8 @@ from django.db import models
 class TaskType(models.TextChoices):
     WEBTOON_GENERATION = "webtoon_generation"
     PANEL_GENERATION = "panel_generation"
+    # Builds one export file of a webtoon (webtoons.exports); calls no provider, outside the quota.
+    WEBTOON_EXPORT = "webtoon_export"
 
 
 class TaskStatus(models.TextChoices):

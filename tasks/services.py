@@ -166,6 +166,46 @@ def task_fail(*, task_id, message: str, expected: dict[str, Any] | None = None) 
     return True
 
 
+def task_claim(*, task_id, step: str = "Starting") -> Task | None:
+    """PENDING → RUNNING for the worker that runs the task; None when it is not pending (taken, cancelled)."""
+    now = timezone.now()
+    claimed = Task.objects.filter(pk=task_id, status=TaskStatus.PENDING).update(
+        status=TaskStatus.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        completed_at=None,
+        current_step=step,
+        updated_at=now,
+    )
+    if not claimed:
+        return None
+    task = Task.objects.get(pk=task_id)
+    publish_task_update(task)
+    TASKS.labels(task_type=task.task_type, status=TaskStatus.RUNNING).inc()
+    return task
+
+
+def task_complete(*, task_id, result: dict[str, Any]) -> bool:
+    """RUNNING → COMPLETED with its result; False, and nothing written, when it is no longer running."""
+    now = timezone.now()
+    changed = Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).update(
+        status=TaskStatus.COMPLETED,
+        progress=100.0,
+        current_step="Completed",
+        completed_at=now,
+        heartbeat_at=now,
+        result=result,
+        error_message="",
+        updated_at=now,
+    )
+    if not changed:
+        return False
+    task = Task.objects.get(pk=task_id)
+    publish_task_update(task)
+    TASKS.labels(task_type=task.task_type, status=TaskStatus.COMPLETED).inc()
+    return True
+
+
 def task_release(*, task_id, step: str) -> bool:
     """RUNNING → PENDING so a retried broker message can claim the task again (transient errors)."""
     now = timezone.now()

@@ -1,17 +1,20 @@
-"""Exports of a webtoon, built once per revision, kept in storage and streamed from there.
+"""Exports of a webtoon: built once per revision by a background job, kept in storage, streamed from there.
 
 A revision is a hash of everything an export shows: the webtoon's title, summary, description,
 style, author and date, and each panel's place, scene and lettered file (a redraw, a re-letter or an
 edit of its text saves a new file under a new name). Any edit therefore makes a new revision; the
-next export builds it once and drops the files of older revisions. Asking again for an unchanged
-webtoon streams the stored file and builds nothing.
+next export builds it once and drops the files of older revisions.
 
-Building holds every panel in memory, so builds are capped: one at a time per file,
-EXPORT_BUILDS_PER_USER at a time per user (across servers, in the cache) and EXPORT_BUILDS_PER_PROCESS
-at a time in one server process; over a cap the caller gets a 429 with Retry-After (ExportBusy). After
-a build the freed memory is handed back to the system (malloc_trim), so the server does not stay at
-its peak. The cache (Redis in production, process memory in the embedded default) holds the slots and
-remembers which stored files are complete.
+The request never builds. `webtoon_export_request` answers with the stored file of the current
+revision when a build of it completed (the task ledger's row is the truth: a completed
+`webtoon_export` task names the file), else with the build job of that revision, queued now if
+there is none yet (one job per file). The job (`export_build`, run by the Celery task
+`webtoons.tasks.build_export`, in the embedded worker by default) holds every panel in memory, so:
+- EXPORT_BUILDS_PER_USER export jobs may be pending or running per user; one more is refused with
+  429 and Retry-After (ExportBusy);
+- EXPORT_BUILDS_PER_PROCESS builds run at once in one worker process (the others wait their turn);
+- after a build the freed memory is handed back to the system (malloc_trim), so the process does
+  not stay at its peak.
 """
 
 from __future__ import annotations
@@ -24,29 +27,27 @@ import logging
 import posixpath
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.db import transaction
+from django.urls import reverse
 
 from panels.models import PanelStatus
-from panels.services import image_open
-from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
+from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon
+from sketchdojo.errors import Conflict, DomainError, NotFound, QuotaExceeded
 from sketchdojo.metrics import STEP_SECONDS
-from sketchdojo.storage import export_folder
+from sketchdojo.storage import export_folder, file_exists, file_save, files_delete, folder_files, image_open
+from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType
+from tasks.quota import user_lock
+from tasks.services import heartbeat_during, task_claim, task_complete, task_create, task_fail
 from webtoons.models import Webtoon
 
 logger = logging.getLogger("sketchdojo.webtoons")
 
-# A build that dies without releasing its slot frees it after this long.
-BUILD_LOCK_SECONDS = 600
 BUILD_RETRY_AFTER_SECONDS = 5
-# How long the cache remembers a complete stored export (after that it is built once more).
-STORED_EXPORT_SECONDS = 7 * 24 * 3600
-
+# How often a request waiting for a build (EXPORT_WAIT_SECONDS) looks at the job's row.
+WAIT_POLL_SECONDS = 0.1
 
 _process_builds = threading.BoundedSemaphore(settings.EXPORT_BUILDS_PER_PROCESS)
 
@@ -70,7 +71,7 @@ def release_freed_memory() -> None:
 
 
 class ExportBusy(QuotaExceeded):
-    """429: this export is being built, or the user already has as many builds running as allowed."""
+    """429: the user already has as many export builds pending or running as allowed."""
 
     code = "export_busy"
     default_message = "Too many exports are being built for you; retry shortly."
@@ -85,9 +86,7 @@ class StoredExport:
     content_type: str
 
 
-def _meta(webtoon: Webtoon):
-    from sketchdojo.engine.exports import ExportMeta
-
+def _meta(webtoon: Webtoon) -> ExportMeta:
     return ExportMeta(
         title=webtoon.title or "Untitled webtoon",
         author=webtoon.project.user.get_username(),
@@ -108,61 +107,8 @@ def export_revision(webtoon: Webtoon, panels: list) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:24]
 
 
-def _done_key(name: str) -> str:
-    return f"export:done:{name}"
-
-
-@contextmanager
-def _build_slot(*, user, name: str):
-    """Hold the build lock of the file `name` and one of the user's build slots; ExportBusy when taken."""
-    lock = f"export:building:{name}"
-    if not cache.add(lock, 1, timeout=BUILD_LOCK_SECONDS):
-        raise ExportBusy("This export is being built; retry shortly.", retry_after=BUILD_RETRY_AFTER_SECONDS)
-    slot = None
-    in_process = False
-    try:
-        for index in range(settings.EXPORT_BUILDS_PER_USER):
-            key = f"export:slot:{user.pk}:{index}"
-            if cache.add(key, 1, timeout=BUILD_LOCK_SECONDS):
-                slot = key
-                break
-        if slot is None:
-            raise ExportBusy(
-                f"You already have {settings.EXPORT_BUILDS_PER_USER} exports being built; retry shortly.",
-                retry_after=BUILD_RETRY_AFTER_SECONDS,
-            )
-        in_process = _process_builds.acquire(blocking=False)
-        if not in_process:
-            raise ExportBusy(
-                "The server is building other exports; retry shortly.", retry_after=BUILD_RETRY_AFTER_SECONDS
-            )
-        yield
-    finally:
-        if in_process:
-            _process_builds.release()
-        if slot is not None:
-            cache.delete(slot)
-        cache.delete(lock)
-
-
-def _drop_older(folder: str, *, fmt: str, keep: str) -> None:
-    try:
-        files = default_storage.listdir(folder)[1]
-    except FileNotFoundError:
-        return
-    for stale in files:
-        if stale.startswith(f"{fmt}-") and posixpath.join(folder, stale) != keep:
-            default_storage.delete(posixpath.join(folder, stale))
-
-
-def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
-    """The stored `fmt` export of the webtoon's current revision, built now if it is not stored yet.
-
-    Unknown format → NotFound; no panels, or panels without finished art → Conflict; a build over
-    the caps → ExportBusy (429 with Retry-After).
-    """
-    from sketchdojo.engine.exports import EXPORT_FORMATS, export_webtoon
-
+def _exportable_panels(webtoon: Webtoon, fmt: str) -> list:
+    """The webtoon's panels in order; NotFound for an unknown format, Conflict when art is missing."""
     if fmt not in EXPORT_FORMATS:
         raise NotFound(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
     panels = list(webtoon.panels.order_by("sequence_number"))
@@ -172,31 +118,124 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
     if unfinished:
         numbers = ", ".join(str(n) for n in unfinished)
         raise Conflict(f"Panels {numbers} have no finished art yet; generate them before exporting.")
+    return panels
 
+
+def export_name(webtoon: Webtoon, fmt: str, panels: list) -> str:
+    """The storage name of the `fmt` export of the webtoon's current revision."""
+    return posixpath.join(export_folder(webtoon.pk), f"{fmt}-{export_revision(webtoon, panels)}")
+
+
+def _export_jobs(webtoon: Webtoon):
+    return Task.objects.filter(webtoon=webtoon, task_type=TaskType.WEBTOON_EXPORT)
+
+
+def _stored(webtoon: Webtoon, name: str) -> StoredExport | None:
+    """The export stored under `name`, when a build of it completed and the file is still there."""
+    built = _export_jobs(webtoon).filter(status=TaskStatus.COMPLETED, result__name=name).order_by("-completed_at")
+    result = built.values_list("result", flat=True).first()
+    if result is None or not file_exists(name):
+        return None
+    return StoredExport(name, result["filename"], result["content_type"])
+
+
+@transaction.atomic
+def webtoon_export_request(*, webtoon: Webtoon, fmt: str, user) -> StoredExport | Task:
+    """The stored `fmt` export of the webtoon's current revision, or the job that builds it.
+
+    The job is the pending or running one of this revision, or a new one queued on commit. Unknown
+    format → NotFound; no panels, or panels without finished art → Conflict; a new job while the
+    user already has EXPORT_BUILDS_PER_USER of them → ExportBusy (429 with Retry-After).
+    """
+    panels = _exportable_panels(webtoon, fmt)
+    name = export_name(webtoon, fmt, panels)
+    stored = _stored(webtoon, name)
+    if stored is not None:
+        return stored
+    user_lock(user=user)  # one decision at a time per user: no twin jobs, no job over the cap
+    building = _export_jobs(webtoon).filter(status__in=ACTIVE_STATUSES, input__name=name).first()
+    if building is not None:
+        return building
+    running = Task.objects.filter(user=user, task_type=TaskType.WEBTOON_EXPORT, status__in=ACTIVE_STATUSES).count()
+    if running >= settings.EXPORT_BUILDS_PER_USER:
+        raise ExportBusy(
+            f"You already have {settings.EXPORT_BUILDS_PER_USER} exports being built; retry shortly.",
+            retry_after=BUILD_RETRY_AFTER_SECONDS,
+        )
+    return task_create(
+        user=user,
+        task_type=TaskType.WEBTOON_EXPORT,
+        project=webtoon.project,
+        webtoon=webtoon,
+        input={"format": fmt, "name": name},
+        total_steps=1,
+    )
+
+
+def export_wait(*, task: Task, seconds: float) -> Task:
+    """The export job's row once it is no longer pending or running, or as it is after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while task.status in ACTIVE_STATUSES and time.monotonic() < deadline:
+        time.sleep(WAIT_POLL_SECONDS)
+        task.refresh_from_db(fields=["status", "progress", "current_step", "result", "error_message", "updated_at"])
+    return task
+
+
+def export_download_path(*, webtoon_id, fmt: str) -> str:
+    return reverse("webtoon-export", kwargs={"webtoon_id": str(webtoon_id), "fmt": fmt})
+
+
+def export_build(*, task_id) -> None:
+    """Run one export job: build the `fmt` export of the webtoon's current revision and store it.
+
+    Safe to run twice (the claim is a conditional update), and cheap when the file is already stored.
+    The webtoon may have changed since the job was queued: the job builds what it is now.
+    """
+    task = task_claim(task_id=task_id, step="Building the export")
+    if task is None:
+        logger.info("Export task %s is not pending; nothing to do", task_id)
+        return
+    webtoon = Webtoon.objects.select_related("project__user").filter(pk=task.webtoon_id).first()
+    if webtoon is None:
+        task_fail(task_id=task_id, message="The webtoon of this export was deleted.")
+        return
+    fmt = task.input.get("format", "")
+    try:
+        panels = _exportable_panels(webtoon, fmt)
+    except DomainError as exc:
+        task_fail(task_id=task_id, message=str(exc))
+        return
+    name = export_name(webtoon, fmt, panels)
+    stored = _stored(webtoon, name)
+    if stored is None:
+        with heartbeat_during(task_id=task_id), _process_builds:  # at most EXPORT_BUILDS_PER_PROCESS at once
+            stored = _build(webtoon, fmt=fmt, panels=panels, name=name)
+    task_complete(
+        task_id=task_id,
+        result={
+            "format": fmt,
+            "name": stored.name,
+            "filename": stored.filename,
+            "content_type": stored.content_type,
+            "download_url": export_download_path(webtoon_id=webtoon.pk, fmt=fmt),
+        },
+    )
+
+
+def _build(webtoon: Webtoon, *, fmt: str, panels: list, name: str) -> StoredExport:
+    started = time.monotonic()
+    try:
+        images = [image_open(p.image) for p in panels]
+        export = export_webtoon(fmt, panels=images, scene_ids=[p.scene_index for p in panels], meta=_meta(webtoon))
+        del images
+        saved = file_save(name, export.data)  # replaces a build cut short
+        stored = StoredExport(saved, export.filename, export.content_type)
+        del export
+    finally:
+        release_freed_memory()
     folder = export_folder(webtoon.pk)
-    name = posixpath.join(folder, f"{fmt}-{export_revision(webtoon, panels)}")
-    stored = cache.get(_done_key(name))
-    if stored is not None and default_storage.exists(name):
-        return StoredExport(name, *stored)
-
-    with _build_slot(user=user, name=name):
-        started = time.monotonic()
-        try:
-            export = export_webtoon(
-                fmt,
-                panels=[image_open(p.image) for p in panels],
-                scene_ids=[p.scene_index for p in panels],
-                meta=_meta(webtoon),
-            )
-            if default_storage.exists(name):  # a build cut short, or one the cache forgot
-                default_storage.delete(name)
-            saved = default_storage.save(name, ContentFile(export.data))
-            filename, content_type = export.filename, export.content_type
-            del export
-        finally:
-            release_freed_memory()
-        cache.set(_done_key(saved), (filename, content_type), timeout=STORED_EXPORT_SECONDS)
-        _drop_older(folder, fmt=fmt, keep=saved)
-        STEP_SECONDS.labels(step=f"export_{fmt}").observe(time.monotonic() - started)
+    stale = [n for n in folder_files(folder) if posixpath.basename(n).startswith(f"{fmt}-") and n != saved]
+    files_delete(names=stale)
+    STEP_SECONDS.labels(step=f"export_{fmt}").observe(time.monotonic() - started)
     logger.info("Built the %s export of webtoon %s (%s)", fmt, webtoon.pk, saved)
-    return StoredExport(saved, filename, content_type)
+    return stored

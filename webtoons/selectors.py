@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from panels.models import Panel
-from webtoons.models import Webtoon
+from webtoons.models import Webtoon, WebtoonStatus
 
 
 def _with_panel_count(queryset: QuerySet[Webtoon]) -> QuerySet[Webtoon]:
@@ -36,8 +36,6 @@ def webtoon_get(*, user, webtoon_id, with_panels: bool = False) -> Webtoon:
 
 def webtoon_get_public(*, webtoon_id) -> Webtoon:
     """A published, unflagged webtoon for the public reader page; Http404 otherwise."""
-    from webtoons.models import WebtoonStatus
-
     queryset = Webtoon.objects.filter(status=WebtoonStatus.PUBLISHED, is_flagged=False).prefetch_related(
         Prefetch("panels", queryset=Panel.objects.order_by("sequence_number"))
     )

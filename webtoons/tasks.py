@@ -4,7 +4,8 @@
 `images` queue; the job that finishes the last panel queues `finish_generation` (queue `ai`).
 All run with acks_late and reject_on_worker_lost (a killed worker's message is delivered again),
 soft/hard time limits, and retry transient provider errors with exponential backoff that honours
-the provider's Retry-After. `reconcile_stale_tasks` (Celery beat) re-queues tasks a worker lost.
+the provider's Retry-After. `build_export` (queue `images`) builds one export file (webtoons.exports).
+`reconcile_stale_tasks` (Celery beat) re-queues tasks a worker lost.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db import DatabaseError
 
 from sketchdojo.engine.providers import ProviderTransientError
 from tasks.services import task_fail, task_release, task_running_update, tasks_reconcile
+from webtoons import exports
 from webtoons.generation import steps
 
 logger = logging.getLogger("sketchdojo.tasks")
@@ -127,6 +129,20 @@ def finish_generation(self, task_id: str) -> None:
     except Exception as exc:
         logger.exception("Finishing task %s stopped by an unexpected error", task_id)
         task_fail(task_id=task_id, message=f"An internal error stopped the composition ({exc!r}); retry the task.")
+
+
+@shared_task(name="webtoons.build_export", queue="images", **COMMON)
+def build_export(self, task_id: str) -> None:
+    """Build and store one export of a webtoon (the job of a `webtoon_export` task)."""
+    try:
+        exports.export_build(task_id=task_id)
+    except SoftTimeLimitExceeded:
+        task_fail(task_id=task_id, message="Building the export took too long; ask for it again.")
+    except DatabaseError:
+        raise  # the row cannot be written now; the reconciler re-queues the task
+    except Exception as exc:
+        logger.exception("Export task %s stopped by an unexpected error", task_id)
+        task_fail(task_id=task_id, message=f"An internal error stopped the export ({exc!r}); ask for it again.")
 
 
 @shared_task(name="tasks.reconcile_stale_tasks", queue="ai", ignore_result=True)

@@ -1,7 +1,8 @@
 """Webtoons API: list/create/edit, generate (202 task), publish, export; a webtoon's panels: list, add, redraw."""
 
-from django.core.files.storage import default_storage
+from django.conf import settings
 from django.http import FileResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -16,10 +17,13 @@ from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import error_responses, paginated
 from sketchdojo.api.throttles import GenerationRateThrottle, PanelGenerationRateThrottle, UserRateThrottle
 from sketchdojo.engine.exports import EXPORT_FORMATS
+from sketchdojo.errors import Conflict
 from sketchdojo.links import site_origin
+from sketchdojo.storage import file_open
 from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixin, idempotency_from_request
+from tasks.models import TaskStatus
 from tasks.serializers import TaskSerializer
-from webtoons.exports import webtoon_export_file
+from webtoons.exports import StoredExport, export_wait, webtoon_export_request
 from webtoons.selectors import webtoon_get, webtoon_list
 from webtoons.serializers import (
     GenerateSerializer,
@@ -153,17 +157,39 @@ class WebtoonPublishView(APIView):
 
 @extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
 class WebtoonExportView(APIView):
-    """GET /webtoons/{id}/export/{fmt}: the file as an attachment (png zip, pdf, cbz, html)."""
+    """GET /webtoons/{id}/export/{fmt}: the file as an attachment (png zip, pdf, cbz, html).
+
+    Built once per revision by a background job: while it builds (after waiting up to
+    EXPORT_WAIT_SECONDS for it), 202 with the job's task, `Location` (the task to poll) and
+    `Retry-After`; ask again once the task is completed.
+    """
 
     @extend_schema(
         parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS)],
-        responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)},
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
+            202: OpenApiResponse(TaskSerializer, description="Being built: poll the task, then ask again."),
+            **error_responses(404, 409, 429),
+        },
     )
     def get(self, request, webtoon_id, fmt):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        export = webtoon_export_file(webtoon=webtoon, fmt=fmt, user=request.user)
-        handle = default_storage.open(export.name, "rb")
+        export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user)
+        if not isinstance(export, StoredExport):
+            task = export_wait(task=export, seconds=settings.EXPORT_WAIT_SECONDS)
+            if task.status == TaskStatus.COMPLETED:
+                export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user)
+        if not isinstance(export, StoredExport):
+            return _export_building(request, export)
+        handle = file_open(export.name)
         return FileResponse(handle, as_attachment=True, filename=export.filename, content_type=export.content_type)
+
+
+def _export_building(request, task) -> Response:
+    if task.status in (TaskStatus.FAILED, TaskStatus.CANCELLED):
+        raise Conflict(task.error_message or f"The export build was {task.status}; ask for it again.")
+    headers = {"Location": reverse("task-detail", kwargs={"task_id": str(task.pk)}), "Retry-After": "2"}
+    return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED, headers=headers)
 
 
 # --- panels of a webtoon (routes under /api/v1/panels, see webtoons/panel_urls.py) -------------

@@ -235,7 +235,7 @@ def test_a_storage_failure_while_removing_the_old_image_does_not_fail_the_delete
     def broken_delete(name):
         raise OSError("storage unavailable")
 
-    monkeypatch.setattr("characters.images.default_storage.delete", broken_delete)
+    monkeypatch.setattr("sketchdojo.storage.default_storage.delete", broken_delete)
     with django_capture_on_commit_callbacks(execute=True):
         response = auth_client.delete(f"/api/v1/characters/{character.id}")
 

@@ -19,26 +19,10 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from sketchdojo import errors
+from sketchdojo.api.envelope import ERROR_CODES, envelope
 from sketchdojo.api.middleware import current_request_id
 
 logger = logging.getLogger("sketchdojo.api")
-
-ERROR_CODES = {
-    400: "bad_request",
-    401: "not_authenticated",
-    403: "permission_denied",
-    404: "not_found",
-    405: "method_not_allowed",
-    406: "not_acceptable",
-    409: "conflict",
-    411: "length_required",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    422: "unprocessable_entity",
-    429: "rate_limited",
-    500: "internal_error",
-    503: "service_unavailable",
-}
 
 
 class HttpConflict(exceptions.APIException):
@@ -92,15 +76,6 @@ def _from_domain(exc: errors.DomainError) -> exceptions.APIException:
     http_class = next((http for domain, http in _HTTP_CLASSES if isinstance(exc, domain)), HttpConflict)
     detail = {"detail": exc.message, **exc.details} if exc.details else exc.message
     return http_class(detail, exc.code)
-
-
-def envelope(status_code: int, *, error: str | None = None, message: str, details=None) -> dict:
-    return {
-        "status": "error",
-        "error": error or ERROR_CODES.get(status_code, "error"),
-        "message": message,
-        "details": details or {},
-    }
 
 
 def _flatten(detail):

@@ -9,6 +9,8 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.http import JsonResponse
 
+from sketchdojo.api.envelope import envelope
+
 _request_id: ContextVar[str] = ContextVar("request_id", default="-")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -57,8 +59,6 @@ class ApiErrorEnvelopeMiddleware:
 
     def __call__(self, request):
         if request.path.startswith("/api/") and _body_is_too_large(request):
-            from sketchdojo.api.exceptions import envelope
-
             limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
             return JsonResponse(
                 envelope(413, message=f"The request body is too large (limit {limit} bytes)."), status=413
@@ -69,8 +69,6 @@ class ApiErrorEnvelopeMiddleware:
             and response.status_code >= 400
             and "json" not in response.get("Content-Type", "")
         ):
-            from sketchdojo.api.exceptions import envelope
-
             message = {
                 405: f"Method {request.method} is not allowed here.",
                 413: "The request body is too large.",

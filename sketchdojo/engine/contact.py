@@ -15,6 +15,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from sketchdojo.engine.artist import LocalPanelArtist
+from sketchdojo.engine.artist.painter import Painter
+from sketchdojo.engine.artist.props import PROP_DRAWERS, draw_prop
+from sketchdojo.engine.artist.styles import style_spec
 from sketchdojo.engine.providers.base import DrawRequest
 from sketchdojo.engine.script import ArtStyle, Script
 from sketchdojo.engine.vocabulary import NON_HUMAN_KINDS, SETTINGS
@@ -110,10 +113,6 @@ def kind_sheet() -> Image.Image:
 
 
 def prop_sheet() -> Image.Image:
-    from sketchdojo.engine.artist.painter import Painter
-    from sketchdojo.engine.artist.props import PROP_DRAWERS, draw_prop
-    from sketchdojo.engine.artist.styles import style_spec
-
     tiles = []
     for key in PROP_DRAWERS:
         tile = Image.new("RGB", (TILE[0] * 2, TILE[1] * 2), (236, 232, 222))

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import time
-from io import BytesIO
 
-from django.core.files.base import ContentFile
 from PIL import Image
 
 from panels.models import PanelStatus
-from panels.services import file_name, image_open, replace_file
 from sketchdojo.engine.compose import compose_strip
 from sketchdojo.metrics import STEP_SECONDS
+from sketchdojo.storage import file_name, file_replace, image_jpeg, image_open
 from webtoons.models import Webtoon
 
 THUMBNAIL_WIDTH = 400
 STRIP_JPEG_QUALITY = 90
-
-
-def _jpeg(image: Image.Image, *, quality: int) -> ContentFile:
-    buffer = BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=quality, optimize=False)
-    return ContentFile(buffer.getvalue())
 
 
 def webtoon_compose(*, webtoon: Webtoon) -> bool:
@@ -38,8 +30,8 @@ def webtoon_compose(*, webtoon: Webtoon) -> bool:
     strip = compose_strip(images, [p.scene_index for p in panels])
     first = images[0].convert("RGB")
     thumb = first.resize((THUMBNAIL_WIDTH, max(1, round(first.height * THUMBNAIL_WIDTH / first.width))), Image.LANCZOS)
-    replace_file(webtoon.strip, file_name(webtoon.pk, "jpg"), _jpeg(strip, quality=STRIP_JPEG_QUALITY))
-    replace_file(webtoon.thumbnail, file_name(webtoon.pk, "jpg"), _jpeg(thumb, quality=85))
+    file_replace(webtoon.strip, file_name(webtoon.pk, "jpg"), image_jpeg(strip, quality=STRIP_JPEG_QUALITY))
+    file_replace(webtoon.thumbnail, file_name(webtoon.pk, "jpg"), image_jpeg(thumb, quality=85))
     webtoon.save(update_fields=["strip", "thumbnail", "updated_at"])
     STEP_SECONDS.labels(step="compose").observe(time.monotonic() - started)
     return True

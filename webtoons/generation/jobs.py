@@ -1,7 +1,7 @@
-"""The generation jobs in the task ledger: how webtoons runs and follows its TaskTypes.
+"""The jobs of webtoons in the task ledger: how webtoons runs and follows its TaskTypes.
 
 Registered in WebtoonsConfig.ready() (`tasks.registry`), so the ledger queues, fails and cancels a
-generation task without knowing webtoons or panels.
+generation or export task without knowing webtoons or panels.
 """
 
 from __future__ import annotations
@@ -12,13 +12,18 @@ from tasks.registry import Runner, runner_register
 from webtoons.generation import states
 from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon
-from webtoons.tasks import run_generation
+from webtoons.tasks import build_export, run_generation
 
 
 def generation_queue(task_id: str, celery_task_id: str) -> None:
     """Put a generation task on the `ai` queue under its ledger's Celery id."""
 
     run_generation.apply_async(args=[task_id], task_id=celery_task_id, queue="ai")
+
+
+def export_queue(task_id: str, celery_task_id: str) -> None:
+    """Put an export build on the `images` queue (CPU and memory, like drawing) under its ledger's Celery id."""
+    build_export.apply_async(args=[task_id], task_id=celery_task_id, queue="images")
 
 
 def generation_failed(task: Task) -> None:
@@ -53,3 +58,5 @@ def register() -> None:
     runner = Runner(queue=generation_queue, on_failed=generation_failed, on_cancelled=generation_cancelled)
     for task_type in (TaskType.WEBTOON_GENERATION, TaskType.PANEL_GENERATION):
         runner_register(task_type, runner)
+    # A failed or cancelled export leaves no rows to bring in line: the next request queues a new build.
+    runner_register(TaskType.WEBTOON_EXPORT, Runner(queue=export_queue))

@@ -270,9 +270,14 @@ def test_published_url_uses_the_public_base_url_when_set(auth_client, generated_
         ("html", "text/html; charset=utf-8", "html"),
     ],
 )
-def test_export_sends_the_file_as_an_attachment(auth_client, generated_webtoon, fmt, content_type, extension):
+def test_export_sends_the_file_as_an_attachment_once_its_job_has_built_it(
+    auth_client, generated_webtoon, fmt, content_type, extension, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = auth_client.get(f"/api/v1/webtoons/{generated_webtoon.pk}/export/{fmt}")
     response = auth_client.get(f"/api/v1/webtoons/{generated_webtoon.pk}/export/{fmt}")
 
+    assert queued.status_code == 202
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"].startswith("attachment; filename=")

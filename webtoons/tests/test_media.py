@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 
 from projects.services import project_delete
 from sketchdojo import storage
-from webtoons.exports import webtoon_export_file
+from webtoons.exports import webtoon_export_request
 from webtoons.models import WebtoonStatus
 from webtoons.moderation import webtoons_archive, webtoons_set_flag, webtoons_unpublish
 from webtoons.tests.factories import WebtoonFactory
@@ -129,17 +129,20 @@ def test_deleting_the_project_removes_every_file_on_commit(
     _publish(generated_webtoon)
     urls = _plain_urls(generated_webtoon)
     names = [url.removeprefix("/media/") for url in urls]
-    export = webtoon_export_file(webtoon=generated_webtoon, fmt="pdf", user=generated_webtoon.project.user)
+    with django_capture_on_commit_callbacks(execute=True):  # the export job runs on commit (eager Celery)
+        job = webtoon_export_request(webtoon=generated_webtoon, fmt="pdf", user=generated_webtoon.project.user)
+    job.refresh_from_db()
+    export_name = job.result["name"]
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = auth_client.delete(f"/api/v1/projects/{generated_webtoon.project_id}")
-    before_commit = [default_storage.exists(name) for name in [*names, export.name]]
+    before_commit = [default_storage.exists(name) for name in [*names, export_name]]
     for callback in callbacks:
         callback()
 
     assert response.status_code == 204
     assert before_commit == [True] * 9
-    assert [default_storage.exists(name) for name in [*names, export.name]] == [False] * 9
+    assert [default_storage.exists(name) for name in [*names, export_name]] == [False] * 9
     assert _statuses(auth_client, urls) == [404] * 8
 
 

@@ -16,20 +16,8 @@ from functools import lru_cache
 from PIL import Image, ImageChops, ImageDraw
 
 from sketchdojo.engine.artist.colour import Rgb, mix, scale
+from sketchdojo.engine.artist.grain import dither, grain_tile
 from sketchdojo.engine.artist.styles import StyleSpec
-
-
-def grain_tile() -> Image.Image:
-    from sketchdojo.engine.artist.sky import grain_tile as tile  # sky imports this module
-
-    return tile()
-
-
-def dither(image: Image.Image) -> Image.Image:
-    from sketchdojo.engine.artist.sky import dither as add_grain
-
-    return add_grain(image)
-
 
 Point = tuple[float, float]
 

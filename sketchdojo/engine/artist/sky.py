@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageDraw
 
 from sketchdojo.engine.artist.colour import Rgb, mix, scale
 from sketchdojo.engine.artist.painter import Painter
@@ -79,37 +79,6 @@ def gradient(size: tuple[int, int], stops: list[Rgb]) -> Image.Image:
     strip.putdata(stops)
     column = strip.resize((1, max(1, h)), Image.Resampling.BILINEAR)
     return column.resize((max(1, w), max(1, h)), Image.Resampling.NEAREST)
-
-
-def dither(image: Image.Image) -> Image.Image:
-    """Add faint grain (about +-2 levels) so a smooth ramp shows no steps (bands) between 8-bit levels."""
-    return ImageChops.add(image, _noise(image.size), 1.0, -128)
-
-
-GRAIN_TILE = 2048
-
-
-@lru_cache(maxsize=1)
-def grain_tile() -> Image.Image:
-    """One seeded tile of grain (128 +- 2), so a panel redraws to the same pixels in any process."""
-    raw = Image.frombytes("L", (GRAIN_TILE, GRAIN_TILE), random.Random(13).randbytes(GRAIN_TILE * GRAIN_TILE))
-    return raw.point([128 + round((v / 255 - 0.5) * 4) for v in range(256)])
-
-
-@lru_cache(maxsize=1)
-def _grain_rgb() -> Image.Image:
-    tile = grain_tile()
-    return Image.merge(
-        "RGB", (tile, tile.transpose(Image.Transpose.FLIP_LEFT_RIGHT), tile.transpose(Image.Transpose.FLIP_TOP_BOTTOM))
-    )
-
-
-def _noise(size: tuple[int, int]) -> Image.Image:
-    w, h = size
-    tile = _grain_rgb()
-    if w <= GRAIN_TILE and h <= GRAIN_TILE:
-        return tile.crop((0, 0, w, h))
-    return tile.resize(size, Image.Resampling.NEAREST)
 
 
 def paint_sky(img: Image.Image, light: Light, horizon: int, rng: random.Random, p: Painter) -> None:

@@ -13,12 +13,15 @@ pool does not copy context by itself: open `collect_calls()` inside the job each
 each job with `pool.submit(contextvars.copy_context().run, job, ...)`, copying in the submitting
 thread (the collector's list is shared and appends are safe).
 Collectors nest: an inner block's calls also reach every outer one.
+
+The engine knows nothing of Prometheus: whoever exports metrics registers an observer
+(`call_observer_register`; the core's metrics do, in SketchDojoConfig.ready) and sees every finished call.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
@@ -32,7 +35,6 @@ from sketchdojo.engine.providers.base import (
     ProviderMalformedOutput,
     ProviderTransientError,
 )
-from sketchdojo.metrics import PROVIDER_CALL_SECONDS, PROVIDER_CALLS
 
 # Outcomes, also the `outcome` label of the metric.
 OK = "ok"
@@ -42,6 +44,7 @@ REFUSED = "refused"
 MALFORMED = "malformed"
 ERROR = "error"
 
+_observers: list[Callable[[ProviderCall], None]] = []
 _collectors: ContextVar[tuple[list[ProviderCall], ...]] = ContextVar("sketchdojo_provider_calls", default=())
 
 
@@ -87,10 +90,16 @@ def collect_calls() -> Iterator[list[ProviderCall]]:
         _collectors.reset(token)
 
 
+def call_observer_register(observer: Callable[[ProviderCall], None]) -> None:
+    """Call `observer` with every finished call from now on (once per function, however often registered)."""
+    if observer not in _observers:
+        _observers.append(observer)
+
+
 def record_call(call: ProviderCall) -> None:
-    """Export one finished call as metrics and hand it to every open collector."""
-    PROVIDER_CALLS.labels(provider=call.provider, kind=call.kind, outcome=call.outcome).inc()
-    PROVIDER_CALL_SECONDS.labels(provider=call.provider, kind=call.kind).observe(call.latency_seconds)
+    """Hand one finished call to every observer (metrics) and to every open collector."""
+    for observer in _observers:
+        observer(call)
     for calls in _collectors.get():
         calls.append(call)
 

@@ -21,6 +21,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import requests
+from django.conf import settings
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sketchdojo.engine.providers.base import (
@@ -44,8 +45,6 @@ MESSAGE_LIMIT = 300
 
 def setting(name: str, default: Any) -> Any:
     """A Django setting, or `default` when Django is not configured (the engine runs without it too)."""
-    from django.conf import settings
-
     return getattr(settings, name, default) if settings.configured else default
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
 from sketchdojo.engine.providers.base import ProviderTransientError
+from sketchdojo.engine.providers.http import default_timeout, setting
 
 DEFAULT_SLOT_TTL = 300.0
 POLL_SECONDS = 0.05
@@ -69,6 +70,7 @@ class RedisLimiter:
         acquire_timeout: float = DEFAULT_SLOT_TTL,
         key_prefix: str = "sketchdojo",
     ):
+        # Lazy: redis-py loads the OpenTelemetry SDK when it is installed; only a Redis setup pays for it.
         import redis
 
         self.name = name
@@ -85,7 +87,7 @@ class RedisLimiter:
 
     @contextmanager
     def slot(self) -> Iterator[None]:
-        import redis
+        import redis  # lazy, as in __init__
 
         token = uuid.uuid4().hex
         deadline = time.monotonic() + self.acquire_timeout
@@ -123,8 +125,6 @@ def limiter_for(
     (twice the provider timeout plus a margin), so only a dead worker's slot ever expires. One
     instance per (name, limit, url, ttl) per process, so every provider object shares the same slots.
     """
-    from sketchdojo.engine.providers.http import default_timeout, setting
-
     if redis_url is None:
         redis_url = setting("REDIS_URL", "")
     if ttl is None:

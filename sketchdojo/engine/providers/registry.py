@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from django.conf import settings
+
 from sketchdojo.engine.providers.base import ImageProvider, LLMProvider
 
 LLM_PROVIDERS = {
@@ -29,8 +31,6 @@ def _load(table: dict[str, str], name: str, kind: str):
 
 
 def _setting(name: str, default: str) -> str:
-    from django.conf import settings
-
     return getattr(settings, name, default) if settings.configured else default
 
 

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from prometheus_client import REGISTRY
 
+from sketchdojo.engine.providers import calls as calls_module
 from sketchdojo.engine.providers.base import ProviderContentRefused
 from sketchdojo.engine.providers.calls import ProviderCall, collect_calls, record_call, timed_call
 
@@ -102,3 +103,15 @@ def test_a_call_serialises_for_the_task_row():
         "tokens_out",
         "usage",
     ]
+
+
+def test_a_registered_observer_sees_each_finished_call_once_however_often_it_is_registered():
+    seen = []
+    calls_module.call_observer_register(seen.append)
+    calls_module.call_observer_register(seen.append)
+    try:
+        record_call(ProviderCall(provider="test-observer", kind="llm", model="m"))
+    finally:
+        calls_module._observers.remove(seen.append)
+
+    assert [(c.provider, c.kind) for c in seen] == [("test-observer", "llm")]
