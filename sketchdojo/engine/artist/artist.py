@@ -24,7 +24,7 @@ from sketchdojo.engine.artist.places import Stage
 from sketchdojo.engine.artist.props import HOLDING, LARGE, draw_prop, prop_key
 from sketchdojo.engine.artist.sets import set_painter
 from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, scene_light, speed_lines
-from sketchdojo.engine.artist.styles import StyleSpec, manga_figures, style_spec
+from sketchdojo.engine.artist.styles import StyleSpec, style_spec
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.providers.base import DrawRequest, DrawResult, FaceBox, ImageProvider
 from sketchdojo.engine.script import Action, PanelCharacter, PanelScript, Script, Shot, StagePosition
@@ -33,6 +33,8 @@ ACTIVE = {Action.RUNNING, Action.FIGHTING, Action.CASTING, Action.FALLING}
 MOVING = ACTIVE | {Action.WALKING, Action.POINTING}
 SUPERSAMPLE = 2
 AGE_HEIGHTS = {"child": 0.68, "teen": 0.94, "adult": 1.0, "elder": 0.96}
+_CHANGED = [255 if v > 8 else 0 for v in range(256)]
+_HALF = [255 if v > 100 else 0 for v in range(256)]
 POSITION_RANK = {StagePosition.LEFT: 0, StagePosition.CENTER: 1, StagePosition.RIGHT: 2}
 SOLO_X = {StagePosition.LEFT: 0.3, StagePosition.CENTER: 0.5, StagePosition.RIGHT: 0.7}
 
@@ -96,8 +98,9 @@ class LocalPanelArtist(ImageProvider):
         if style.speed_lines and any(c.action in ACTIVE for c in cast):
             centre_x = sum(pl.cx for _, _, pl in placements) / len(placements)
             speed_lines(painter, (centre_x, height * 0.45), panel_rng)
-        # manga inks its cast clean over a toned ground: remember the set to find the figures later
-        bare_set = image.copy() if style.name == "manga" and cast else None
+        # styles that treat the cast apart from the set (manga's cut-out figures, painting's finer
+        # strokes, realistic's blended shadows) remember the bare set to find the figures later
+        bare_set = image.copy() if style.figures and cast else None
         boxes: dict[int, tuple[int, int, int, int]] = {}
         heads = []
         # monsters loom behind the people they threaten
@@ -115,12 +118,11 @@ class LocalPanelArtist(ImageProvider):
         self._props(painter, panel.props, placements, framing, width, height)
         paint_weather(painter, light, panel_rng, outdoor=outdoor)
 
-        image = painter.finish((out_w, out_h))
+        figures = None
         if bare_set is not None:
-            drawn = painter.image.reduce(SUPERSAMPLE)
-            changed = ImageChops.difference(bare_set, painter.image).convert("L").point(lambda v: 255 if v > 8 else 0)
-            figures = changed.reduce(SUPERSAMPLE).point(lambda v: 255 if v > 100 else 0)
-            image = manga_figures(drawn, image, figures)
+            changed = ImageChops.difference(bare_set, painter.image).convert("L").point(_CHANGED)
+            figures = changed.reduce(SUPERSAMPLE).point(_HALF)
+        image = painter.finish((out_w, out_h), figures)
         return DrawResult(
             image=image,
             faces=[FaceBox(c.name, _shrink(boxes[id(c)])) for c in cast if _visible(boxes[id(c)])],

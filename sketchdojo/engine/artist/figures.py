@@ -399,18 +399,15 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     ]
     p.polygon(pts, outfit, size=u)
     _garment(p, look, outfit, accent, sh, hip, sw, hip_w, waist, torso, limb, leg_len, u, seated)
-    if st.shading != "none":
-        side = 1 if f <= 0 else -1  # the shadow falls on the side away from the upper-left light
-        side = 1 if f == 0 else side
-        alpha = 70 if st.shading == "soft" else 110
-        shadow = [
-            (sh[0] + side * sw * 0.18, sh[1] + limb * 0.2),
-            (sh[0] + side * sw / 2, sh[1] + limb * 0.2),
-            (hip[0] + side * waist, hip[1] - torso * 0.35),
-            (hip[0] + side * hip_w / 2, hip[1] + limb * 0.3),
-            (hip[0] + side * hip_w * 0.1, hip[1] + limb * 0.3),
-        ]
-        p.draw.polygon(shadow, fill=(*scale(outfit, 0.45), alpha))
+    side = 1 if f <= 0 else -1  # the shadow falls on the side away from the upper-left light
+    shadow = [
+        (sh[0] + side * sw * 0.18, sh[1] + limb * 0.2),
+        (sh[0] + side * sw / 2, sh[1] + limb * 0.2),
+        (hip[0] + side * waist, hip[1] - torso * 0.35),
+        (hip[0] + side * hip_w / 2, hip[1] + limb * 0.3),
+        (hip[0] + side * hip_w * 0.1, hip[1] + limb * 0.3),
+    ]
+    p.shadow(shadow, outfit)
     belt_y = hip[1] - torso * 0.08
     p.polygon(
         [
@@ -481,14 +478,13 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             p.ellipse((ex - hw * 0.08, head_c[1] - u * 0.04, ex + hw * 0.08, head_c[1] + u * 0.16), skin, size=u)
         outline = _head_shape(head_c, hw, u, prop.head_width < 0.9)
         p.polygon(outline, skin, size=u)
-        if st.shading != "none":
-            # the side of the face away from the upper-left light, cut along a soft curve
-            side = 1 if f <= 0 else -1
-            shade = []
-            for px, py in outline:
-                edge = head_c[0] + side * hw * (0.22 - 0.12 * (py - head_c[1]) / u)
-                shade.append((max(px, edge) if side > 0 else min(px, edge), py))
-            p.draw.polygon(shade, fill=(*scale(skin, 0.72), 60 if st.shading == "soft" else 100))
+        # the side of the face away from the upper-left light, cut along a soft curve
+        side = 1 if f <= 0 else -1
+        shade = []
+        for px, py in outline:
+            edge = head_c[0] + side * hw * (0.22 - 0.12 * (py - head_c[1]) / u)
+            shade.append((max(px, edge) if side > 0 else min(px, edge), py))
+        p.shadow(shade, skin, depth=0.72, alpha=60)
         eyebrows = _face(p, look, cast.expression, head_c, hw, u, f)
         _front_hair(p, look, hair, head_c, hw, u, f)
         eyebrows()
