@@ -47,6 +47,7 @@ class Painter:
         # pencil strokes go on their own layer, laid over the finished panel so the finish can't fade them
         self.ink = Image.new("L", image.size, 0) if style.rough else None
         self._ink_draw = ImageDraw.Draw(self.ink) if self.ink is not None else None
+        self.hands: dict[str, list[Point]] = {}  # each figure's hands as drawn, by name
         # where form shadows fall: the finish halftones, hatches, tones or blends them by style
         self.shade = Image.new("L", image.size, 0)
         self._shade_draw = ImageDraw.Draw(self.shade)
