@@ -22,7 +22,7 @@ from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw
 from sketchdojo.engine.artist.figures import Look, Placement, cast_looks, draw_monster, draw_person
 from sketchdojo.engine.artist.painter import Painter
 from sketchdojo.engine.artist.places import Stage
-from sketchdojo.engine.artist.props import HOLDING, LARGE, draw_prop, prop_key
+from sketchdojo.engine.artist.props import HOLDING, LARGE, boat_hull, draw_prop, prop_key
 from sketchdojo.engine.artist.sets import set_painter
 from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, scene_light, speed_lines
 from sketchdojo.engine.artist.styles import StyleSpec, style_spec
@@ -137,7 +137,7 @@ class LocalPanelArtist(ImageProvider):
             _water(painter, line, [pl for _, pl in swimmers], bare_set)
         for head in heads:
             head()
-        self._props(painter, panel.props, placements, framing, width, height)
+        self._props(painter, panel.props, placements, framing, width, height, bare_set)
         paint_weather(painter, light, panel_rng, outdoor=outdoor)
 
         figures = None
@@ -157,14 +157,30 @@ class LocalPanelArtist(ImageProvider):
         return result, hands
 
     @staticmethod
-    def _props(painter: Painter, words: list[str], placements, framing: Framing, width: int, height: int) -> None:
-        """Each named prop in the acting character's hand when the action holds things, else set down."""
+    def _props(
+        painter: Painter,
+        words: list[str],
+        placements,
+        framing: Framing,
+        width: int,
+        height: int,
+        bare_set: Image.Image | None = None,
+    ) -> None:
+        """Each named prop in the acting character's hand when the action holds things, else set down;
+        a boat carries the cast, afloat."""
         actor = placements[0] if placements else None
         ground = height * framing.feet if framing.figure else height * 0.9
         spare = 0
         for word in words:
             key = prop_key(word)
             if key is None:
+                continue
+            if key == "boat" and placements:
+                _boat_under(painter, placements, framing, width, height, bare_set)
+                continue
+            if key == "boat":  # afloat out on the water, just below the horizon
+                size = height * 0.16 * framing.zoom
+                draw_prop(painter, key, width * 0.34, height * framing.horizon + size * 0.02, size)
                 continue
             if actor is not None and actor[0].action in HOLDING and key not in LARGE and not actor[1].is_monster:
                 _, _, place = actor
@@ -281,14 +297,36 @@ def _wind(p: Painter, place: Placement) -> None:
         p.line([(x0, y), (x0 - d * u * (1.6 + 0.3 * k), y + u * 0.2)], (255, 255, 255, 150), max(2, u * 0.06))
 
 
-def _water(p: Painter, line: float, swimmers: list[Placement], bare_set: Image.Image | None) -> None:
+def _boat_under(p: Painter, placements, framing: Framing, width: int, height: int, bare_set) -> None:
+    """The cast afloat in a boat: water round it, the hull hiding their legs, a sail at the stern."""
+    u = max(pl.u for _, _, pl in placements)
+    if framing.figure:
+        feet = height * framing.feet
+        top, bottom = feet - u * 2.2, feet + u * 0.1
+        x0 = min(pl.cx for _, _, pl in placements) - u * 2.2
+        x1 = max(pl.cx for _, _, pl in placements) + u * 2.2
+    else:
+        top, bottom = height * 0.8, height * 1.02
+        x0, x1 = width * 0.04, width * 0.98
+    _water(p, top + (bottom - top) * 0.5, [], bare_set, size=u)
+    boat_hull(p, x0, x1, top, bottom, sail=bool(framing.figure))
+    crest = p.col((210, 236, 250), light=0.4)
+    wave_y = top + (bottom - top) * 0.82
+    p.line(
+        [(x0 + (x1 - x0) * k / 12, wave_y + math.sin(k * 1.9) * u * 0.06) for k in range(13)], crest, max(2, u * 0.06)
+    )
+
+
+def _water(
+    p: Painter, line: float, swimmers: list[Placement], bare_set: Image.Image | None, *, size: float = 0.0
+) -> None:
     """The sea from `line` down, in front of the swimmers' bodies, with ripples round each of them."""
     w, h = p.width, p.height
     amp = max(2.0, h * 0.006)
     top = [(w * k / 32, line + math.sin(k * 1.7) * amp) for k in range(33)]
     body = [*top, (w, h), (0, h)]
     colour = p.col((46, 118, 178), light=0.6)
-    p.polygon(body, colour, size=swimmers[0].u * 0.6)
+    p.polygon(body, colour, size=(swimmers[0].u if swimmers else size) * 0.6)
     if bare_set is not None:  # the water belongs to the set, not the figures
         ImageDraw.Draw(bare_set).polygon(body, fill=colour)
     crest = p.col((210, 236, 250), light=0.4)

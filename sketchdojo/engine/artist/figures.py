@@ -401,7 +401,11 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             seat,
             size=u,
         )
-    if f:
+    if f and place.reach is not None:
+        # the far arm of a hug goes round the partner's waist, behind both bodies
+        waist_at = (place.reach[0] - f * u * 0.25, place.reach[1] + u * 0.9)
+        hands.append(arm_at(far_sh, *_two_bone(far_sh, waist_at, prop.arms * u * 0.5, prop.arms * u * 0.5), 0.8))
+    elif f:
         hands.append(arm(far_sh, pose[2], pose[3], far_d, 0.8))
     leg(far_hip, pose[6], pose[7], far_d, 0.82)
     leg(near_hip, pose[4], pose[5], near_d, 1.0)
