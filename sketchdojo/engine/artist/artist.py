@@ -36,7 +36,6 @@ MOVING = ACTIVE | {Action.WALKING, Action.POINTING, Action.FLYING, Action.SWIMMI
 SUPERSAMPLE = 2
 AGE_HEIGHTS = {"child": 0.68, "teen": 0.94, "adult": 1.0, "elder": 0.96}
 _CHANGED = [255 if v > 8 else 0 for v in range(256)]
-_HALF = [255 if v > 100 else 0 for v in range(256)]
 POSITION_RANK = {StagePosition.LEFT: 0, StagePosition.CENTER: 1, StagePosition.RIGHT: 2}
 SOLO_X = {StagePosition.LEFT: 0.3, StagePosition.CENTER: 0.5, StagePosition.RIGHT: 0.7}
 
@@ -142,8 +141,9 @@ class LocalPanelArtist(ImageProvider):
 
         figures = None
         if bare_set is not None:
-            changed = ImageChops.difference(bare_set, painter.image).convert("L").point(_CHANGED)
-            figures = changed.reduce(SUPERSAMPLE).point(_HALF)
+            # compared at the output size: a quarter of the pixels of the supersampled drawing
+            drawn = painter.image.reduce(SUPERSAMPLE)
+            figures = ImageChops.difference(bare_set.reduce(SUPERSAMPLE), drawn).convert("L").point(_CHANGED)
         image = painter.finish((out_w, out_h), figures)
         hands = {
             name: [(round(x / SUPERSAMPLE), round(y / SUPERSAMPLE)) for x, y in pts]
