@@ -144,6 +144,27 @@ def test_a_swimmer_is_in_the_water_up_to_the_chest(shot):
 # -- props -------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Rosa rowed across the lake to the island.",
+        "The ship left port with Tom aboard.",
+        "Mia goes sailing with her grandfather.",
+        "Lena y Tom cruzan el río en un barco.",
+    ],
+)
+def test_boat_ship_sail_and_row_words_put_a_boat_in_the_panel(prompt):
+    script = LocalStoryPlanner().plan(PlanRequest(prompt=prompt, panel_count=3))
+
+    assert any("boat" in panel.props for panel in script.panels)
+
+
+def test_a_row_of_houses_is_not_a_boat():
+    script = LocalStoryPlanner().plan(PlanRequest(prompt="Ana walks past a row of houses.", panel_count=2))
+
+    assert not any("boat" in panel.props for panel in script.panels)
+
+
 def test_sailing_words_bring_a_boat_and_the_boat_carries_the_cast():
     script = LocalStoryPlanner().plan(
         PlanRequest(prompt="Rosa and Tom sail out from the harbour at dawn. A storm hits.", panel_count=4)
