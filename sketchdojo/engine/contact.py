@@ -3,8 +3,8 @@ every setting, so a person can check at a glance that each reads as what it clai
 
     python -m sketchdojo.engine.contact OUTDIR
 
-writes `styles.png`, `cast.png`, `kinds.png`, `settings.png` and `props.png` into OUTDIR, each a
-labelled grid of panels.
+writes `styles.png`, `cast.png`, `kinds.png`, `settings.png`, `props.png` and `poses.png` (every
+action, two characters where it takes two) into OUTDIR, each a labelled grid of panels.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sketchdojo.engine.artist.painter import Painter
 from sketchdojo.engine.artist.props import PROP_DRAWERS, draw_prop
 from sketchdojo.engine.artist.styles import style_spec
 from sketchdojo.engine.providers.base import DrawRequest
-from sketchdojo.engine.script import ArtStyle, Script
+from sketchdojo.engine.script import Action, ArtStyle, Script
 from sketchdojo.engine.vocabulary import NON_HUMAN_KINDS, SETTINGS
 
 TILE = (300, 400)
@@ -122,6 +122,22 @@ def prop_sheet() -> Image.Image:
     return sheet(tiles, columns=10)
 
 
+# where an action reads best: a swimmer in the sea, a sleeper in a bedroom
+POSE_PLACES = {"swimming": "sea", "sleeping": "bedroom", "flying": "city", "reading": "library", "eating": "cafe"}
+
+
+def pose_sheet() -> Image.Image:
+    pair = [
+        _person("Ana", 0, hair_style="ponytail", gender="feminine", outfit="dress"),
+        _person("Ben", 1, hair_style="short", gender="masculine", outfit="coat", skin_tone="dark"),
+    ]
+    tiles = []
+    for action in Action:
+        cast = pair if action in (Action.HUGGING, Action.FIGHTING, Action.TALKING) else pair[:1]
+        tiles.append((action.value, _draw(_script(cast, POSE_PLACES.get(action.value, "park"), action.value))))
+    return sheet(tiles)
+
+
 def setting_sheet() -> Image.Image:
     tiles = []
     for entry in SETTINGS:
@@ -142,6 +158,7 @@ def main(argv: list[str]) -> int:
         ("kinds", kind_sheet),
         ("settings", setting_sheet),
         ("props", prop_sheet),
+        ("poses", pose_sheet),
     )
     for name, build in sheets:
         path = out / f"{name}.png"

@@ -13,26 +13,29 @@ from __future__ import annotations
 import math
 import random
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageDraw
 
+from sketchdojo.engine.artist.colour import mix
 from sketchdojo.engine.artist.creatures import KIND_SPECS, creature_height, draw_creature
 from sketchdojo.engine.artist.figures import Look, Placement, cast_looks, draw_monster, draw_person
 from sketchdojo.engine.artist.painter import Painter
 from sketchdojo.engine.artist.places import Stage
-from sketchdojo.engine.artist.props import HOLDING, LARGE, draw_prop, prop_key
+from sketchdojo.engine.artist.props import HOLDING, LARGE, boat_hull, draw_prop, prop_key
 from sketchdojo.engine.artist.sets import set_painter
 from sketchdojo.engine.artist.sky import fog_layers, paint_sky, paint_weather, scene_light, speed_lines
-from sketchdojo.engine.artist.styles import StyleSpec, manga_figures, style_spec
+from sketchdojo.engine.artist.styles import StyleSpec, style_spec
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.providers.base import DrawRequest, DrawResult, FaceBox, ImageProvider
 from sketchdojo.engine.script import Action, PanelCharacter, PanelScript, Script, Shot, StagePosition
 
 ACTIVE = {Action.RUNNING, Action.FIGHTING, Action.CASTING, Action.FALLING}
-MOVING = ACTIVE | {Action.WALKING, Action.POINTING}
+TURNED = {Action.SLEEPING, Action.FLYING}  # people drawn lying down or stretched out head first
+MOVING = ACTIVE | {Action.WALKING, Action.POINTING, Action.FLYING, Action.SWIMMING}
 SUPERSAMPLE = 2
 AGE_HEIGHTS = {"child": 0.68, "teen": 0.94, "adult": 1.0, "elder": 0.96}
+_CHANGED = [255 if v > 8 else 0 for v in range(256)]
 POSITION_RANK = {StagePosition.LEFT: 0, StagePosition.CENTER: 1, StagePosition.RIGHT: 2}
 SOLO_X = {StagePosition.LEFT: 0.3, StagePosition.CENTER: 0.5, StagePosition.RIGHT: 0.7}
 
@@ -67,6 +70,11 @@ class LocalPanelArtist(ImageProvider):
     max_concurrency = 2
 
     def draw(self, request: DrawRequest) -> DrawResult:
+        return self.render(request)[0]
+
+    def render(self, request: DrawRequest) -> tuple[DrawResult, dict[str, list[tuple[int, int]]]]:
+        """The drawn panel and where each figure's hands ended up (panel pixels, by name): the
+        geometry a check of contact (a hug) or of reach (no hand on a face) reads."""
         style = style_spec(request.style)
         panel, script = request.panel, request.script
         shot = Shot(panel.shot)
@@ -96,46 +104,83 @@ class LocalPanelArtist(ImageProvider):
         if style.speed_lines and any(c.action in ACTIVE for c in cast):
             centre_x = sum(pl.cx for _, _, pl in placements) / len(placements)
             speed_lines(painter, (centre_x, height * 0.45), panel_rng)
-        # manga inks its cast clean over a toned ground: remember the set to find the figures later
-        bare_set = image.copy() if style.name == "manga" and cast else None
+        # styles that treat the cast apart from the set (manga's cut-out figures, painting's finer
+        # strokes, realistic's blended shadows) remember the bare set to find the figures later
+        bare_set = image.copy() if style.figures and cast else None
         boxes: dict[int, tuple[int, int, int, int]] = {}
         heads = []
         # monsters loom behind the people they threaten
         for member, look, place in sorted(placements, key=lambda item: not item[1].is_monster):
-            if framing.figure:
+            if framing.figure and member.action is not Action.SWIMMING:
                 feet = height * framing.feet
-                r = place.u * 1.1
-                painter.draw.ellipse((place.cx - r, feet - r * 0.22, place.cx + r, feet + r * 0.22), fill=(0, 0, 0, 60))
+                # a flyer's shadow on the ground below is smaller and fainter: it is off the ground
+                r, alpha = (place.u * 0.8, 40) if member.action is Action.FLYING else (place.u * 1.1, 60)
+                painter.draw.ellipse(
+                    (place.cx - r, feet - r * 0.22, place.cx + r, feet + r * 0.22), fill=(0, 0, 0, alpha)
+                )
+            if member.action is Action.FLYING:
+                _wind(painter, place)
+            if member.action in TURNED and look.kind == "human" and not look.is_monster:
+                box = _turned(painter, look, member, place, framing, width, height)
+                boxes[id(member)] = _clip(box, width, height)
+                continue
             draw = draw_monster if look.is_monster else draw_person if look.kind == "human" else draw_creature
             box, head = draw(painter, look, member, place)
             heads.append(head)
             boxes[id(member)] = _clip(box, width, height)
+        swimmers = [(m, pl) for m, lk, pl in placements if m.action is Action.SWIMMING]
+        if swimmers:
+            # swimmers are in the water up to the chest: the sea covers everything below that line
+            prop = style.proportions
+            line = min(pl.head_top + pl.u * (1 + prop.neck + prop.torso * 0.32) for _, pl in swimmers)
+            _water(painter, line, [pl for _, pl in swimmers], bare_set)
         for head in heads:
             head()
-        self._props(painter, panel.props, placements, framing, width, height)
+        self._props(painter, panel.props, placements, framing, width, height, bare_set)
         paint_weather(painter, light, panel_rng, outdoor=outdoor)
 
-        image = painter.finish((out_w, out_h))
+        figures = None
         if bare_set is not None:
+            # compared at the output size: a quarter of the pixels of the supersampled drawing
             drawn = painter.image.reduce(SUPERSAMPLE)
-            changed = ImageChops.difference(bare_set, painter.image).convert("L").point(lambda v: 255 if v > 8 else 0)
-            figures = changed.reduce(SUPERSAMPLE).point(lambda v: 255 if v > 100 else 0)
-            image = manga_figures(drawn, image, figures)
-        return DrawResult(
+            figures = ImageChops.difference(bare_set.reduce(SUPERSAMPLE), drawn).convert("L").point(_CHANGED)
+        image = painter.finish((out_w, out_h), figures)
+        hands = {
+            name: [(round(x / SUPERSAMPLE), round(y / SUPERSAMPLE)) for x, y in pts]
+            for name, pts in painter.hands.items()
+        }
+        result = DrawResult(
             image=image,
             faces=[FaceBox(c.name, _shrink(boxes[id(c)])) for c in cast if _visible(boxes[id(c)])],
             meta={"provider": self.name, "style": style.name, "seed": request.seed, "shot": shot.value},
         )
+        return result, hands
 
     @staticmethod
-    def _props(painter: Painter, words: list[str], placements, framing: Framing, width: int, height: int) -> None:
-        """Each named prop in the acting character's hand when the action holds things, else set down."""
+    def _props(
+        painter: Painter,
+        words: list[str],
+        placements,
+        framing: Framing,
+        width: int,
+        height: int,
+        bare_set: Image.Image | None = None,
+    ) -> None:
+        """Each named prop in the acting character's hand when the action holds things, else set down;
+        a boat carries the cast, afloat."""
         actor = placements[0] if placements else None
         ground = height * framing.feet if framing.figure else height * 0.9
         spare = 0
         for word in words:
             key = prop_key(word)
             if key is None:
+                continue
+            if key == "boat" and placements:
+                _boat_under(painter, placements, framing, width, height, bare_set)
+                continue
+            if key == "boat":  # afloat out on the water, just below the horizon
+                size = height * 0.16 * framing.zoom
+                draw_prop(painter, key, width * 0.34, height * framing.horizon + size * 0.02, size)
                 continue
             if actor is not None and actor[0].action in HOLDING and key not in LARGE and not actor[1].is_monster:
                 _, _, place = actor
@@ -210,8 +255,175 @@ class LocalPanelArtist(ImageProvider):
                 else:
                     head_top += (u - limit) * prop.heads_tall
                 u = limit
+            if member.action is Action.FLYING:
+                # airborne: lifted well clear of the ground its shadow falls on
+                head_top -= (height * framing.figure * 0.3) if framing.figure else u * 0.35
             out.append((member, look, Placement(x, head_top, u, facing, slot if n > 1 else math.inf, variant)))
-        return out
+        return _hug_pairs(out, prop)
+
+
+def _hug_pairs(placed: list, prop) -> list:
+    """Neighbours who hug step in to each other, face each other and each reach for the other's back."""
+    order = sorted(range(len(placed)), key=lambda i: placed[i][2].cx)
+    huggers = [
+        i
+        for i in order
+        if placed[i][0].action is Action.HUGGING and placed[i][1].kind == "human" and not placed[i][1].is_monster
+    ]
+    out = list(placed)
+    for a, b in zip(huggers[0::2], huggers[1::2], strict=False):
+        (ma, la, pa), (mb, lb, pb) = out[a], out[b]
+        mid = (pa.cx + pb.cx) / 2
+        half = max(pa.u, pb.u) * prop.shoulders * 0.5
+        xa, xb = mid - half, mid + half
+
+        def chest(pl: Placement) -> float:
+            return pl.head_top + pl.u * (1 + prop.neck + prop.torso * 0.32)
+
+        back = prop.shoulders * 0.42
+        pa2 = replace(pa, cx=xa, facing=1, room=math.inf, reach=(xb + pb.u * back, chest(pb)))
+        pb2 = replace(pb, cx=xb, facing=-1, room=math.inf, reach=(xa - pa.u * back, chest(pa)))
+        out[a], out[b] = (ma, la, pa2), (mb, lb, pb2)
+    return out
+
+
+def _wind(p: Painter, place: Placement) -> None:
+    """Streaks of air trailing a flyer, behind the way it faces."""
+    d = place.facing or 1
+    u = place.u
+    for k in range(4):
+        y = place.head_top + u * (1.6 + k * 0.9)
+        x0 = place.cx - d * u * (2.2 + 0.4 * (k % 2))
+        p.line([(x0, y), (x0 - d * u * (1.6 + 0.3 * k), y + u * 0.2)], (255, 255, 255, 150), max(2, u * 0.06))
+
+
+def _boat_under(p: Painter, placements, framing: Framing, width: int, height: int, bare_set) -> None:
+    """The cast afloat in a boat: water round it, the hull hiding their legs, a sail at the stern."""
+    u = max(pl.u for _, _, pl in placements)
+    if framing.figure:
+        feet = height * framing.feet
+        top, bottom = feet - u * 2.2, feet + u * 0.1
+        x0 = min(pl.cx for _, _, pl in placements) - u * 2.2
+        x1 = max(pl.cx for _, _, pl in placements) + u * 2.2
+    else:
+        top, bottom = height * 0.8, height * 1.02
+        x0, x1 = width * 0.04, width * 0.98
+    _water(p, top + (bottom - top) * 0.5, [], bare_set, size=u)
+    boat_hull(p, x0, x1, top, bottom, sail=bool(framing.figure))
+    crest = p.col((210, 236, 250), light=0.4)
+    wave_y = top + (bottom - top) * 0.82
+    p.line(
+        [(x0 + (x1 - x0) * k / 12, wave_y + math.sin(k * 1.9) * u * 0.06) for k in range(13)], crest, max(2, u * 0.06)
+    )
+
+
+def _water(
+    p: Painter, line: float, swimmers: list[Placement], bare_set: Image.Image | None, *, size: float = 0.0
+) -> None:
+    """The sea from `line` down, in front of the swimmers' bodies, with ripples round each of them."""
+    w, h = p.width, p.height
+    amp = max(2.0, h * 0.006)
+    top = [(w * k / 32, line + math.sin(k * 1.7) * amp) for k in range(33)]
+    body = [*top, (w, h), (0, h)]
+    colour = p.col((46, 118, 178), light=0.6)
+    p.polygon(body, colour, size=(swimmers[0].u if swimmers else size) * 0.6)
+    if bare_set is not None:  # the water belongs to the set, not the figures
+        ImageDraw.Draw(bare_set).polygon(body, fill=colour)
+    crest = p.col((210, 236, 250), light=0.4)
+    p.line(top, crest, max(2, h * 0.006))
+    for k in range(1, 5):
+        y = line + (h - line) * k / 5
+        for j in range(3):
+            x = w * (0.15 + 0.33 * j + 0.08 * (k % 2))
+            p.line([(x, y), (x + w * 0.08, y)], (*crest, 120), max(1, h * 0.003))
+    for pl in swimmers:
+        r = pl.u * 1.3
+        p.draw.ellipse(
+            (pl.cx - r, line - r * 0.16, pl.cx + r, line + r * 0.2),
+            outline=(*crest, 200),
+            width=max(2, int(pl.u * 0.05)),
+        )
+
+
+def _turned(
+    p: Painter, look: Look, member: PanelCharacter, place: Placement, framing: Framing, width: int, height: int
+) -> tuple[int, int, int, int]:
+    """A figure whose whole body is turned: a sleeper lies down (on a bed, under a blanket, eyes
+    closed), a flyer stretches out head first. It is drawn upright on a layer of its own, turned,
+    and laid on the panel; returns the face box in panel pixels."""
+    prop = p.style.proportions
+    u = place.u
+    asleep = member.action is Action.SLEEPING
+    length = u * (prop.heads_tall + 0.4)
+    breadth = u * max(2.6, prop.shoulders * look.build * 1.6)
+    sub_w, sub_h = int(breadth * 1.5) + 4, int(length + u * (0.7 if asleep else 2.4)) + 4
+    layer = Image.new("RGBA", (sub_w, sub_h), (0, 0, 0, 0))
+    sub = Painter(layer, p.style, ambient=p.ambient, ambient_strength=p.ambient_strength, seed=look.seed)
+    cx, top = sub_w / 2, u * (0.3 if asleep else 1.9)
+    if asleep:
+        # the bed: a wooden side (the layer's left edge turns into the floor side) and a mattress
+        wood = sub.col((150, 100, 64), light=0.5)
+        sub.polygon([(0, 0), (u * 0.5, 0), (u * 0.5, sub_h), (0, sub_h)], wood, size=u)
+        sub.polygon(
+            [(u * 0.45, 0), (sub_w, 0), (sub_w, sub_h), (u * 0.45, sub_h)], sub.col((238, 236, 230), light=0.5), size=u
+        )
+        sub.ellipse(
+            (cx - u * 1.0, top - u * 0.15, cx + u * 1.0, top + u * 1.25), sub.col((250, 250, 252), light=0.5), size=u
+        )
+    box, head = draw_person(sub, look, member, Placement(cx, top, u, 0, math.inf, place.variant))
+    head()
+    if asleep:
+        blanket = sub.col(mix(look.accent, (250, 250, 250), 0.25), light=0.5)
+        y0, y1 = top + u * (1 + prop.neck + 0.35), top + length - u * 0.1
+        bw = breadth * 0.62
+        sub.polygon([(cx - bw, y0), (cx + bw, y0), (cx + bw * 1.04, y1), (cx - bw * 1.04, y1)], blanket, size=u)
+        fold = sub.col((250, 250, 252), light=0.5)
+        sub.polygon([(cx - bw, y0), (cx + bw, y0), (cx + bw, y0 + u * 0.35), (cx - bw, y0 + u * 0.35)], fold, size=u)
+    # head to the left lying on its back; a flyer head first the way it faces, body slanting down behind
+    angle = 90.0 if asleep else -62.0 * (place.facing or 1)
+    turned = layer.rotate(angle, Image.Resampling.BICUBIC, expand=True)
+    alpha = turned.getchannel("A")
+    a = math.radians(angle)
+    cos, sin = math.cos(a), math.sin(a)
+
+    def moved(px: float, py: float, at: tuple[float, float]) -> tuple[float, float]:
+        """Where a point of the upright layer lands once turned about its centre and laid at `at`."""
+        dx, dy = px - sub_w / 2, py - sub_h / 2
+        return at[0] + turned.width / 2 + cos * dx + sin * dy, at[1] + turned.height / 2 - sin * dx + cos * dy
+
+    if framing.figure:
+        low = height * framing.feet - turned.height * 0.9
+        mid = place.head_top + height * framing.figure * 0.45 - turned.height / 2
+        x, y = place.cx - turned.width / 2, low if asleep else mid
+    else:
+        # a closer shot frames the face: put it where the reader looks, the body runs off the edge
+        head = moved((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, (0, 0))
+        want = (width * 0.24, height * 0.55) if asleep else (width * (0.5 + 0.14 * (place.facing or 1)), height * 0.36)
+        x, y = want[0] - head[0], want[1] - head[1]
+    x, y = int(x), int(y)
+    p.image.paste(turned.convert("RGB"), (x, y), alpha)
+
+    def turn(mask: Image.Image) -> Image.Image:
+        return mask.rotate(angle, Image.Resampling.BILINEAR, expand=True)
+
+    p.shade.paste(turn(sub.shade), (x, y), alpha)
+    if p.ink is not None and sub.ink is not None:
+        p.ink.paste(turn(sub.ink), (x, y), alpha)
+    corners = [moved(bx, by, (x, y)) for bx in (box[0], box[2]) for by in (box[1], box[3])]
+    face = (
+        int(min(c[0] for c in corners)),
+        int(min(c[1] for c in corners)),
+        int(max(c[0] for c in corners)),
+        int(max(c[1] for c in corners)),
+    )
+    if asleep:
+        zx, zy = face[0] + (face[2] - face[0]) * 0.7, face[1] - u * 0.3
+        for k, size in enumerate((0.34, 0.26, 0.2)):
+            zs = u * size
+            zx0, zy0 = zx + k * u * 0.42, zy - k * u * 0.46
+            zz = [(zx0, zy0), (zx0 + zs, zy0), (zx0, zy0 + zs), (zx0 + zs, zy0 + zs)]
+            p.line(zz, p.col((70, 80, 140), light=0.3), max(2, u * 0.05))
+    return face
 
 
 def _beat(panel: PanelScript) -> tuple:

@@ -230,6 +230,7 @@ class Placement:
     facing: int  # -1 looks left, 0 at the reader, 1 looks right
     room: float = math.inf  # width of this figure's slot on a crowded stage
     variant: int = 0  # 1 draws the action's second pose, so a repeated beat never repeats its picture
+    reach: Point | None = None  # where the near hand goes (a hug: the partner's back), arm drawn over others
 
 
 # Pose angles in degrees from straight down, positive toward where the figure faces (90 = forward, 180 = up):
@@ -250,12 +251,12 @@ POSES: dict[Action, tuple[float, ...]] = {
     Action.EATING: (30, 160, -8, -4, 5, 0, -5, 0, 2),
     Action.DRINKING: (44, 168, -12, -8, 6, 0, -4, 0, -6),
     Action.CRYING: (26, 152, 24, 150, 4, 0, -4, 0, 10),
-    Action.SLEEPING: (14, 8, 10, 4, 90, 0, 86, -4, 20),
+    Action.SLEEPING: (12, 6, -12, -6, 3, 0, -3, 0, 0),
     Action.READING: (40, 110, 40, 110, 5, 0, -5, 0, 4),
     Action.HOLDING: (40, 100, -8, -4, 5, 0, -5, 0, 0),
     Action.STEALING: (62, 24, -48, -20, 40, -24, -30, -34, 22),
-    Action.FLYING: (170, 178, -30, -20, 22, 32, 10, 40, 35),
-    Action.SWIMMING: (124, 100, -60, -40, 30, 44, -22, -10, 60),
+    Action.FLYING: (172, 178, 166, 176, 4, 2, -4, -8, 0),
+    Action.SWIMMING: (150, 110, -50, -70, 12, 4, -10, -4, 6),
     Action.WAVING: (140, 196, -8, -4, 5, 0, -5, 0, 0),
     Action.PHONING: (10, 5, 130, 160, 5, 0, -5, 0, 2),
 }
@@ -271,6 +272,20 @@ def alternate_pose(pose: tuple[float, ...]) -> tuple[float, ...]:
     a = bend(-far_upper if far_upper < 0 else far_upper, -far_fore if far_upper < 0 else far_fore)
     b = bend(-near_upper if near_upper > 90 else near_upper * -1, -near_fore if near_upper > 90 else near_fore * -1)
     return (*a, *b, *legs, lean + 5)
+
+
+def _two_bone(root: Point, target: Point, upper: float, fore: float) -> tuple[Point, Point]:
+    """Elbow and hand of an arm reaching from `root` toward `target` (the hand lands on it when in
+    reach), the elbow bending below the line between them."""
+    dx, dy = target[0] - root[0], target[1] - root[1]
+    dist = max(1e-6, min(math.hypot(dx, dy), (upper + fore) * 0.999))
+    base = math.atan2(dy, dx)
+    bend = math.acos(max(-1.0, min(1.0, (upper * upper + dist * dist - fore * fore) / (2 * upper * dist))))
+    angle = base + bend if dx >= 0 else base - bend
+    elbow = (root[0] + math.cos(angle) * upper, root[1] + math.sin(angle) * upper)
+    ex, ey = root[0] + math.cos(base) * dist - elbow[0], root[1] + math.sin(base) * dist - elbow[1]
+    k = fore / (math.hypot(ex, ey) or 1)
+    return elbow, (elbow[0] + ex * k, elbow[1] + ey * k)
 
 
 def _vec(angle: float, d: int) -> tuple[float, float]:
@@ -322,11 +337,15 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             # an arm raised into the neighbour's slot would cross their face: swing it back over our own
             elbow = _add(shoulder, _vec(-a1, d), prop.arms * u * 0.5)
             hand = _add(elbow, _vec(-a2, d), prop.arms * u * 0.5)
+        return arm_at(shoulder, elbow, hand, shade)
+
+    def arm_at(shoulder: Point, elbow: Point, hand: Point, shade: float) -> Point:
         colour = scale(outfit, shade)
         p.limb([shoulder, elbow, hand], limb * 0.9, colour, size=u)
         r = limb * 0.62
         glove = accent if "gloves" in look.accessories else skin
         p.ellipse((hand[0] - r, hand[1] - r, hand[0] + r, hand[1] + r), scale(glove, shade), size=u)
+        p.hands.setdefault(look.name, []).append(hand)
         return hand
 
     def leg(hip_pt: Point, a1: float, a2: float, d: int, shade: float) -> None:
@@ -382,7 +401,11 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             seat,
             size=u,
         )
-    if f:
+    if f and place.reach is not None:
+        # the far arm of a hug goes round the partner's waist, behind both bodies
+        waist_at = (place.reach[0] - f * u * 0.25, place.reach[1] + u * 0.9)
+        hands.append(arm_at(far_sh, *_two_bone(far_sh, waist_at, prop.arms * u * 0.5, prop.arms * u * 0.5), 0.8))
+    elif f:
         hands.append(arm(far_sh, pose[2], pose[3], far_d, 0.8))
     leg(far_hip, pose[6], pose[7], far_d, 0.82)
     leg(near_hip, pose[4], pose[5], near_d, 1.0)
@@ -399,18 +422,15 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
     ]
     p.polygon(pts, outfit, size=u)
     _garment(p, look, outfit, accent, sh, hip, sw, hip_w, waist, torso, limb, leg_len, u, seated)
-    if st.shading != "none":
-        side = 1 if f <= 0 else -1  # the shadow falls on the side away from the upper-left light
-        side = 1 if f == 0 else side
-        alpha = 70 if st.shading == "soft" else 110
-        shadow = [
-            (sh[0] + side * sw * 0.18, sh[1] + limb * 0.2),
-            (sh[0] + side * sw / 2, sh[1] + limb * 0.2),
-            (hip[0] + side * waist, hip[1] - torso * 0.35),
-            (hip[0] + side * hip_w / 2, hip[1] + limb * 0.3),
-            (hip[0] + side * hip_w * 0.1, hip[1] + limb * 0.3),
-        ]
-        p.draw.polygon(shadow, fill=(*scale(outfit, 0.45), alpha))
+    side = 1 if f <= 0 else -1  # the shadow falls on the side away from the upper-left light
+    shadow = [
+        (sh[0] + side * sw * 0.18, sh[1] + limb * 0.2),
+        (sh[0] + side * sw / 2, sh[1] + limb * 0.2),
+        (hip[0] + side * waist, hip[1] - torso * 0.35),
+        (hip[0] + side * hip_w / 2, hip[1] + limb * 0.3),
+        (hip[0] + side * hip_w * 0.1, hip[1] + limb * 0.3),
+    ]
+    p.shadow(shadow, outfit)
     belt_y = hip[1] - torso * 0.08
     p.polygon(
         [
@@ -440,7 +460,16 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
         ]
         p.polygon(bolt, p.col((255, 226, 90), light=0.2), size=u * 0.5)
 
-    if f:
+    hug_arm: Callable[[], None] | None = None
+    if f and place.reach is not None:
+        # a hug: the near arm wraps the partner's back, drawn over both bodies (before the heads)
+        target = place.reach
+        elbow, hand = _two_bone(near_sh, target, prop.arms * u * 0.5, prop.arms * u * 0.5)
+
+        def hug_arm() -> None:
+            arm_at(near_sh, elbow, hand, 1.0)
+
+    elif f:
         hands.append(arm(near_sh, pose[0], pose[1], near_d, 1.0))
     else:
         hands.append(arm(shoulder_l, pose[2], pose[3], -1, 0.92))
@@ -455,6 +484,8 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
 
     def head() -> None:
         """Neck, head, face and fringe: drawn after every body, so no one's arm hides a face."""
+        if hug_arm is not None:
+            hug_arm()
         nw = hw * 0.2
         p.polygon(
             [
@@ -481,15 +512,14 @@ def draw_person(p: Painter, look: Look, cast: PanelCharacter, place: Placement) 
             p.ellipse((ex - hw * 0.08, head_c[1] - u * 0.04, ex + hw * 0.08, head_c[1] + u * 0.16), skin, size=u)
         outline = _head_shape(head_c, hw, u, prop.head_width < 0.9)
         p.polygon(outline, skin, size=u)
-        if st.shading != "none":
-            # the side of the face away from the upper-left light, cut along a soft curve
-            side = 1 if f <= 0 else -1
-            shade = []
-            for px, py in outline:
-                edge = head_c[0] + side * hw * (0.22 - 0.12 * (py - head_c[1]) / u)
-                shade.append((max(px, edge) if side > 0 else min(px, edge), py))
-            p.draw.polygon(shade, fill=(*scale(skin, 0.72), 60 if st.shading == "soft" else 100))
-        eyebrows = _face(p, look, cast.expression, head_c, hw, u, f)
+        # the side of the face away from the upper-left light, cut along a soft curve
+        side = 1 if f <= 0 else -1
+        shade = []
+        for px, py in outline:
+            edge = head_c[0] + side * hw * (0.22 - 0.12 * (py - head_c[1]) / u)
+            shade.append((max(px, edge) if side > 0 else min(px, edge), py))
+        p.shadow(shade, skin, depth=0.72, alpha=60)
+        eyebrows = _face(p, look, cast.expression, head_c, hw, u, f, asleep=cast.action is Action.SLEEPING)
         _front_hair(p, look, hair, head_c, hw, u, f)
         eyebrows()
         if look.age == "elder":
@@ -932,8 +962,13 @@ def _eye_line(p: Painter, y: float, u: float) -> float:
     return y + u * (0.06 + max(0.0, p.style.eye_scale - 1) * 0.1)
 
 
-def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u: float, f: int) -> Callable[[], None]:
-    """Eyes, nose, mouth and marks; returns the eyebrows to draw over the fringe (they carry the mood)."""
+def _face(
+    p: Painter, look: Look, expression: Expression, c: Point, hw: float, u: float, f: int, *, asleep: bool = False
+) -> Callable[[], None]:
+    """Eyes, nose, mouth and marks; returns the eyebrows to draw over the fringe (they carry the mood).
+    Asleep, the eyes are closed lids and the mouth a small relaxed curve, whatever the mood."""
+    if asleep:
+        expression = Expression.NEUTRAL
     st = p.style
     pen = p.pen()
     x, y = c
@@ -952,7 +987,11 @@ def _face(p: Painter, look: Look, expression: Expression, c: Point, hw: float, u
         ex = fx + side * gap * (0.8 if f and side == -f else 1.0)
         w = ew * (0.8 if f and side == -f else 1.0)
         h = eh * squint
-        if expression is Expression.HAPPY and st.eye_highlights >= 2:
+        if asleep:
+            # closed lids: a curve sagging downward, lashes at the outer corner
+            pen.arc((ex - w, eye_y - h * 0.6, ex + w, eye_y + h * 0.5), 20, 160, fill=line, width=lw + 2)
+            pen.line((ex + side * w * 0.9, eye_y, ex + side * w * 1.25, eye_y - h * 0.25), fill=line, width=lw)
+        elif expression is Expression.HAPPY and st.eye_highlights >= 2:
             pen.arc((ex - w, eye_y - h * 0.3, ex + w, eye_y + h * 1.5), 200, 340, fill=line, width=lw + 2)
         else:
             p.draw.ellipse((ex - w, eye_y - h, ex + w, eye_y + h), fill=(250, 250, 250), outline=line, width=lw)

@@ -17,7 +17,7 @@ from PIL import Image, ImageChops, ImageDraw
 
 from sketchdojo.engine.artist.colour import Rgb, mix, scale
 from sketchdojo.engine.artist.grain import dither, grain_tile
-from sketchdojo.engine.artist.styles import StyleSpec
+from sketchdojo.engine.artist.styles import StyleSpec, cel_shadow
 
 Point = tuple[float, float]
 
@@ -35,6 +35,10 @@ class Painter:
         # pencil strokes go on their own layer, laid over the finished panel so the finish can't fade them
         self.ink = Image.new("L", image.size, 0) if style.rough else None
         self._ink_draw = ImageDraw.Draw(self.ink) if self.ink is not None else None
+        self.hands: dict[str, list[Point]] = {}  # each figure's hands as drawn, by name
+        # where form shadows fall: the finish halftones, hatches, tones or blends them by style
+        self.shade = Image.new("L", image.size, 0)
+        self._shade_draw = ImageDraw.Draw(self.shade)
 
     # -- colour -------------------------------------------------------------------------------
 
@@ -95,8 +99,23 @@ class Painter:
         if self._covers(fill):
             self._stroke(points, w, 0, self._ink_draw)
         self._stroke(points, w, fill)
+        if size and len(fill) == 3 and self.style.shading != "soft":
+            # the limb's form shadow: a band along its side away from the upper-left light
+            band = [(x + w * 0.28, y + w * 0.08) for x, y in points]
+            self._stroke(band, max(1, int(w * 0.44)), 255, self._shade_draw)
+            if self.style.shading == "cel":
+                self._stroke(band, max(1, int(w * 0.44)), cel_shadow(self.style, fill))
         if ow and self.style.rough:
             self._rough_limb(points, w, ow)
+
+    def shadow(self, points: Sequence[Point], base: Rgb, *, depth: float = 0.45, alpha: int = 70):
+        """A form shadow over a shape of colour `base`, drawn the style's way (see `StyleSpec.shading`)."""
+        pts = [(float(x), float(y)) for x, y in points]
+        self._shade_draw.polygon(pts, fill=255)
+        if self.style.shading == "soft":
+            self.draw.polygon(pts, fill=(*scale(base, depth), alpha))
+        elif self.style.shading == "cel":
+            self.solid.polygon(pts, fill=cel_shadow(self.style, base))
 
     def line(self, points: Sequence[Point], fill, width: float = 1):
         self._for(fill).line([(float(x), float(y)) for x, y in points], fill=fill, width=max(1, int(width)))
@@ -125,16 +144,18 @@ class Painter:
         """Where face lines go: the image, or for pencil styles the ink layer (as dark strokes)."""
         return _InkPen(self._ink_draw) if self._ink_draw is not None else self.draw
 
-    def finish(self, size: tuple[int, int] | None = None) -> Image.Image:
+    def finish(self, size: tuple[int, int] | None = None, figures: Image.Image | None = None) -> Image.Image:
         """Scaled down to `size` (supersampled drawing comes out anti-aliased), then the style's
-        finish at the output size (screentone dots stay crisp), then any pencil strokes on top."""
-        image, ink = self.image, self.ink
+        finish at the output size (screentone dots stay crisp), then any pencil strokes on top.
+        `figures` (output size) masks the cast for styles that treat it apart from the set."""
+        image, ink, shade = self.image, self.ink, self.shade
         if size is not None and size != image.size:
             image = _shrink(image, size)
             ink = _shrink(ink, size) if ink is not None else None
+            shade = _shrink(shade, size)
         # one pass of faint grain over the whole panel: no gradient or glow shows 8-bit bands
         image = dither(image)
-        out = self.style.finish(image)
+        out = self.style.finish(image, shade if shade.getbbox() else None, figures)
         if out.mode != "RGB":
             out = out.convert("RGB")
         if ink is not None:
@@ -227,7 +248,9 @@ def _box(box: Sequence[float]) -> tuple[float, float, float, float]:
 def _glow_mask(radius: int, peak: int) -> Image.Image:
     """Alpha falloff of a glow, `peak` in the centre fading to nothing at `radius`."""
     g = Image.radial_gradient("L").resize((2 * radius, 2 * radius), Image.Resampling.BILINEAR)
-    lut = [int(peak * max(0.0, 1 - v / 255) ** 2) for v in range(256)]
+    # radial_gradient reads 181 at the middle of an edge (255 in the corners): fade out by there, so
+    # the sprite's square never shows
+    lut = [int(peak * max(0.0, 1 - v / 180) ** 2) for v in range(256)]
     mask = g.point(lut)
     # grain of about +-2 levels breaks the rings a smooth falloff shows in 8 bits
     grain = grain_tile().crop((0, 0, *mask.size))

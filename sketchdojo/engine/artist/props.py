@@ -600,18 +600,86 @@ def helmet(p, x, y, s):
 
 
 def rope(p, x, y, s):
-    for k in range(4):
-        p.draw.ellipse(
-            (
-                x - s * 0.4 + k * s * 0.03,
-                y - s * 0.3 + k * s * 0.05,
-                x + s * 0.4 - k * s * 0.03,
-                y + s * 0.3 - k * s * 0.02,
-            ),
-            outline=p.col((190, 150, 90)),
-            width=max(2, int(s * 0.07)),
+    """A coil of rope lying in a spiral, twisted strands marked across it, a loose end snaking off."""
+    tan, dark = (196, 156, 96), (120, 88, 48)
+    w = max(2, s * 0.085)
+    spiral = []
+    for i in range(84):
+        t = i / 83
+        a = t * math.tau * 3.2
+        r = s * (0.06 + 0.36 * t)
+        spiral.append((x + math.cos(a) * r, y - s * 0.05 + math.sin(a) * r * 0.62))
+    tail = [spiral[-1]]
+    for k in range(1, 9):
+        tail.append((spiral[-1][0] + k * s * 0.07, spiral[-1][1] + s * 0.05 * k + math.sin(k * 1.4) * s * 0.06))
+    path = spiral + tail[1:]
+    p.line(path, p.col(dark), w + max(2, s * 0.03))
+    p.line(path, p.col(tan), w)
+    for k in range(2, len(path) - 1, 3):  # the twist of the strands
+        (x0, y0), (x1, y1) = path[k - 1], path[k + 1]
+        dx, dy = x1 - x0, y1 - y0
+        n = math.hypot(dx, dy) or 1
+        nx, ny = -dy / n * w * 0.5, dx / n * w * 0.5
+        cx, cy = path[k]
+        p.line(
+            [(cx - nx - dx * 0.3, cy - ny - dy * 0.3), (cx + nx + dx * 0.3, cy + ny + dy * 0.3)],
+            p.col(dark),
+            max(1, w * 0.22),
         )
-    _line(p, [(x + s * 0.3, y + s * 0.2), (x + s * 0.5, y + s * 0.5)], (190, 150, 90), s * 0.07)
+
+
+def boat_hull(p, x0: float, x1: float, top: float, bottom: float, *, sail: bool = True) -> None:
+    """A wooden boat from `x0` to `x1`: a hull with a raised bow on the right, planks, and (with
+    `sail`) a mast at the stern carrying a white sail."""
+    length, depth = x1 - x0, bottom - top
+    wood, plank = (150, 92, 52), (108, 64, 36)
+    if sail:
+        mast_x = x0 + length * 0.16
+        mast_top = top - depth * 3.2
+        _line(p, [(mast_x, top + depth * 0.2), (mast_x, mast_top)], (90, 62, 40), max(2, depth * 0.09))
+        _poly(
+            p,
+            [
+                (mast_x - depth * 0.05, mast_top + depth * 0.2),
+                (mast_x - depth * 0.05, top - depth * 0.2),
+                (x0 - length * 0.1, top - depth * 0.25),
+            ],
+            (246, 244, 236),
+            depth * 2,
+        )
+        _poly(
+            p,
+            [(mast_x, mast_top), (mast_x + depth * 0.6, mast_top + depth * 0.15), (mast_x, mast_top + depth * 0.3)],
+            (220, 60, 60),
+            depth,
+        )
+    hull = [
+        (x0, top),
+        (x1, top - depth * 0.3),
+        (x1 - length * 0.1, top + depth * 0.55),
+        (x1 - length * 0.22, bottom),
+        (x0 + length * 0.1, bottom),
+        (x0 - length * 0.02, top + depth * 0.4),
+    ]
+    _poly(p, hull, wood, depth * 2)
+    for k in (0.35, 0.65):
+        _line(
+            p,
+            [
+                (x0 + length * 0.02 * (1 - k), top + depth * k),
+                (x1 - length * 0.14 * k, top + depth * k - depth * 0.3 * (1 - k)),
+            ],
+            plank,
+            max(1, depth * 0.05),
+        )
+    _line(p, [(x0, top), (x1, top - depth * 0.3)], (196, 140, 90), max(2, depth * 0.1))
+
+
+def boat(p, x, y, s):
+    boat_hull(p, x - s * 0.55, x + s * 0.8, y + s * 0.2, y + s * 0.48)
+    for k in range(3):  # the water it floats on
+        wy = y + s * (0.46 + k * 0.04)
+        _line(p, [(x - s * (0.8 - k * 0.1), wy), (x + s * (0.8 - k * 0.1), wy)], (90, 150, 210), max(1, s * 0.025))
 
 
 def fishing_rod(p, x, y, s):
@@ -674,17 +742,23 @@ def microphone(p, x, y, s):
 
 
 def toolbox(p, x, y, s):
-    _box(p, x - s * 0.5, y - s * 0.1, x + s * 0.5, y + s * 0.4, (200, 40, 40), s)
-    p.draw.arc(
-        (x - s * 0.18, y - s * 0.35, x + s * 0.18, y - s * 0.0),
-        180,
-        360,
-        fill=p.col(STEEL),
-        width=max(2, int(s * 0.06)),
+    """A red tool chest with a carrying handle, a hammer and an open-jawed wrench standing in it."""
+    # the hammer: wooden handle, steel head
+    _line(p, [(x - s * 0.22, y - s * 0.05), (x - s * 0.3, y - s * 0.62)], WOOD, s * 0.07)
+    _box(p, x - s * 0.46, y - s * 0.72, x - s * 0.14, y - s * 0.58, STEEL, s)
+    # the wrench: a shaft ending in a ring with a notch (open jaw)
+    jx, jy = x + s * 0.3, y - s * 0.6
+    _line(p, [(x + s * 0.18, y - s * 0.05), (jx, jy)], STEEL, s * 0.07)
+    _oval(p, jx, jy, s * 0.1, s * 0.1, STEEL, s)
+    _poly(
+        p,
+        [(jx - s * 0.04, jy - s * 0.12), (jx + s * 0.04, jy - s * 0.12), (jx + s * 0.02, jy), (jx - s * 0.02, jy)],
+        (236, 232, 222),
+        0,
     )
-    _line(p, [(x + s * 0.05, y - s * 0.1), (x + s * 0.35, y - s * 0.55)], STEEL, s * 0.06)
-    _oval(p, x + s * 0.36, y - s * 0.58, s * 0.08, s * 0.08, STEEL, s)
+    _box(p, x - s * 0.5, y - s * 0.1, x + s * 0.5, y + s * 0.4, (200, 40, 40), s)
     _box(p, x - s * 0.5, y + s * 0.02, x + s * 0.5, y + s * 0.06, scale((200, 40, 40), 0.7), 0)
+    _box(p, x - s * 0.08, y + s * 0.0, x + s * 0.08, y + s * 0.1, STEEL, s)  # the latch
 
 
 def fire(p, x, y, s):
@@ -791,6 +865,7 @@ PROP_DRAWERS: dict[str, PropDrawer] = {
     "crystal": crystal,
     "helmet": helmet,
     "rope": rope,
+    "boat": boat,
     "fishing_rod": fishing_rod,
     "broom": broom,
     "paintbrush": paintbrush,
@@ -803,7 +878,20 @@ PROP_DRAWERS: dict[str, PropDrawer] = {
     "table": table,
 }
 # big things stand on the ground at their full size; the rest are hand-sized
-LARGE = {"bicycle", "car", "bench", "table", "treasure", "fire", "plant", "guitar", "toolbox", "broom", "umbrella"}
+LARGE = {
+    "boat",
+    "bicycle",
+    "car",
+    "bench",
+    "table",
+    "treasure",
+    "fire",
+    "plant",
+    "guitar",
+    "toolbox",
+    "broom",
+    "umbrella",
+}
 
 
 def prop_key(word: str) -> str | None:
