@@ -72,6 +72,7 @@ def test_the_guides_create_character_example_works_verbatim(auth_client, project
         "id": str(character.id),
         "project_id": str(project.id),
         **expected,
+        "seed": character.seed,
         "reference_image_url": None,
         "created_at": body["created_at"],
         "updated_at": body["updated_at"],
