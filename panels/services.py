@@ -23,7 +23,8 @@ from PIL import Image
 
 from panels.events import publish_panel_ready
 from panels.models import Panel, PanelStatus
-from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
+from panels.looks import cast_looks
+from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx, script_cast
 from panels.states import panel_transition
 from sketchdojo.db import model_update
 from sketchdojo.engine.lettering import letter_panel
@@ -202,7 +203,9 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     `IMAGE_CONCURRENCY` draws per provider run at once in this process (Redis-wide with REDIS_URL).
     """
     provider = get_image_provider()
-    request = panel_draw_request(panel, seed=seed)
+    present = [c.get("name", "") for c in panel.characters_present if isinstance(c, dict)]
+    cast = cast_looks(cast=script_cast(panel.webtoon), project=panel.webtoon.project, present=present)
+    request = panel_draw_request(panel, seed=seed, looks=cast.looks, references=cast.references)
     limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
     started = time.monotonic()
     with limiter_for(f"{provider.name}:draw", limit=limit).slot():
@@ -221,6 +224,7 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
         "width": result.image.width,
         "height": result.image.height,
         "faces": [{"name": face.name, "box": list(face.box)} for face in result.faces],
+        "references": [name for name, _ in request.present_references()],
     }
     panel.ai_prompt = prompt or request.panel.description
     panel.seed = seed

@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from characters.selectors import character_list_for_project
+from panels.looks import panel_seed_of, script_with_project_looks
 from panels.models import Panel, PanelStatus
 from panels.services import panel_draw, panel_letter
 from sketchdojo.engine.providers import (
@@ -246,6 +247,10 @@ def _speech_bubbles(panel_script, character_ids: dict[str, str]) -> list[dict]:
 def _store_plan(task: Task, script: Script) -> bool:
     """Write the script and one Panel row per planned panel; False when the task stopped meanwhile."""
     character_ids = {c.name: str(c.pk) for c in character_list_for_project(project=task.project)}
+    # The project's characters keep their stored look and seed whatever the planner wrote; the looks of
+    # characters the planner invented are stored with the webtoon here, once.
+    script = script_with_project_looks(script, project=task.project)
+    seeds = {c.name: c.seed for c in script.characters}
     seed = task_seed(task)
     with transaction.atomic():
         webtoon = Webtoon.objects.select_for_update().get(pk=task.webtoon_id)
@@ -279,7 +284,9 @@ def _store_plan(task: Task, script: Script) -> bool:
                         *({"element_type": "sfx", "text": s, "position": None} for s in p.sfx),
                         *({"element_type": "prop", "text": prop, "position": None} for prop in p.props),
                     ],
-                    seed=(seed * 1_000_003 + p.sequence) % 2**32,
+                    seed=panel_seed_of(
+                        names=[c.name for c in p.characters], seeds=seeds, number=p.sequence, base=seed
+                    ),
                 )  # a new panel starts pending (the field's default; panels.states moves it on)
             )
         Panel.objects.bulk_create(rows)
