@@ -199,17 +199,21 @@ def panel_delete(*, panel: Panel) -> None:
 def panel_draw(*, panel: Panel, seed: int) -> Panel:
     """Ask the image provider for the panel's raw art and store it with its generation metadata.
 
-    Provider errors propagate (the caller decides: retry, fail the panel, fail the task). At most
-    `IMAGE_CONCURRENCY` draws per provider run at once in this process (Redis-wide with REDIS_URL).
+    Provider errors propagate (the caller decides: fail the panel, fail the task). At most
+    `IMAGE_CONCURRENCY` draws per provider run at once (Redis-wide with REDIS_URL): remote providers
+    hold their own limiter's slot per attempt (none while a retry waits), the offline artist one here.
     """
     provider = get_image_provider()
     present = [c.get("name", "") for c in panel.characters_present if isinstance(c, dict)]
     cast = cast_looks(cast=script_cast(panel.webtoon), project=panel.webtoon.project, present=present)
     request = panel_draw_request(panel, seed=seed, looks=cast.looks, references=cast.references)
-    limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
     started = time.monotonic()
-    with limiter_for(f"{provider.name}:draw", limit=limit).slot():
+    if getattr(provider, "limits_itself", False):
         result = provider.draw(request)
+    else:
+        limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
+        with limiter_for(f"{provider.name}:draw", limit=limit).slot():
+            result = provider.draw(request)
     latency = time.monotonic() - started
     STEP_SECONDS.labels(step="draw").observe(latency)
     PANELS_DRAWN.labels(provider=provider.name).inc()
