@@ -14,9 +14,7 @@ from characters.images import stored_files_delete
 from characters.models import Character, CharacterRole
 from projects.models import Project
 
-UPDATABLE_FIELDS = frozenset(
-    {"name", "role", "description", "appearance", "personality", "seed", "reference_image"}
-)
+UPDATABLE_FIELDS = frozenset({"name", "role", "description", "appearance", "personality", "seed", "reference_image"})
 _NESTED_FIELDS = ("appearance", "personality")
 
 

@@ -22,8 +22,8 @@ from django.utils import timezone
 from PIL import Image
 
 from panels.events import publish_panel_ready
-from panels.models import Panel, PanelStatus
 from panels.looks import cast_looks
+from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx, script_cast
 from panels.states import panel_transition
 from sketchdojo.db import model_update

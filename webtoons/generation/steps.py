@@ -284,9 +284,7 @@ def _store_plan(task: Task, script: Script) -> bool:
                         *({"element_type": "sfx", "text": s, "position": None} for s in p.sfx),
                         *({"element_type": "prop", "text": prop, "position": None} for prop in p.props),
                     ],
-                    seed=panel_seed_of(
-                        names=[c.name for c in p.characters], seeds=seeds, number=p.sequence, base=seed
-                    ),
+                    seed=panel_seed_of(names=[c.name for c in p.characters], seeds=seeds, number=p.sequence, base=seed),
                 )  # a new panel starts pending (the field's default; panels.states moves it on)
             )
         Panel.objects.bulk_create(rows)
