@@ -9,6 +9,7 @@ from django.db import models
 class TaskType(models.TextChoices):
     WEBTOON_GENERATION = "webtoon_generation"
     PANEL_GENERATION = "panel_generation"
+    CHARACTER_SHEET = "character_sheet"
 
 
 class TaskStatus(models.TextChoices):

@@ -20,7 +20,7 @@ from django.db import DatabaseError
 from sketchdojo.engine.providers import ProviderTransientError
 from sketchdojo.engine.providers.http import RetryPolicy
 from tasks.services import task_fail, task_release, task_running_update, tasks_reconcile
-from webtoons.generation import steps
+from webtoons.generation import sheets, steps
 
 logger = logging.getLogger("sketchdojo.tasks")
 
@@ -140,6 +140,20 @@ def finish_generation(self, task_id: str) -> None:
     except Exception as exc:
         logger.exception("Finishing task %s stopped by an unexpected error", task_id)
         task_fail(task_id=task_id, message=f"An internal error stopped the composition ({exc!r}); retry the task.")
+
+
+@shared_task(name="tasks.draw_character_sheet", queue="images", **COMMON)
+def draw_character_sheet(self, task_id: str) -> None:
+    """Draw a character's reference sheet and store it on the character (one provider call budget)."""
+    try:
+        sheets.character_sheet_draw(task_id=task_id)
+    except SoftTimeLimitExceeded:
+        task_fail(task_id=task_id, message="Drawing the character sheet took too long; retry the task.")
+    except DatabaseError:
+        raise  # the row cannot be written now; the reconciler re-queues the task
+    except Exception as exc:
+        logger.exception("Character sheet task %s stopped by an unexpected error", task_id)
+        task_fail(task_id=task_id, message=f"An internal error stopped the character sheet ({exc!r}); retry the task.")
 
 
 @shared_task(name="tasks.reconcile_stale_tasks", queue="ai", ignore_result=True)

@@ -1,4 +1,5 @@
-"""The generation jobs in the task ledger: how webtoons runs and follows its TaskTypes.
+"""The generation jobs in the task ledger: how webtoons runs and follows its TaskTypes
+(webtoon generation, panel redraw, character sheet).
 
 Registered in WebtoonsConfig.ready() (`tasks.registry`), so the ledger queues, fails and cancels a
 generation task without knowing webtoons or panels.
@@ -12,13 +13,18 @@ from tasks.registry import Runner, runner_register
 from webtoons.generation import states
 from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon
-from webtoons.tasks import run_generation
+from webtoons.tasks import draw_character_sheet, run_generation
 
 
 def generation_queue(task_id: str, celery_task_id: str) -> None:
     """Put a generation task on the `ai` queue under its ledger's Celery id."""
 
     run_generation.apply_async(args=[task_id], task_id=celery_task_id, queue="ai")
+
+
+def character_sheet_queue(task_id: str, celery_task_id: str) -> None:
+    """Put a character sheet task on the `images` queue under its ledger's Celery id."""
+    draw_character_sheet.apply_async(args=[task_id], task_id=celery_task_id, queue="images")
 
 
 def generation_failed(task: Task) -> None:
@@ -53,3 +59,5 @@ def register() -> None:
     runner = Runner(queue=generation_queue, on_failed=generation_failed, on_cancelled=generation_cancelled)
     for task_type in (TaskType.WEBTOON_GENERATION, TaskType.PANEL_GENERATION):
         runner_register(task_type, runner)
+    # A sheet changes only its character, and only on success: nothing to bring in line on failure.
+    runner_register(TaskType.CHARACTER_SHEET, Runner(queue=character_sheet_queue))

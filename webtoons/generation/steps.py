@@ -69,7 +69,7 @@ def _task_panels(task: Task):
     return Panel.objects.filter(webtoon_id=task.webtoon_id)
 
 
-def _record_calls(task_id, calls) -> None:
+def record_task_calls(task_id, calls) -> None:
     """Append provider call records to the task (row-locked: parallel panel jobs append at once)."""
     if not calls:
         return
@@ -211,7 +211,7 @@ def _plan(task: Task) -> Script:
         try:
             script = planner.plan(request)
         finally:
-            _record_calls(task.pk, calls)
+            record_task_calls(task.pk, calls)
     # The providers validate; re-validating here keeps a buggy provider from writing a bad plan.
     return Script.model_validate(script.model_dump())
 
@@ -342,7 +342,7 @@ def panel_job(*, task_id, panel_id) -> bool:
                 try:
                     panel_draw(panel=panel, seed=panel.seed if panel.seed is not None else task_seed(task))
                 finally:
-                    _record_calls(task_id, calls)
+                    record_task_calls(task_id, calls)
         except ProviderTransientError:
             states.panel_transition(panel_id=panel_id, to=PanelStatus.PENDING)
             raise
