@@ -26,7 +26,8 @@ user = apps.get_model("accounts", "User").objects.create(username="old", email="
 project = apps.get_model("projects", "Project").objects.create(user=user, title="Old project")
 Character = apps.get_model("characters", "Character")
 for name in ("Mina", "Jun"):
-    Character.objects.create(project=project, name=name, description=name + " look", appearance={"hair_color": "silver"})
+    look = {"hair_color": "silver"}
+    Character.objects.create(project=project, name=name, description=name + " look", appearance=look)
 before = {str(c.pk): [c.name, c.description, c.appearance, str(c.project_id)] for c in Character.objects.all()}
 
 call_command("migrate", "characters", "0003", verbosity=0)
@@ -34,7 +35,8 @@ with connection.cursor() as cursor:
     cursor.execute("SELECT id, name, description, appearance, project_id, seed FROM characters_character")
     after = {}
     for pk, name, description, appearance, project_id, seed in cursor.fetchall():
-        after[str(uuid.UUID(str(pk)))] = [name, description, json.loads(appearance), str(uuid.UUID(str(project_id))), seed]
+        key, owner = str(uuid.UUID(str(pk))), str(uuid.UUID(str(project_id)))
+        after[key] = [name, description, json.loads(appearance), owner, seed]
 print(json.dumps({"before": before, "after": after}))
 """
 
