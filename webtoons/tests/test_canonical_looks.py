@@ -19,6 +19,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from characters.services import character_create
+from panels import services as panels_services
 from panels.models import Panel
 from projects.tests.factories import ProjectFactory
 from sketchdojo.engine.providers import derive_panel_seed
@@ -300,3 +301,35 @@ def test_a_failing_panel_gets_at_most_max_retries_plus_one_provider_calls_in_all
     assert task.status == TaskStatus.FAILED
     assert task.error_message.startswith(f"Panel 1 could not be drawn after {attempts} attempts: ")
     assert [c["attempts"] for c in task.provider_calls if c["kind"] == "image"] == list(range(1, attempts + 1))
+
+
+def test_a_failing_planner_gets_at_most_max_retries_plus_one_calls_in_all(
+    remote, server, user, project, eager_celery, django_capture_on_commit_callbacks
+):
+    remote.LLM_PROVIDER = "anthropic"
+    remote.IMAGE_PROVIDER = "stability"
+    server.responder = lambda received: Reply(529, {"type": "error", "error": {"type": "overloaded_error"}})
+
+    task = generate(user, project, django_capture_on_commit_callbacks)
+
+    attempts = remote.PROVIDER_MAX_RETRIES + 1
+    assert len(server.received) == attempts
+    assert task.status == TaskStatus.FAILED
+    assert task.error_message.startswith(f"The story planner is unavailable after {attempts} attempts: Anthropic")
+
+
+def test_a_remote_artist_holds_only_its_own_slot_per_attempt_never_the_pipelines_draw_slot(
+    remote, server, user, project, eager_celery, django_capture_on_commit_callbacks, monkeypatch
+):
+    remote.LLM_PROVIDER = "openai"
+    remote.IMAGE_PROVIDER = "automatic1111"
+    outer_slots = []
+    real_limiter_for = panels_services.limiter_for
+    monkeypatch.setattr(
+        panels_services, "limiter_for", lambda name, **kw: outer_slots.append(name) or real_limiter_for(name, **kw)
+    )
+
+    task = generate(user, project, django_capture_on_commit_callbacks)
+
+    assert task.status == TaskStatus.COMPLETED, task.error_message
+    assert outer_slots == []
