@@ -105,3 +105,10 @@ def panel_seed_of(*, names: Iterable[str], seeds: dict[str, int], number: int, b
     """
     chosen = [seeds[name] for name in names if name in seeds]
     return derive_panel_seed(chosen, number, base=0 if chosen else base)
+
+
+def panel_row_seed(panel, *, cast: Iterable[ScriptCharacter], base: int) -> int:
+    """The derived seed of a stored panel (e.g. one added by hand, which has none yet)."""
+    names = [c.get("name", "") for c in panel.characters_present if isinstance(c, dict)]
+    seeds = cast_looks(cast=cast, project=panel.webtoon.project).seeds
+    return panel_seed_of(names=names, seeds=seeds, number=panel.sequence_number, base=base)

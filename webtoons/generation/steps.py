@@ -32,8 +32,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from characters.selectors import character_list_for_project
-from panels.looks import panel_seed_of, script_with_project_looks
+from panels.looks import panel_row_seed, panel_seed_of, script_with_project_looks
 from panels.models import Panel, PanelStatus
+from panels.scripting import script_cast
 from panels.services import panel_draw, panel_letter
 from sketchdojo.engine.providers import (
     CharacterBrief,
@@ -340,7 +341,10 @@ def panel_job(*, task_id, panel_id) -> bool:
         try:
             with collect_calls() as calls, heartbeat_during(task_id=task_id):
                 try:
-                    panel_draw(panel=panel, seed=panel.seed if panel.seed is not None else task_seed(task))
+                    seed = panel.seed
+                    if seed is None:  # a panel added by hand: from its characters and its number
+                        seed = panel_row_seed(panel, cast=script_cast(panel.webtoon), base=task_seed(task))
+                    panel_draw(panel=panel, seed=seed)
                 finally:
                     record_task_calls(task_id, calls)
         except ProviderTransientError:

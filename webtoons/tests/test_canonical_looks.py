@@ -20,7 +20,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from characters.services import character_create
 from panels import services as panels_services
+from panels.looks import panel_row_seed
 from panels.models import Panel
+from panels.scripting import script_cast
+from panels.services import panel_create
 from projects.tests.factories import ProjectFactory
 from sketchdojo.engine.providers import derive_panel_seed
 from sketchdojo.engine.providers.tests.samples import png_bytes, script_payload
@@ -333,3 +336,18 @@ def test_a_remote_artist_holds_only_its_own_slot_per_attempt_never_the_pipelines
 
     assert task.status == TaskStatus.COMPLETED, task.error_message
     assert outer_slots == []
+
+
+def test_a_panel_added_by_hand_gets_its_seed_from_its_characters_and_its_number(
+    remote, server, user, project, eager_celery, django_capture_on_commit_callbacks
+):
+    remote.LLM_PROVIDER = "openai"
+    remote.IMAGE_PROVIDER = "stability"
+    task = generate(user, project, django_capture_on_commit_callbacks)
+    added = panel_create(webtoon=task.webtoon, characters_present=[{"name": "Mina"}, {"name": "Tam"}])
+
+    seed = panel_row_seed(added, cast=script_cast(task.webtoon), base=99)
+
+    mina = project.characters.get(name="Mina")
+    assert added.seed is None and added.sequence_number == len(CASTS) + 1
+    assert seed == derive_panel_seed([mina.seed, 777], len(CASTS) + 1)
