@@ -16,7 +16,9 @@ to run twice: claims are conditional, panels are claimed one by one (pending →
 happens only for a webtoon without panels (under a row lock).
 
 Failure policy (a failure is never reported as completed):
-- a transient provider error propagates, and the Celery task retries it with backoff;
+- a transient provider error propagates; the provider client already retried it (the one retry
+  layer, PROVIDER_MAX_RETRIES + 1 attempts), so the Celery task fails the panel unless the error
+  did not go through that budget;
 - the provider refusing one panel's content fails only that panel; the other panels are still
   drawn, then the task ends **failed** with a message naming the refused panels (their finished
   siblings are kept, and a retry redraws only the failed ones);
