@@ -46,7 +46,7 @@ class CharacterAdmin(admin.ModelAdmin):
     search_fields = ["name", "description", "project__title", "project__user__email"]
     list_select_related = ["project"]
     raw_id_fields = ["project"]
-    readonly_fields = ["id", "thumbnail", "created_at", "updated_at"]
+    readonly_fields = ["id", "thumbnail", "seed", "created_at", "updated_at"]
 
     @admin.display(description="reference image")
     def thumbnail(self, character: Character) -> str:

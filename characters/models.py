@@ -1,10 +1,18 @@
 """Characters: the cast of a project, described once and drawn the same in every panel."""
 
+import random
 import uuid
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 
 from characters.images import reference_image_path, validate_reference_image
+from sketchdojo.engine.providers.prompts import MAX_SEED
+
+
+def new_character_seed() -> int:
+    """A fresh seed for a new character (rows that existed before seeds got one derived from their id)."""
+    return random.SystemRandom().randrange(MAX_SEED + 1)
 
 
 class CharacterRole(models.TextChoices):
@@ -27,6 +35,11 @@ class Character(models.Model):
     personality = models.JSONField(default=dict, blank=True)
     reference_image = models.ImageField(
         upload_to=reference_image_path, blank=True, validators=[validate_reference_image], max_length=200
+    )
+    seed = models.PositiveBigIntegerField(
+        default=new_character_seed,
+        validators=[MaxValueValidator(MAX_SEED)],
+        help_text="The character's one image seed: panels derive theirs from the seeds of the characters in them.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -15,6 +15,7 @@ from rest_framework.utils import html
 
 from characters.images import validate_reference_image
 from characters.models import Character, CharacterRole
+from sketchdojo.engine.providers.prompts import MAX_SEED
 from sketchdojo.links import file_url
 
 
@@ -89,6 +90,12 @@ class CharacterInputSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
     appearance = AppearanceSerializer(required=False)
     personality = PersonalitySerializer(required=False)
+    seed = serializers.IntegerField(
+        min_value=0,
+        max_value=MAX_SEED,
+        required=False,
+        help_text="The character's image seed (default: a random one, kept for good).",
+    )
     reference_image = serializers.FileField(
         required=False, allow_null=True, validators=[validate_reference_image], max_length=200
     )
@@ -139,6 +146,7 @@ class CharacterSerializer(serializers.ModelSerializer):
             "description",
             "appearance",
             "personality",
+            "seed",
             "reference_image_url",
             "created_at",
             "updated_at",

@@ -14,7 +14,7 @@ from characters.models import Character, CharacterRole
 from projects.models import Project
 from sketchdojo.storage import files_delete_on_commit
 
-UPDATABLE_FIELDS = frozenset({"name", "role", "description", "appearance", "personality", "reference_image"})
+UPDATABLE_FIELDS = frozenset({"name", "role", "description", "appearance", "personality", "seed", "reference_image"})
 _NESTED_FIELDS = ("appearance", "personality")
 
 
@@ -48,6 +48,7 @@ def character_create(
     appearance: dict[str, Any] | None = None,
     personality: dict[str, Any] | None = None,
     reference_image: UploadedFile | None = None,
+    seed: int | None = None,
 ) -> Character:
     """A new character in `project`; ValidationError naming `name` if the project already has one so named."""
     _ensure_name_free(project=project, name=name)
@@ -61,6 +62,8 @@ def character_create(
     )
     if reference_image is not None:
         character.reference_image = reference_image
+    if seed is not None:
+        character.seed = seed
     _save(character)
     return character
 

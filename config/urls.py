@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 urlpatterns = [
     path("api/v1/auth/", include("accounts.urls")),
     path("api/v1/projects", include("projects.urls")),
+    path("api/v1/characters", include("webtoons.character_urls")),  # reference sheets: a generation job
     path("api/v1/characters", include("characters.urls")),
     path("api/v1/webtoons", include("webtoons.urls")),
     path("api/v1/panels", include("webtoons.panel_urls")),  # list, add, redraw: start from a webtoon

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.lettering import Bubble
-from sketchdojo.engine.providers.base import DrawRequest, FaceBox
+from sketchdojo.engine.providers.base import DrawRequest, FaceBox, ReferenceImage
 from sketchdojo.engine.script import (
     Action,
     ArtStyle,
@@ -98,8 +98,15 @@ def panel_scene(panel) -> Scene:
     )
 
 
-def panel_draw_request(panel, *, seed: int) -> DrawRequest:
-    """What the image provider is asked to draw for this panel row."""
+def panel_draw_request(
+    panel,
+    *,
+    seed: int,
+    looks: dict[str, str] | None = None,
+    references: dict[str, tuple[ReferenceImage, ...]] | None = None,
+) -> DrawRequest:
+    """What the image provider is asked to draw for this panel row, with the cast's canonical looks
+    and reference images by name (`panels.looks.cast_looks`)."""
     webtoon = panel.webtoon
     cast = script_cast(webtoon)
     script_panel = panel_script(panel, cast)
@@ -113,7 +120,14 @@ def panel_draw_request(panel, *, seed: int) -> DrawRequest:
     )
     width, height = panel_size(script_panel.shot)
     return DrawRequest(
-        script=script, panel=script_panel, style=script.style.value, width=width, height=height, seed=seed
+        script=script,
+        panel=script_panel,
+        style=script.style.value,
+        width=width,
+        height=height,
+        seed=seed,
+        looks=dict(looks or {}),
+        references=dict(references or {}),
     )
 
 

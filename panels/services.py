@@ -18,12 +18,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from panels.events import publish_panel_ready
+from panels.looks import cast_looks
 from panels.models import Panel, PanelStatus
-from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
+from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx, script_cast
 from panels.states import panel_transition
 from sketchdojo.db import model_update
 from sketchdojo.engine.lettering import letter_panel
-from sketchdojo.engine.providers import get_image_provider
+from sketchdojo.engine.providers import DrawRequest, DrawResult, get_image_provider
 from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
@@ -146,18 +147,31 @@ def panel_delete(*, panel: Panel) -> None:
 # --- art -----------------------------------------------------------------------------------------
 
 
+def image_draw(*, provider, request: DrawRequest) -> DrawResult:
+    """One draw within the provider's concurrency cap (`IMAGE_CONCURRENCY`, Redis-wide with REDIS_URL).
+
+    Remote providers hold their own limiter's slot per attempt and none while a retry waits; the
+    offline artist (no limiter of its own) holds one here.
+    """
+    if getattr(provider, "limits_itself", False):
+        return provider.draw(request)
+    limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
+    with limiter_for(f"{provider.name}:draw", limit=limit).slot():
+        return provider.draw(request)
+
+
 def panel_draw(*, panel: Panel, seed: int) -> Panel:
     """Ask the image provider for the panel's raw art and store it with its generation metadata.
 
-    Provider errors propagate (the caller decides: retry, fail the panel, fail the task). At most
-    `IMAGE_CONCURRENCY` draws per provider run at once in this process (Redis-wide with REDIS_URL).
+    Provider errors propagate (the caller decides: fail the panel, fail the task); see `image_draw`
+    for the concurrency cap.
     """
     provider = get_image_provider()
-    request = panel_draw_request(panel, seed=seed)
-    limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
+    present = [c.get("name", "") for c in panel.characters_present if isinstance(c, dict)]
+    cast = cast_looks(cast=script_cast(panel.webtoon), project=panel.webtoon.project, present=present)
+    request = panel_draw_request(panel, seed=seed, looks=cast.looks, references=cast.references)
     started = time.monotonic()
-    with limiter_for(f"{provider.name}:draw", limit=limit).slot():
-        result = provider.draw(request)
+    result = image_draw(provider=provider, request=request)
     latency = time.monotonic() - started
     STEP_SECONDS.labels(step="draw").observe(latency)
     PANELS_DRAWN.labels(provider=provider.name).inc()
@@ -172,6 +186,7 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
         "width": result.image.width,
         "height": result.image.height,
         "faces": [{"name": face.name, "box": list(face.box)} for face in result.faces],
+        "references": [name for name, _ in request.present_references()],
     }
     panel.ai_prompt = prompt or request.panel.description
     panel.seed = seed

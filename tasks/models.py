@@ -11,6 +11,8 @@ class TaskType(models.TextChoices):
     PANEL_GENERATION = "panel_generation"
     # Builds one export file of a webtoon (webtoons.exports); calls no provider, outside the quota.
     WEBTOON_EXPORT = "webtoon_export"
+    # Draws one character sheet (the character's reference image) with the image provider; counts in the quota.
+    CHARACTER_SHEET = "character_sheet"
 
 
 class TaskStatus(models.TextChoices):

@@ -33,10 +33,10 @@ def month_start(now=None):
 
 
 def generations_this_month(*, user) -> int:
-    """Generations (webtoons and panel redraws) the user started this calendar month (UTC); what the
-    monthly quota counts: each calls a provider."""
+    """Generations (webtoons, panel redraws, character sheets) the user started this calendar month
+    (UTC); what the monthly quota counts: each calls a provider."""
     return Task.objects.filter(
         user=user,
-        task_type__in=(TaskType.WEBTOON_GENERATION, TaskType.PANEL_GENERATION),
+        task_type__in=(TaskType.WEBTOON_GENERATION, TaskType.PANEL_GENERATION, TaskType.CHARACTER_SHEET),
         created_at__gte=month_start(),
     ).count()

@@ -9,7 +9,7 @@ from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import paginated
 from tasks.models import TaskStatus, TaskType
 from tasks.selectors import task_get, task_list
-from tasks.serializers import TaskFilterSerializer, TaskSerializer
+from tasks.serializers import TaskDetailSerializer, TaskFilterSerializer, TaskSerializer
 from tasks.services import task_cancel, task_retry
 
 
@@ -37,9 +37,9 @@ class TaskListView(APIView):
 class TaskDetailView(APIView):
     """GET /tasks/{id}: one of the caller's tasks; any other id is 404."""
 
-    @extend_schema(responses=TaskSerializer)
+    @extend_schema(responses=TaskDetailSerializer)
     def get(self, request, task_id):
-        return Response(TaskSerializer(task_get(user=request.user, task_id=task_id)).data)
+        return Response(TaskDetailSerializer(task_get(user=request.user, task_id=task_id)).data)
 
 
 @extend_schema(parameters=[OpenApiParameter("task_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])

@@ -2,16 +2,16 @@
 
 `run_generation` (queue `ai`) claims and plans, then fans out one `draw_panel` job per panel on the
 `images` queue; the job that finishes the last panel queues `finish_generation` (queue `ai`).
-All run with acks_late and reject_on_worker_lost (a killed worker's message is delivered again),
-soft/hard time limits, and retry transient provider errors with exponential backoff that honours
-the provider's Retry-After. `build_export` (queue `images`) builds one export file (webtoons.exports).
+All run with acks_late and reject_on_worker_lost (a killed worker's message is delivered again)
+and soft/hard time limits. Transient provider errors are retried by the provider client (one retry layer,
+at most PROVIDER_MAX_RETRIES + 1 attempts); a step is re-run here only for an error that did not
+already spend that budget. `build_export` (queue `images`) builds one export file (webtoons.exports).
 `reconcile_stale_tasks` (Celery beat) re-queues tasks a worker lost.
 """
 
 from __future__ import annotations
 
 import logging
-import random
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -19,9 +19,10 @@ from django.conf import settings
 from django.db import DatabaseError
 
 from sketchdojo.engine.providers import ProviderTransientError
+from sketchdojo.engine.providers.http import RetryPolicy
 from tasks.services import task_fail, task_release, task_running_update, tasks_reconcile
 from webtoons import exports
-from webtoons.generation import steps
+from webtoons.generation import sheets, steps
 
 logger = logging.getLogger("sketchdojo.tasks")
 
@@ -38,11 +39,22 @@ COMMON = {
 }
 
 
-def retry_countdown(retries: int, error: ProviderTransientError) -> float:
-    """Exponential backoff with jitter, never sooner than the provider's Retry-After."""
-    backoff = min(settings.TASK_RETRY_BACKOFF_SECONDS * (2**retries), 300.0)
-    backoff *= random.uniform(0.8, 1.2)
-    return max(backoff, float(error.retry_after or 0.0))
+def retry_countdown(retries: int, error: ProviderTransientError) -> float | None:
+    """Seconds before Celery runs a step again after a transient error, or None: do not retry.
+
+    The provider client is the one retry layer (`call_with_retries`: PROVIDER_MAX_RETRIES + 1 attempts,
+    its backoff, Retry-After). An error that spent that budget is never retried again here. Only an
+    error that did not go through it (one attempt) is, with the same formula, so a step makes at most
+    PROVIDER_MAX_RETRIES + 1 provider attempts in all.
+    """
+    if error.retries_exhausted:
+        return None
+    return RetryPolicy.from_settings().delay(retries, error.retry_after)
+
+
+def _attempts(retries: int, error: ProviderTransientError) -> int:
+    """Provider attempts made for this step so far (Celery runs before this one made one each)."""
+    return retries + max(error.attempts, 1)
 
 
 def _queue_finish(task_id: str) -> None:
@@ -55,13 +67,14 @@ def run_generation(self, task_id: str) -> None:
     try:
         panel_ids = steps.generation_start(task_id=task_id)
     except ProviderTransientError as exc:
-        if self.request.retries >= self.max_retries:
+        countdown = retry_countdown(self.request.retries, exc)
+        if countdown is None or self.request.retries >= self.max_retries:
+            attempts = _attempts(self.request.retries, exc)
             task_fail(
                 task_id=task_id,
-                message=f"The story planner is unavailable after {self.request.retries + 1} attempts: {exc}",
+                message=f"The story planner is unavailable after {attempts} attempts: {exc}",
             )
             return
-        countdown = retry_countdown(self.request.retries, exc)
         # Give the claim back so the retried message can claim the task again (unless cancelled).
         if task_release(task_id=task_id, step=f"Planner busy; retrying in {countdown:.0f} s"):
             raise self.retry(exc=exc, countdown=countdown) from exc
@@ -90,11 +103,11 @@ def draw_panel(self, task_id: str, panel_id: str) -> None:
     try:
         is_last = steps.panel_job(task_id=task_id, panel_id=panel_id)
     except ProviderTransientError as exc:
-        attempts = self.request.retries + 1
-        if self.request.retries >= self.max_retries:
+        attempts = _attempts(self.request.retries, exc)
+        countdown = retry_countdown(self.request.retries, exc)
+        if countdown is None or self.request.retries >= self.max_retries:
             steps.panel_job_give_up(task_id=task_id, panel_id=panel_id, error=exc, attempts=attempts)
             return
-        countdown = retry_countdown(self.request.retries, exc)
         logger.info("Panel %s: transient provider error (%s); retry %d in %.1f s", panel_id, exc, attempts, countdown)
         task_running_update(task_id=task_id, current_step=f"Image provider busy; retrying a panel in {countdown:.0f} s")
         raise self.retry(exc=exc, countdown=countdown) from exc
@@ -143,6 +156,20 @@ def build_export(self, task_id: str) -> None:
     except Exception as exc:
         logger.exception("Export task %s stopped by an unexpected error", task_id)
         task_fail(task_id=task_id, message=f"An internal error stopped the export ({exc!r}); ask for it again.")
+
+
+@shared_task(name="tasks.draw_character_sheet", queue="images", **COMMON)
+def draw_character_sheet(self, task_id: str) -> None:
+    """Draw a character's reference sheet and store it on the character (one provider call budget)."""
+    try:
+        sheets.character_sheet_draw(task_id=task_id)
+    except SoftTimeLimitExceeded:
+        task_fail(task_id=task_id, message="Drawing the character sheet took too long; retry the task.")
+    except DatabaseError:
+        raise  # the row cannot be written now; the reconciler re-queues the task
+    except Exception as exc:
+        logger.exception("Character sheet task %s stopped by an unexpected error", task_id)
+        task_fail(task_id=task_id, message=f"An internal error stopped the character sheet ({exc!r}); retry the task.")
 
 
 @shared_task(name="tasks.reconcile_stale_tasks", queue="ai", ignore_result=True)

@@ -72,6 +72,7 @@ def test_the_guides_create_character_example_works_verbatim(auth_client, project
         "id": str(character.id),
         "project_id": str(project.id),
         **expected,
+        "seed": character.seed,
         "reference_image_url": None,
         "created_at": body["created_at"],
         "updated_at": body["updated_at"],
@@ -462,3 +463,24 @@ def test_creating_characters_past_a_tiny_rate_is_a_429_with_retry_after(auth_cli
     assert response.json()["error"] == "rate_limited"
     assert 1 <= int(response["Retry-After"]) <= 60
     assert Character.objects.count() == 2
+
+
+def test_a_new_character_gets_a_stored_seed_that_edits_keep_unless_one_is_given(auth_client, project):
+    created = auth_client.post(f"/api/v1/characters?project_id={project.id}", {"name": "Mira"}, format="json").json()
+    renamed = auth_client.patch(f"/api/v1/characters/{created['id']}", {"name": "Mirae"}, format="json").json()
+    chosen = auth_client.patch(f"/api/v1/characters/{created['id']}", {"seed": 4294967295}, format="json").json()
+
+    assert 0 <= created["seed"] <= 4294967295
+    assert renamed["seed"] == created["seed"]
+    assert chosen["seed"] == 4294967295
+    assert Character.objects.get(pk=created["id"]).seed == 4294967295
+
+
+@pytest.mark.parametrize("seed", [-1, 4294967296, "abc"])
+def test_a_seed_out_of_range_is_a_validation_error_and_changes_nothing(auth_client, project, seed):
+    character = CharacterFactory(project=project, seed=7)
+
+    response = auth_client.patch(f"/api/v1/characters/{character.pk}", {"seed": seed}, format="json")
+
+    _assert_validation_error(response, "seed")
+    assert Character.objects.get(pk=character.pk).seed == 7

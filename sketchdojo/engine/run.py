@@ -32,6 +32,7 @@ from sketchdojo.engine.providers import (
     ImageProvider,
     LLMProvider,
     PlanRequest,
+    canonical_look,
     get_image_provider,
     get_llm_provider,
 )
@@ -74,7 +75,7 @@ def panel_seed(request_seed: int, sequence: int) -> int:
     return (request_seed * 1_000_003 + sequence * 7_919) % 2**32
 
 
-def draw_request(script: Script, panel: PanelScript, *, seed: int) -> DrawRequest:
+def draw_request(script: Script, panel: PanelScript, *, seed: int, looks: dict[str, str] | None = None) -> DrawRequest:
     width, height = panel_size(panel.shot)
     return DrawRequest(
         script=script,
@@ -83,7 +84,15 @@ def draw_request(script: Script, panel: PanelScript, *, seed: int) -> DrawReques
         width=width,
         height=height,
         seed=panel_seed(seed, panel.sequence),
+        looks=dict(looks or {}),
     )
+
+
+def request_looks(request: PlanRequest, script: Script) -> dict[str, str]:
+    """The canonical look of each character the request describes, by its name in the script's cast:
+    what the caller stored wins over whatever the planner wrote (characters it invented keep theirs)."""
+    given = {b.name.strip().casefold(): canonical_look(b.description, b.appearance) for b in request.characters}
+    return {c.name: given[c.name.casefold()] for c in script.characters if given.get(c.name.casefold())}
 
 
 def letter_drawn_panel(panel: PanelScript, drawn: DrawResult) -> LetterResult:
@@ -114,6 +123,7 @@ def generate_webtoon_locally(
     script = llm.plan(request)
     report("plan", 1, 1)
 
+    looks = request_looks(request, script)
     panels = script.panels
     count = len(panels)
     raw: list[Image.Image | None] = [None] * count
@@ -129,7 +139,7 @@ def generate_webtoon_locally(
         def submit_draw() -> None:
             # Each draw runs in its own copy of this context, so a `collect_calls()` around the run sees its calls.
             nonlocal next_draw
-            draw = draw_request(script, panels[next_draw], seed=request.seed)
+            draw = draw_request(script, panels[next_draw], seed=request.seed, looks=looks)
             pending[pool.submit(contextvars.copy_context().run, image.draw, draw)] = ("draw", next_draw)
             next_draw += 1
 

@@ -96,6 +96,7 @@ RECIPES: dict[str, Callable[[object], dict]] = {
     "project-detail": _project,
     "project-characters": _project,
     "character-detail": _character,
+    "character-reference-sheet": _character,
     "webtoon-detail": _webtoon,
     "webtoon-publish": _webtoon,
     "webtoon-export": _webtoon_export,

@@ -109,7 +109,12 @@ def test_a_generation_shows_on_metrics_as_tasks_steps_provider_calls_and_panels(
         "sketchdojo_tasks_running",
     } <= set(families)
     running = {s.labels["task_type"]: s.value for s in families["sketchdojo_tasks_running"].samples}
-    assert running == {"webtoon_generation": 0.0, "panel_generation": 0.0, "webtoon_export": 0.0}
+    assert running == {
+        "webtoon_generation": 0.0,
+        "panel_generation": 0.0,
+        "webtoon_export": 0.0,
+        "character_sheet": 0.0,
+    }
 
 
 def test_running_tasks_on_metrics_count_the_task_rows_that_are_running(user, project, client):
@@ -122,4 +127,9 @@ def test_running_tasks_on_metrics_count_the_task_rows_that_are_running(user, pro
     families = {f.name: f for f in text_string_to_metric_families(client.get("/metrics").content.decode())}
     running = {s.labels["task_type"]: s.value for s in families["sketchdojo_tasks_running"].samples}
 
-    assert running == {"webtoon_generation": 2.0, "panel_generation": 0.0, "webtoon_export": 0.0}
+    assert running == {
+        "webtoon_generation": 2.0,
+        "panel_generation": 0.0,
+        "webtoon_export": 0.0,
+        "character_sheet": 0.0,
+    }

@@ -215,6 +215,9 @@ async function loadCharacters() {
       el(
         "li",
         { class: "chip" },
+        ...(c.reference_image_url
+          ? [el("img", { class: "ref-thumb", src: c.reference_image_url, alt: `${c.name}: reference image`, loading: "lazy" })]
+          : []),
         el("strong", {}, c.name),
         ` · ${c.role}`,
         el("button", {

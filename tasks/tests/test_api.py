@@ -129,3 +129,45 @@ def test_a_generated_task_reports_its_progress_fields(auth_client, generated_web
     assert body["total_steps"] == 5
     assert body["result"]["panel_count"] == 3
     assert body["started_at"] <= body["completed_at"]
+
+
+def test_detail_lists_each_provider_call_without_prompts_keys_or_error_text(auth_client, user):
+    stored = {
+        "provider": "stability",
+        "kind": "image",
+        "model": "core",
+        "attempt": 2,
+        "attempts": 2,
+        "started_at": "2026-12-05T19:00:00+00:00",
+        "latency_seconds": 0.4321,
+        "latency_ms": 432,
+        "outcome": "transient",
+        "status": 503,
+        "usage": {"input_tokens": 12, "output_tokens": 34},
+        "tokens_in": 12,
+        "tokens_out": 34,
+        "error": "Stability AI is busy (HTTP 503): echo of silver spiky hair",
+        "prompt": "silver spiky hair",
+        "api_key": "sk-secret",
+    }
+    task = TaskFactory(webtoon=WebtoonFactory(project__user=user), provider_calls=[stored])
+
+    detail = auth_client.get(f"/api/v1/tasks/{task.pk}").json()
+    listed = auth_client.get("/api/v1/tasks").json()["items"][0]
+
+    assert detail["provider_calls"] == [
+        {
+            "provider": "stability",
+            "model": "core",
+            "kind": "image",
+            "outcome": "transient",
+            "status": 503,
+            "attempts": 2,
+            "latency_ms": 432,
+            "tokens_in": 12,
+            "tokens_out": 34,
+            "started_at": "2026-12-05T19:00:00+00:00",
+        }
+    ]
+    assert "silver" not in str(detail) and "sk-secret" not in str(detail)
+    assert "provider_calls" not in listed  # the list stays light; the detail has the calls

@@ -1,4 +1,5 @@
-"""The jobs of webtoons in the task ledger: how webtoons runs and follows its TaskTypes.
+"""The jobs of webtoons in the task ledger: how webtoons runs and follows its TaskTypes
+(webtoon generation, panel redraw, export build, character sheet).
 
 Registered in WebtoonsConfig.ready() (`tasks.registry`), so the ledger queues, fails and cancels a
 generation or export task without knowing webtoons or panels.
@@ -12,7 +13,7 @@ from tasks.registry import Runner, runner_register
 from webtoons.generation import states
 from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon
-from webtoons.tasks import build_export, run_generation
+from webtoons.tasks import build_export, draw_character_sheet, run_generation
 
 
 def generation_queue(task_id: str, celery_task_id: str) -> None:
@@ -24,6 +25,11 @@ def generation_queue(task_id: str, celery_task_id: str) -> None:
 def export_queue(task_id: str, celery_task_id: str) -> None:
     """Put an export build on the `images` queue (CPU and memory, like drawing) under its ledger's Celery id."""
     build_export.apply_async(args=[task_id], task_id=celery_task_id, queue="images")
+
+
+def character_sheet_queue(task_id: str, celery_task_id: str) -> None:
+    """Put a character sheet task on the `images` queue under its ledger's Celery id."""
+    draw_character_sheet.apply_async(args=[task_id], task_id=celery_task_id, queue="images")
 
 
 def generation_failed(task: Task) -> None:
@@ -60,3 +66,5 @@ def register() -> None:
         runner_register(task_type, runner)
     # A failed or cancelled export leaves no rows to bring in line: the next request queues a new build.
     runner_register(TaskType.WEBTOON_EXPORT, Runner(queue=export_queue))
+    # A sheet changes only its character, and only on success: nothing to bring in line on failure.
+    runner_register(TaskType.CHARACTER_SHEET, Runner(queue=character_sheet_queue))

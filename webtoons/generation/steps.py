@@ -16,7 +16,9 @@ to run twice: claims are conditional, panels are claimed one by one (pending →
 happens only for a webtoon without panels (under a row lock).
 
 Failure policy (a failure is never reported as completed):
-- a transient provider error propagates, and the Celery task retries it with backoff;
+- a transient provider error propagates; the provider client already retried it (the one retry
+  layer, PROVIDER_MAX_RETRIES + 1 attempts), so the Celery task fails the panel unless the error
+  did not go through that budget;
 - the provider refusing one panel's content fails only that panel; the other panels are still
   drawn, then the task ends **failed** with a message naming the refused panels (their finished
   siblings are kept, and a retry redraws only the failed ones);
@@ -32,7 +34,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from characters.selectors import character_list_for_project
+from panels.looks import panel_row_seed, panel_seed_of, script_with_project_looks
 from panels.models import Panel, PanelStatus
+from panels.scripting import script_cast
 from panels.services import panel_draw, panel_letter
 from sketchdojo.engine.providers import (
     CharacterBrief,
@@ -68,7 +72,7 @@ def _task_panels(task: Task):
     return Panel.objects.filter(webtoon_id=task.webtoon_id)
 
 
-def _record_calls(task_id, calls) -> None:
+def record_task_calls(task_id, calls) -> None:
     """Append provider call records to the task (row-locked: parallel panel jobs append at once)."""
     if not calls:
         return
@@ -210,7 +214,7 @@ def _plan(task: Task) -> Script:
         try:
             script = planner.plan(request)
         finally:
-            _record_calls(task.pk, calls)
+            record_task_calls(task.pk, calls)
     # The providers validate; re-validating here keeps a buggy provider from writing a bad plan.
     return Script.model_validate(script.model_dump())
 
@@ -246,6 +250,10 @@ def _speech_bubbles(panel_script, character_ids: dict[str, str]) -> list[dict]:
 def _store_plan(task: Task, script: Script) -> bool:
     """Write the script and one Panel row per planned panel; False when the task stopped meanwhile."""
     character_ids = {c.name: str(c.pk) for c in character_list_for_project(project=task.project)}
+    # The project's characters keep their stored look and seed whatever the planner wrote; the looks of
+    # characters the planner invented are stored with the webtoon here, once.
+    script = script_with_project_looks(script, project=task.project)
+    seeds = {c.name: c.seed for c in script.characters}
     seed = task_seed(task)
     with transaction.atomic():
         webtoon = Webtoon.objects.select_for_update().get(pk=task.webtoon_id)
@@ -279,7 +287,7 @@ def _store_plan(task: Task, script: Script) -> bool:
                         *({"element_type": "sfx", "text": s, "position": None} for s in p.sfx),
                         *({"element_type": "prop", "text": prop, "position": None} for prop in p.props),
                     ],
-                    seed=(seed * 1_000_003 + p.sequence) % 2**32,
+                    seed=panel_seed_of(names=[c.name for c in p.characters], seeds=seeds, number=p.sequence, base=seed),
                 )  # a new panel starts pending (the field's default; panels.states moves it on)
             )
         Panel.objects.bulk_create(rows)
@@ -335,9 +343,12 @@ def panel_job(*, task_id, panel_id) -> bool:
         try:
             with collect_calls() as calls, heartbeat_during(task_id=task_id):
                 try:
-                    panel_draw(panel=panel, seed=panel.seed if panel.seed is not None else task_seed(task))
+                    seed = panel.seed
+                    if seed is None:  # a panel added by hand: from its characters and its number
+                        seed = panel_row_seed(panel, cast=script_cast(panel.webtoon), base=task_seed(task))
+                    panel_draw(panel=panel, seed=seed)
                 finally:
-                    _record_calls(task_id, calls)
+                    record_task_calls(task_id, calls)
         except ProviderTransientError:
             states.panel_transition(panel_id=panel_id, to=PanelStatus.PENDING)
             raise

@@ -152,6 +152,9 @@ class ImageProvider(ABC):
     name: str = ""
     # Panels drawn at once by one worker process; the registry may cap it further.
     max_concurrency: int = 8
+    # True when every call already holds a slot of the provider's own limiter (remote providers,
+    # `ProviderClient`), released while a retry waits: the caller must not hold another slot around it.
+    limits_itself: bool = False
 
     @abstractmethod
     def draw(self, request: DrawRequest) -> DrawResult:

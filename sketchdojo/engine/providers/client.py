@@ -53,6 +53,7 @@ class ProviderClient:
     label: str = ""
     kind: str = ""
     key_setting: str = ""
+    limits_itself = True  # every attempt holds a slot of `self.limiter`, none while a retry waits
 
     def __init__(
         self,

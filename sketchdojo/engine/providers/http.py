@@ -69,6 +69,7 @@ class RetryPolicy:
     def from_settings(cls, **overrides: Any) -> RetryPolicy:
         values: dict[str, Any] = {
             "max_retries": int(setting("PROVIDER_MAX_RETRIES", 4)),
+            "backoff_base": float(setting("TASK_RETRY_BACKOFF_SECONDS", 1.0)),
             "budget_seconds": float(setting("CELERY_TASK_SOFT_TIME_LIMIT", 600)) / 2,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

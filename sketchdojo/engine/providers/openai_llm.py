@@ -144,7 +144,7 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
                 "output_tokens": completion.usage.completion_tokens,
             }
         if not completion.choices:
-            raise ProviderMalformedOutput(f"{self.label} returned no choices.", provider=self.name)
+            raise MalformedAnswer("the answer had no choices", provider=self.name, reply="(no answer)")
         choice = completion.choices[0]
         refusal = getattr(choice.message, "refusal", None)
         if refusal or choice.finish_reason == "content_filter":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
+from sketchdojo.engine.providers.base import CharacterBrief
 from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.providers.tests.samples import png_bytes, script_payload
 from sketchdojo.engine.providers.tests.test_openai_llm import completion
@@ -64,3 +66,33 @@ def test_the_calls_of_panels_drawn_in_parallel_are_collected_around_the_run(sett
         ("stability", "image", "ok"),
         ("stability", "image", "ok"),
     ]
+
+
+def test_the_shell_path_draws_the_given_characters_look_word_for_word_not_the_planners(
+    settings, wire, image_wire, plan_request
+):
+    settings.LLM_PROVIDER = "openai"
+    settings.OPENAI_BASE_URL = f"{wire.url}/v1"
+    settings.OPENAI_API_KEY = ""
+    settings.IMAGE_PROVIDER = "stability"
+    settings.STABILITY_API_BASE = image_wire.url
+    settings.STABILITY_API_KEY = "sk-stability-e2e"
+    settings.STABILITY_MODEL = "core"
+    settings.REDIS_URL = ""
+    payload = script_payload(3)
+    payload["characters"][0]["description"] = "teal webtoon hair, teal eyes, teal outfit with teal accents"
+    wire.reply(completion(json.dumps(payload)))
+    image_wire.reply(*[Reply(200, png_bytes(), headers={"Content-Type": "image/png", "seed": "1"}) for _ in range(3)])
+    request = replace(
+        plan_request,
+        characters=(
+            CharacterBrief(name="mina", description="Silver spiky hair.", appearance={"eye_color": "electric blue"}),
+        ),
+    )
+
+    generate_webtoon_locally(request=request, concurrency=1)
+
+    prompts = [received.form()["prompt"] for received in image_wire.received]
+    assert len(prompts) == 3
+    assert all("Mina: Silver spiky hair; eye color: electric blue; determined expression" in p for p in prompts)
+    assert not any("teal" in p for p in prompts)

@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -54,10 +55,12 @@ class Received:
 
 
 class WireServer:
-    """Serves queued replies in order on 127.0.0.1; a request with nothing queued gets 418."""
+    """Serves queued replies in order on 127.0.0.1 (or what `responder` answers); nothing queued gets 418."""
 
     def __init__(self):
         self.replies: deque[Reply] = deque()
+        # Set to answer by request (e.g. by path) instead of from the queue: a whole pipeline run.
+        self.responder: Callable[[Received], Reply] | None = None
         self.received: list[Received] = []
         self.in_flight = 0
         self.peak_in_flight = 0  # most requests being answered at once
@@ -70,11 +73,13 @@ class WireServer:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                received = Received(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 with server._lock:
-                    server.received.append(
-                        Received(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
-                    )
-                    reply = server.replies.popleft() if server.replies else Reply(418, {"error": "nothing queued"})
+                    server.received.append(received)
+                    if server.responder is not None:
+                        reply = server.responder(received)
+                    else:
+                        reply = server.replies.popleft() if server.replies else Reply(418, {"error": "nothing queued"})
                     server.in_flight += 1
                     server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
                 if reply.delay:
