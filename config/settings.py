@@ -239,7 +239,7 @@ WEBSOCKET_TOKEN_IS_CURRENT = "accounts.authentication.token_is_current"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.RevocableJWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.authentication.BrowsableAPISessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": [
@@ -285,6 +285,9 @@ AXES_LOCKOUT_CALLABLE = "accounts.admin_lockout.lockout_response"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 
+# The browsable API's "Log in" link (rest_framework.urls) comes back here when no `next` is given.
+LOGIN_REDIRECT_URL = "/api/v1/"
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "SketchDojo API",
     "DESCRIPTION": "Stories in, webtoons out.",
@@ -294,6 +297,25 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Tags come from the path below /api/v1 (one per resource), described here in the order shown.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["sketchdojo.api.schema.drop_optional_trailing_slash"],
+    "TAGS": [
+        {"name": "auth", "description": "Register, sign in (a bearer token pair), refresh, sign out."},
+        {"name": "projects", "description": "A story's title, outline, art style and palette."},
+        {"name": "characters", "description": "A project's cast, with appearance, personality and reference image."},
+        {"name": "webtoons", "description": "Generate from a story (a 202 task), edit, publish, export."},
+        {"name": "panels", "description": "Add, edit, reorder, redraw and delete a webtoon's panels."},
+        {
+            "name": "tasks",
+            "description": "Generation tasks: progress, cancel, retry (live: /docs/websocket).",
+        },
+    ],
+    "EXTERNAL_DOCS": {"description": "The WebSocket protocol (AsyncAPI)", "url": "/docs/websocket"},
+    # Swagger UI's Authorize dialog signs in with the password flow (accounts.schema) and keeps the token.
+    # The browsable API's session is not an authentication of the documented API.
+    "AUTHENTICATION_WHITELIST": ["accounts.authentication.RevocableJWTAuthentication"],
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True, "displayOperationId": False},
     # Several fields share a name ("status", "style") with different choices: name each set once.
     "ENUM_NAME_OVERRIDES": {
         "ArtStyleEnum": "projects.models.ArtStyle",

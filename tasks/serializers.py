@@ -1,8 +1,8 @@
-"""Task shapes: what GET /tasks and /tasks/{id} return (SPEC §4), and the list filters."""
+"""Task shapes: what GET /tasks and /tasks/{id} return (SPEC §4), (list filters: tasks.filters)."""
 
 from rest_framework import serializers
 
-from tasks.models import Task, TaskStatus, TaskType
+from tasks.models import Task
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -38,8 +38,3 @@ class TaskSerializer(serializers.ModelSerializer):
 
     def get_progress(self, task: Task) -> float:
         return round(float(task.progress), 2)
-
-
-class TaskFilterSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=TaskStatus.choices, required=False)
-    task_type = serializers.ChoiceField(choices=TaskType.choices, required=False)

@@ -22,6 +22,17 @@ class ErrorEnvelopeSerializer(serializers.Serializer):
         ref_name = "ErrorEnvelope"
 
 
+def drop_optional_trailing_slash(endpoints):
+    """drf-spectacular preprocessing hook: the router's `/?` routes are documented without the slash.
+
+    The API answers both; the guide's URLs (and so the documented ones) have none.
+    """
+    return [
+        (path.rstrip("/") if path.startswith("/api/") and path != "/api/v1/" else path, regex, method, callback)
+        for path, regex, method, callback in endpoints
+    ]
+
+
 def error_responses(*status_codes: int) -> dict[int, OpenApiResponse]:
     return {code: OpenApiResponse(ErrorEnvelopeSerializer, description="Error envelope.") for code in status_codes}
 

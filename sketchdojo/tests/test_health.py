@@ -151,7 +151,17 @@ def test_the_schema_documents_errors_as_the_envelope(openapi_schema):
     assert me["responses"]["401"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/ErrorEnvelope"
     }
-    assert me["security"] == [{"jwtAuth": []}, {"cookieAuth": []}]
+    assert me["security"] == [{"jwtAuth": []}]
+
+
+def test_swagger_signs_in_with_the_password_flow_at_the_login_endpoint(openapi_schema):
+    scheme = openapi_schema["components"]["securitySchemes"]["jwtAuth"]
+
+    assert scheme["type"] == "oauth2"
+    assert scheme["flows"] == {
+        "password": {"tokenUrl": "/api/v1/auth/login", "refreshUrl": "/api/v1/auth/refresh", "scopes": {}}
+    }
+    assert "cookieAuth" not in openapi_schema["components"]["securitySchemes"]
 
 
 def test_the_schema_never_exposes_the_password_in_a_response(openapi_schema):
