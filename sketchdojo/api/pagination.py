@@ -67,6 +67,10 @@ class PagePagination(PageNumberPagination):
             }
         )
 
+    def get_results(self, data):
+        """The items of a page this paginator made (the browsable API reads them to offer its Filters)."""
+        return data["items"]
+
     @property
     def page_count(self) -> int:
         return math.ceil(self.total / self.size) if self.total else 0
