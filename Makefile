@@ -76,14 +76,19 @@ clean:
 # Production-shaped stack in containers (needs Docker with the compose plugin): MySQL, Redis, web,
 # worker, beat, Prometheus (:9090), Grafana (:3000). Secrets are generated once into .env.compose.
 COMPOSE ?= docker compose
-.PHONY: up down deploy-check
+.PHONY: up up-monitoring down deploy-check
 
 up:
 	@deploy/compose-env.sh .env.compose
 	$(COMPOSE) --env-file .env.compose up -d --build
 
+# The same stack plus Flower (Celery monitoring) on http://localhost:5555 (user admin, FLOWER_PASSWORD).
+up-monitoring:
+	@deploy/compose-env.sh .env.compose
+	$(COMPOSE) --env-file .env.compose --profile monitoring up -d --build
+
 down:
-	$(COMPOSE) --env-file .env.compose down
+	$(COMPOSE) --env-file .env.compose --profile monitoring down
 
 # Validates the Kubernetes manifests, compose file, Prometheus/Grafana provisioning and Dockerfile.
 deploy-check: setup

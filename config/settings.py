@@ -175,6 +175,10 @@ if env("CELERY_BROKER_KEY_PREFIX", default=""):
     # Several deployments (or test runs) can share one Redis: each gets its own queue keys.
     CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] = env("CELERY_BROKER_KEY_PREFIX")
 CELERY_TIMEZONE = "UTC"
+# Workers answer remote control (`celery -A config inspect ping`, `celery status`, Flower) over the
+# broker. The embedded worker cannot: its broker is the memory of the web process, which another
+# process (the `celery` command) never sees; /health/readiness reports it instead.
+CELERY_WORKER_ENABLE_REMOTE_CONTROL = True
 # Generation tasks (tasks/): heartbeat while a step runs; the reconciler re-queues a running task whose
 # heartbeat is older than TASK_STALE_AFTER_SECONDS (a killed worker), or a pending one nobody took.
 TASK_HEARTBEAT_SECONDS = env.float("TASK_HEARTBEAT_SECONDS", default=20.0)
