@@ -320,6 +320,16 @@ SPECTACULAR_SETTINGS = {
     # The browsable API's session is not an authentication of the documented API.
     "AUTHENTICATION_WHITELIST": ["accounts.authentication.RevocableJWTAuthentication"],
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": True, "displayOperationId": False},
+    # ReDoc in the system's fonts: its page (templates/drf_spectacular/redoc.html) loads no web font.
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif",
+                "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif"},
+                "code": {"fontFamily": "ui-monospace, 'SFMono-Regular', Menlo, monospace"},
+            }
+        }
+    },
     # Several fields share a name ("status", "style") with different choices: name each set once.
     "ENUM_NAME_OVERRIDES": {
         "ArtStyleEnum": "projects.models.ArtStyle",

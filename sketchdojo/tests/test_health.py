@@ -199,3 +199,11 @@ def test_metrics_are_prometheus_text():
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "# TYPE django_http_requests_total_by_method_total counter" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc", "/docs/websocket"])
+def test_docs_pages_name_no_other_host_at_all(page):
+    """No web font, CDN or preconnect: every URL in the page is a path on this server."""
+    html = Client().get(page).content.decode()
+
+    assert re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, flags=re.IGNORECASE) == []
