@@ -10,10 +10,10 @@ SERVICES_DATABASE_URL ?= mysql://root@127.0.0.1:3306/sketchdojo
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/14
 PYTEST_WORKERS ?= 2
 
-.PHONY: help setup system system-test venv run migrate test test-sqlite test-services lint contracts format check bench clean
+.PHONY: help setup system system-test venv run migrate test test-sqlite test-services lint contracts format check bench clean client
 
 help:
-	@echo "make run | test | test-sqlite | test-services | lint | contracts | format | bench | clean"
+	@echo "make run | test | test-sqlite | test-services | lint | contracts | format | client | bench | clean"
 
 system:
 	@scripts/bootstrap.sh
@@ -66,6 +66,14 @@ test-services: setup
 		$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not browser"
 
 test: check lint contracts test-sqlite test-services
+
+# The Python client, generated from the OpenAPI schema (request bodies as JSON) into
+# clients/python/sketchdojo_client; commit what changes. A test fails when it is out of date.
+client: setup
+	env -u DATABASE_URL -u REDIS_URL $(PY) manage.py spectacular --format openapi-json --fail-on-warn \
+		--custom-settings sketchdojo.api.schema.CLIENT_SCHEMA_SETTINGS --file clients/python/openapi.json
+	cd clients/python && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" openapi-python-client generate --path openapi.json \
+		--config generator.yaml --meta none --output-path sketchdojo_client --overwrite
 
 bench: setup
 	$(PY) -m bench

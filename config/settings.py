@@ -258,7 +258,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "sketchdojo.api.pagination.PagePagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "sketchdojo.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "sketchdojo.api.exceptions.envelope_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["sketchdojo.api.throttles.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {

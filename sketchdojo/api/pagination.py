@@ -4,14 +4,11 @@
 kept), or null at either end."""
 
 import math
-from collections.abc import Callable
-from typing import Any
 
 from django.db.models import QuerySet
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.utils.urls import replace_query_param
 
 
@@ -104,10 +101,3 @@ class PagePagination(PageNumberPagination):
                 },
             },
         }
-
-
-def paginated_response(request, items, serialize: Callable[[list], Any]) -> Response:
-    """One page of `items` (a queryset or a list) in the list shape; `serialize(page)` makes its items."""
-    paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-    page = paginator.paginate_queryset(items, request)
-    return paginator.get_paginated_response(serialize(page))
