@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from characters.filters import CharacterFilter
+from characters.filters import CharacterFilter, CharacterListFilter
 from characters.models import Character
 from characters.schema import CHARACTER_EXAMPLES
 from characters.selectors import character_get, character_list, character_list_for_project
@@ -21,6 +21,7 @@ _ID = OpenApiParameter("character_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
 
 @extend_schema_view(
+    list=extend_schema(summary="List the characters of all your projects, in the order they were created"),
     create=extend_schema(
         summary="Add a character to one of your projects",
         parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body.")],
@@ -37,7 +38,8 @@ _ID = OpenApiParameter("character_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 class CharacterViewSet(ApiViewSet):
     """The cast of your projects: name, role, appearance, personality and a reference image.
 
-    Create with `POST /characters?project_id=...`; list a project's cast at `/characters/project/{project_id}`.
+    Create with `POST /characters?project_id=...`; list a project's cast at `/characters/project/{project_id}`
+    (or `/characters?project_id=...`).
     Another user's character (or a missing or malformed id) is 404.
     """
 
@@ -48,7 +50,7 @@ class CharacterViewSet(ApiViewSet):
     serializer_class = CharacterSerializer
     create_serializer_class = CharacterCreateSerializer
     update_serializer_class = CharacterInputSerializer
-    filterset_class = CharacterFilter
+    filterset_class = CharacterListFilter
     search_fields = ("name", "description")
     ordering_fields = ("created_at", "name", "role")
 
@@ -57,6 +59,9 @@ class CharacterViewSet(ApiViewSet):
 
     def get_object(self):
         return character_get(user=self.request.user, character_id=self.kwargs["character_id"])
+
+    def list(self, request):
+        return self.paginated_list(self.get_queryset())
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)
@@ -77,6 +82,7 @@ class CharacterViewSet(ApiViewSet):
         url_path=r"project/(?P<project_id>[^/]+)",
         url_name="for-project",
         name="Characters of a project",
+        filterset_class=CharacterFilter,
     )
     def for_project(self, request, project_id):
         """The cast of one of your projects (paginated, filterable)."""

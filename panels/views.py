@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from panels.filters import PanelFilter
+from panels.filters import PanelListFilter
 from panels.models import Panel
 from panels.selectors import panel_get, panel_list
 from panels.serializers import PanelInputSerializer, PanelSerializer
@@ -20,6 +20,7 @@ _ID = OpenApiParameter("panel_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
 
 @extend_schema_view(
+    list=extend_schema(summary="List the panels of all your webtoons, by webtoon and reading order"),
     retrieve=extend_schema(summary="One of your panels", parameters=[_ID]),
     update=extend_schema(summary="Replace a panel's fields", parameters=[_ID]),
     partial_update=extend_schema(
@@ -37,7 +38,7 @@ class PanelViewSet(ApiViewSet):
     lookup_url_kwarg = "panel_id"
     serializer_class = PanelSerializer
     update_serializer_class = PanelInputSerializer
-    filterset_class = PanelFilter
+    filterset_class = PanelListFilter
     search_fields = ("visual_description", "location", "mood")
     ordering_fields = ("sequence_number", "created_at", "updated_at", "status")
 
@@ -46,6 +47,9 @@ class PanelViewSet(ApiViewSet):
 
     def get_object(self):
         return panel_get(user=self.request.user, panel_id=self.kwargs["panel_id"])
+
+    def list(self, request):
+        return self.paginated_list(self.get_queryset())
 
     def retrieve(self, request, panel_id):
         return Response(self.output(self.get_object()).data)

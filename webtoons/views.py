@@ -12,6 +12,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from panels.filters import PanelFilter
 from panels.selectors import panel_get, panel_list_for_webtoon
 from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelSerializer
 from panels.services import panel_create, panel_regenerate
@@ -247,6 +248,7 @@ class WebtoonPanelViewSet(IdempotentThrottleMixin, PanelViewSet):
         url_name="for-webtoon",
         name="Panels of a webtoon",
         serializer_class=PanelSerializer,
+        filterset_class=PanelFilter,
     )
     def for_webtoon(self, request, webtoon_id):
         """The panels of one of your webtoons by sequence_number (paginated, filterable)."""

@@ -130,3 +130,43 @@ def test_pages_link_to_their_neighbours_keeping_the_other_parameters(auth_client
     assert [item["title"] for item in second["items"]] == ["Chapter 2"]
     assert second["previous"] == "http://testserver/api/v1/webtoons?ordering=title&page=1&size=1"
     assert second["next"] == "http://testserver/api/v1/webtoons?ordering=title&page=3&size=1"
+
+
+def test_all_your_characters_list_filters_by_project(auth_client, world):
+    everyone = _titles(auth_client.get("/api/v1/characters?ordering=name"), "name")
+    quiet = _titles(auth_client.get(f"/api/v1/characters?project_id={world['quiet'].pk}"), "name")
+
+    assert everyone == ["Alex Thunder", "Shade"]
+    assert quiet == []
+
+
+def test_all_your_panels_list_filters_by_webtoon_and_status(auth_client, world, other_user):
+    PanelFactory(webtoon=WebtoonFactory(project=ProjectFactory(user=other_user)), sequence_number=1)
+    published = world["published"].pk
+
+    assert _titles(auth_client.get("/api/v1/panels"), "sequence_number") == [1, 2]
+    assert _titles(auth_client.get(f"/api/v1/panels?webtoon_id={published}&status=drawn"), "sequence_number") == [1]
+
+
+@pytest.mark.parametrize(
+    "url, factory",
+    [
+        ("/api/v1/characters", lambda project: CharacterFactory(project=project)),
+        ("/api/v1/panels", lambda project: PanelFactory(webtoon=WebtoonFactory(project=project), sequence_number=1)),
+        ("/api/v1/webtoons", lambda project: WebtoonFactory(project=project)),
+    ],
+)
+def test_a_list_costs_the_same_queries_for_one_row_or_five(auth_client, user, url, factory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    project = ProjectFactory(user=user)
+    factory(project)
+    with CaptureQueriesContext(connection) as one:
+        assert auth_client.get(url).json()["total"] == 1
+    for _ in range(4):
+        factory(project)
+    with CaptureQueriesContext(connection) as five:
+        assert auth_client.get(url).json()["total"] == 5
+
+    assert len(five.captured_queries) == len(one.captured_queries)

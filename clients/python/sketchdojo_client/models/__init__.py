@@ -6,6 +6,8 @@ from .bubble_style_enum import BubbleStyleEnum
 from .character import Character
 from .character_create_request import CharacterCreateRequest
 from .character_input_request import CharacterInputRequest
+from .characters_list_ordering import CharactersListOrdering
+from .characters_list_role import CharactersListRole
 from .characters_project_list_ordering import CharactersProjectListOrdering
 from .characters_project_list_role import CharactersProjectListRole
 from .element_type_enum import ElementTypeEnum
@@ -24,6 +26,9 @@ from .panel_create_request import PanelCreateRequest
 from .panel_generate_request import PanelGenerateRequest
 from .panel_input_request import PanelInputRequest
 from .panel_status_enum import PanelStatusEnum
+from .panels_list_ordering import PanelsListOrdering
+from .panels_list_shot import PanelsListShot
+from .panels_list_status import PanelsListStatus
 from .panels_webtoon_list_ordering import PanelsWebtoonListOrdering
 from .panels_webtoon_list_shot import PanelsWebtoonListShot
 from .panels_webtoon_list_status import PanelsWebtoonListStatus
@@ -87,6 +92,8 @@ __all__ = (
     "Character",
     "CharacterCreateRequest",
     "CharacterInputRequest",
+    "CharactersListOrdering",
+    "CharactersListRole",
     "CharactersProjectListOrdering",
     "CharactersProjectListRole",
     "ElementTypeEnum",
@@ -104,6 +111,9 @@ __all__ = (
     "PanelCreateRequest",
     "PanelGenerateRequest",
     "PanelInputRequest",
+    "PanelsListOrdering",
+    "PanelsListShot",
+    "PanelsListStatus",
     "PanelStatusEnum",
     "PanelsWebtoonListOrdering",
     "PanelsWebtoonListShot",

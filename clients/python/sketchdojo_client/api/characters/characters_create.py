@@ -73,7 +73,8 @@ def sync_detailed(
      The cast of your projects: name, role, appearance, personality and a reference image.
 
     Create with `POST /characters?project_id=...`; list a project's cast at
-    `/characters/project/{project_id}`.
+    `/characters/project/{project_id}`
+    (or `/characters?project_id=...`).
     Another user's character (or a missing or malformed id) is 404.
 
     Args:
@@ -112,7 +113,8 @@ def sync(
      The cast of your projects: name, role, appearance, personality and a reference image.
 
     Create with `POST /characters?project_id=...`; list a project's cast at
-    `/characters/project/{project_id}`.
+    `/characters/project/{project_id}`
+    (or `/characters?project_id=...`).
     Another user's character (or a missing or malformed id) is 404.
 
     Args:
@@ -146,7 +148,8 @@ async def asyncio_detailed(
      The cast of your projects: name, role, appearance, personality and a reference image.
 
     Create with `POST /characters?project_id=...`; list a project's cast at
-    `/characters/project/{project_id}`.
+    `/characters/project/{project_id}`
+    (or `/characters?project_id=...`).
     Another user's character (or a missing or malformed id) is 404.
 
     Args:
@@ -183,7 +186,8 @@ async def asyncio(
      The cast of your projects: name, role, appearance, personality and a reference image.
 
     Create with `POST /characters?project_id=...`; list a project's cast at
-    `/characters/project/{project_id}`.
+    `/characters/project/{project_id}`
+    (or `/characters?project_id=...`).
     Another user's character (or a missing or malformed id) is 404.
 
     Args:

@@ -53,7 +53,8 @@ def sync_detailed(
      The cast of your projects: name, role, appearance, personality and a reference image.
 
     Create with `POST /characters?project_id=...`; list a project's cast at
-    `/characters/project/{project_id}`.
+    `/characters/project/{project_id}`
+    (or `/characters?project_id=...`).
     Another user's character (or a missing or malformed id) is 404.
 
     Args:
@@ -88,7 +89,8 @@ async def asyncio_detailed(
      The cast of your projects: name, role, appearance, personality and a reference image.
 
     Create with `POST /characters?project_id=...`; list a project's cast at
-    `/characters/project/{project_id}`.
+    `/characters/project/{project_id}`
+    (or `/characters?project_id=...`).
     Another user's character (or a missing or malformed id) is 404.
 
     Args:
