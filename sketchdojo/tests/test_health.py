@@ -207,3 +207,36 @@ def test_docs_pages_name_no_other_host_at_all(page):
     html = Client().get(page).content.decode()
 
     assert re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, flags=re.IGNORECASE) == []
+
+
+def test_each_resource_has_its_own_tag_and_nothing_sits_under_api(openapi_schema):
+    tags = {
+        path: {tag for operation in item.values() for tag in operation.get("tags", [])}
+        for path, item in openapi_schema["paths"].items()
+    }
+
+    assert {tag["name"] for tag in openapi_schema["tags"]} == {
+        "auth",
+        "projects",
+        "characters",
+        "webtoons",
+        "panels",
+        "tasks",
+    }
+    for path, found in tags.items():
+        assert found == {path.split("/")[3]}, path
+
+
+def test_the_guides_bodies_are_the_examples(openapi_schema):
+    def example(path, media="application/json"):
+        content = openapi_schema["paths"][path]["post"]["requestBody"]["content"][media]
+        return next(iter(content["examples"].values()))["value"]
+
+    assert example("/api/v1/projects")["title"] == "My Epic Webtoon"
+    assert example("/api/v1/characters")["appearance"]["eye_color"] == "electric_blue"
+    assert example("/api/v1/webtoons/generate")["panel_count"] == 6
+    assert example("/api/v1/auth/register")["username"] == "johndoe"
+    assert example("/api/v1/auth/login", "application/x-www-form-urlencoded") == {
+        "username": "user@example.com",
+        "password": "SecurePassword123",
+    }
