@@ -104,6 +104,7 @@ def test_a_signed_in_browser_sees_readable_titles_a_log_out_link_and_a_create_fo
     page = response.content.decode()
     assert response.status_code == 200
     assert "<h1>Projects</h1>" in page
+    assert "<title>Projects \u2013 SketchDojo API</title>" in page
     assert "Project List Create" not in page
     assert "/api-auth/logout/" in page
     assert 'name="title"' in page and 'name="art_style"' in page  # the HTML form of POST
