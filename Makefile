@@ -10,10 +10,10 @@ SERVICES_DATABASE_URL ?= mysql://root@127.0.0.1:3306/sketchdojo
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/14
 PYTEST_WORKERS ?= 2
 
-.PHONY: help setup system system-test venv run migrate test test-sqlite test-services lint contracts format check bench clean
+.PHONY: help setup system system-test venv run migrate test test-sqlite test-services lint contracts format check bench clean client
 
 help:
-	@echo "make run | test | test-sqlite | test-services | lint | contracts | format | bench | clean"
+	@echo "make run | test | test-sqlite | test-services | lint | contracts | format | client | bench | clean"
 
 system:
 	@scripts/bootstrap.sh
@@ -67,6 +67,14 @@ test-services: setup
 
 test: check lint contracts test-sqlite test-services
 
+# The Python client, generated from the OpenAPI schema (request bodies as JSON) into
+# clients/python/sketchdojo_client; commit what changes. A test fails when it is out of date.
+client: setup
+	env -u DATABASE_URL -u REDIS_URL $(PY) manage.py spectacular --format openapi-json --fail-on-warn \
+		--custom-settings sketchdojo.api.schema.CLIENT_SCHEMA_SETTINGS --file clients/python/openapi.json
+	cd clients/python && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" openapi-python-client generate --path openapi.json \
+		--config generator.yaml --meta none --output-path sketchdojo_client --overwrite
+
 bench: setup
 	$(PY) -m bench
 
@@ -76,14 +84,19 @@ clean:
 # Production-shaped stack in containers (needs Docker with the compose plugin): MySQL, Redis, web,
 # worker, beat, Prometheus (:9090), Grafana (:3000). Secrets are generated once into .env.compose.
 COMPOSE ?= docker compose
-.PHONY: up down deploy-check
+.PHONY: up up-monitoring down deploy-check
 
 up:
 	@deploy/compose-env.sh .env.compose
 	$(COMPOSE) --env-file .env.compose up -d --build
 
+# The same stack plus Flower (Celery monitoring) on http://localhost:5555 (user admin, FLOWER_PASSWORD).
+up-monitoring:
+	@deploy/compose-env.sh .env.compose
+	$(COMPOSE) --env-file .env.compose --profile monitoring up -d --build
+
 down:
-	$(COMPOSE) --env-file .env.compose down
+	$(COMPOSE) --env-file .env.compose --profile monitoring down
 
 # Validates the Kubernetes manifests, compose file, Prometheus/Grafana provisioning and Dockerfile.
 deploy-check: setup

@@ -6,6 +6,8 @@ family: logout and the reuse of a rotated refresh token revoke the family; logou
 the calling access token's `jti`.
 """
 
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
@@ -40,3 +42,18 @@ class RevocableJWTAuthentication(JWTAuthentication):
         if token_is_revoked(jti=token.get("jti"), family=token.get(TOKEN_FAMILY_CLAIM)):
             raise InvalidToken({"detail": "Token has been revoked.", "code": "token_revoked"})
         return token
+
+
+class BrowsableAPISessionAuthentication(SessionAuthentication):
+    """The Django session, for the browsable API's pages only (its "Log in" link signs in this way).
+
+    A request answered as JSON is never authenticated by the session cookie: bearer tokens stay
+    the API's authentication, so a page that holds a session cannot drive the JSON API through
+    the user's browser. CSRF is enforced as DRF's SessionAuthentication does (unsafe methods need
+    the token that the browsable API's forms carry).
+    """
+
+    def authenticate(self, request):
+        if not isinstance(getattr(request, "accepted_renderer", None), BrowsableAPIRenderer):
+            return None
+        return super().authenticate(request)

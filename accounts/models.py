@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -58,3 +59,44 @@ class Revocation(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ModerationActionKind(models.TextChoices):
+    FLAG = "flag", "Flag for review"
+    UNFLAG = "unflag", "Clear the flag"
+    UNPUBLISH = "unpublish", "Unpublish"
+    ARCHIVE = "archive", "Archive"
+    LIFT_HOLD = "lift_hold", "Lift the moderation hold"
+    SUSPEND = "suspend", "Suspend"
+    REACTIVATE = "reactivate", "Reactivate"
+
+
+class ModerationAction(models.Model):
+    """One staff decision on one object (a webtoon flagged, a user suspended, ...): who, what, why, when.
+
+    Written by the moderation services for each object the action changed, never edited: the admin
+    shows the log read-only. `target_repr` keeps a readable name after the target is deleted.
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+        help_text="The staff member; empty when a command or the system acted.",
+    )
+    target_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT)
+    target_id = models.CharField(max_length=64)
+    target = GenericForeignKey("target_type", "target_id")
+    target_repr = models.CharField(max_length=200)
+    action = models.CharField(max_length=20, choices=ModerationActionKind.choices)
+    reason = models.TextField(blank=True, default="")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "-at"], name="moderation_target_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.target_repr}"

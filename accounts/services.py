@@ -28,6 +28,8 @@ from accounts.lockout import (
     login_failures_clear,
     login_lockout_seconds,
 )
+from accounts.models import ModerationActionKind
+from accounts.moderation import moderation_actions_record
 from accounts.revocation import access_token_revoke, token_family_revoke, token_is_revoked
 from accounts.sessions import sessions_recheck
 
@@ -205,15 +207,22 @@ def user_logout(*, user: User, refresh_token: str, access_token: AccessToken | N
     sessions_recheck(user_ids=[user.pk])  # this session's open sockets close (4401)
 
 
-def user_set_active(*, users, is_active: bool) -> int:
+def user_set_active(*, users, is_active: bool, actor=None, reason: str = "") -> int:
     """Suspend (is_active=False) or reactivate users; returns how many changed.
 
     A suspended user can no longer sign in or refresh, their access tokens stop working on the
     next request (the JWT authentication refuses inactive users) and their open sockets close.
+    Each changed user gets a line in the moderation log, with `actor` and `reason`.
     """
     with transaction.atomic():
         ids = list(users.exclude(is_active=is_active).select_for_update().values_list("pk", flat=True))
         changed = User.objects.filter(pk__in=ids).update(is_active=is_active)
+        moderation_actions_record(
+            actor=actor,
+            action=ModerationActionKind.REACTIVATE if is_active else ModerationActionKind.SUSPEND,
+            reason=reason,
+            targets=User.objects.filter(pk__in=ids),
+        )
         if not is_active:
             sessions_recheck(user_ids=ids)
     return changed

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import Token
 
 from accounts import services
+from accounts.schema_examples import LOGIN_EXAMPLES, REGISTER_EXAMPLES
 from accounts.serializers import (
     LoginInputSerializer,
     RefreshTokenInputSerializer,
@@ -42,6 +43,7 @@ class RegisterView(_PublicView):
         tags=TAG,
         request=RegisterInputSerializer,
         responses={201: UserSerializer, **error_responses(400, 429)},
+        examples=REGISTER_EXAMPLES,
         summary="Create an account",
     )
     def post(self, request):
@@ -57,6 +59,7 @@ class LoginView(_PublicView):
 
     @extend_schema(
         tags=TAG,
+        examples=LOGIN_EXAMPLES,
         request={
             "application/x-www-form-urlencoded": LoginInputSerializer,
             "application/json": LoginInputSerializer,

@@ -14,6 +14,11 @@ def character_list_for_project(*, project: Project) -> QuerySet[Character]:
     return Character.objects.filter(project=project).order_by("created_at", "pk")
 
 
+def character_list(*, user) -> QuerySet[Character]:
+    """Every character of the user's projects, in the order they were created."""
+    return Character.objects.filter(project__user=user).order_by("created_at", "pk")
+
+
 def character_get(*, user, character_id) -> Character:
     """The character with this id if the user owns its project; Http404 otherwise (also for a malformed id)."""
     queryset = Character.objects.select_related("project").filter(project__user=user)

@@ -174,6 +174,10 @@ if env("CELERY_BROKER_KEY_PREFIX", default=""):
     # Several deployments (or test runs) can share one Redis: each gets its own queue keys.
     CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] = env("CELERY_BROKER_KEY_PREFIX")
 CELERY_TIMEZONE = "UTC"
+# Workers answer remote control (`celery -A config inspect ping`, `celery status`, Flower) over the
+# broker. The embedded worker cannot: its broker is the memory of the web process, which another
+# process (the `celery` command) never sees; /health/readiness reports it instead.
+CELERY_WORKER_ENABLE_REMOTE_CONTROL = True
 # Generation tasks (tasks/): heartbeat while a step runs; the reconciler re-queues a running task whose
 # heartbeat is older than TASK_STALE_AFTER_SECONDS (a killed worker), or a pending one nobody took.
 TASK_HEARTBEAT_SECONDS = env.float("TASK_HEARTBEAT_SECONDS", default=20.0)
@@ -238,7 +242,7 @@ WEBSOCKET_TOKEN_IS_CURRENT = "accounts.authentication.token_is_current"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.RevocableJWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.authentication.BrowsableAPISessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": [
@@ -253,7 +257,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "sketchdojo.api.pagination.PagePagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "sketchdojo.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "sketchdojo.api.exceptions.envelope_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["sketchdojo.api.throttles.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
@@ -284,6 +288,9 @@ AXES_LOCKOUT_CALLABLE = "accounts.admin_lockout.lockout_response"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 
+# The browsable API's "Log in" link (rest_framework.urls) comes back here when no `next` is given.
+LOGIN_REDIRECT_URL = "/api/v1/"
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "SketchDojo API",
     "DESCRIPTION": "Stories in, webtoons out.",
@@ -293,6 +300,35 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Tags come from the path below /api/v1 (one per resource), described here in the order shown.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["sketchdojo.api.schema.drop_optional_trailing_slash"],
+    "TAGS": [
+        {"name": "auth", "description": "Register, sign in (a bearer token pair), refresh, sign out."},
+        {"name": "projects", "description": "A story's title, outline, art style and palette."},
+        {"name": "characters", "description": "A project's cast, with appearance, personality and reference image."},
+        {"name": "webtoons", "description": "Generate from a story (a 202 task), edit, publish, export."},
+        {"name": "panels", "description": "Add, edit, reorder, redraw and delete a webtoon's panels."},
+        {
+            "name": "tasks",
+            "description": "Generation tasks: progress, cancel, retry (live: /docs/websocket).",
+        },
+    ],
+    "EXTERNAL_DOCS": {"description": "The WebSocket protocol (AsyncAPI)", "url": "/docs/websocket"},
+    # Swagger UI's Authorize dialog signs in with the password flow (accounts.schema) and keeps the token.
+    # The browsable API's session is not an authentication of the documented API.
+    "AUTHENTICATION_WHITELIST": ["accounts.authentication.RevocableJWTAuthentication"],
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": True, "displayOperationId": False},
+    # ReDoc in the system's fonts: its page (templates/drf_spectacular/redoc.html) loads no web font.
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif",
+                "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif"},
+                "code": {"fontFamily": "ui-monospace, 'SFMono-Regular', Menlo, monospace"},
+            }
+        }
+    },
     # Several fields share a name ("status", "style") with different choices: name each set once.
     "ENUM_NAME_OVERRIDES": {
         "ArtStyleEnum": "projects.models.ArtStyle",

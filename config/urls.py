@@ -3,18 +3,31 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-# Each app's routes sit under the prefix named here; sketchdojo.api.urls.route makes the trailing
-# slash optional in one place.
+from characters.views import CharacterViewSet
+from projects.views import ProjectViewSet
+from sketchdojo.api.asyncapi import AsyncAPIPageView, AsyncAPIView
+from sketchdojo.api.routers import ApiRouter
+from tasks.views import TaskViewSet
+from webtoons.views import WebtoonPanelViewSet, WebtoonViewSet
+
+# The REST API: one router, each resource's prefix named here (ApiRouter makes the trailing slash
+# optional and serves the API root at /api/v1/).
+api = ApiRouter()
+api.register("projects", ProjectViewSet, basename="project")
+api.register("characters", CharacterViewSet, basename="character")
+api.register("webtoons", WebtoonViewSet, basename="webtoon")
+api.register("panels", WebtoonPanelViewSet, basename="panel")
+api.register("tasks", TaskViewSet, basename="task")
+
 urlpatterns = [
     path("api/v1/auth/", include("accounts.urls")),
-    path("api/v1/projects", include("projects.urls")),
-    path("api/v1/characters", include("webtoons.character_urls")),  # reference sheets: a generation job
-    path("api/v1/characters", include("characters.urls")),
-    path("api/v1/webtoons", include("webtoons.urls")),
-    path("api/v1/panels", include("webtoons.panel_urls")),  # list, add, redraw: start from a webtoon
-    path("api/v1/panels", include("panels.urls")),
-    path("api/v1/tasks", include("tasks.urls")),
+    path("api/v1/", include(api.urls)),
+    path("api/v1/", include("webtoons.character_urls")),  # a character's reference sheet: a generation job
+    # The browsable API's "Log in" / "Log out" (a session for its HTML pages only; the JSON API takes tokens).
+    path("api-auth/", include("rest_framework.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/asyncapi.json", AsyncAPIView.as_view(), name="asyncapi"),
+    path("docs/websocket", AsyncAPIPageView.as_view(), name="asyncapi-page"),
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("", include("sketchdojo.health_urls")),

@@ -13,6 +13,11 @@ def panel_list_for_webtoon(*, webtoon) -> QuerySet[Panel]:
     return Panel.objects.filter(webtoon=webtoon).order_by("sequence_number")
 
 
+def panel_list(*, user) -> QuerySet[Panel]:
+    """Every panel of the user's webtoons, by webtoon and reading order."""
+    return Panel.objects.filter(webtoon__project__user=user).order_by("webtoon_id", "sequence_number")
+
+
 def panel_get(*, user, panel_id) -> Panel:
     """The panel with this id if the user owns its webtoon; Http404 otherwise (also for a malformed id)."""
     queryset = Panel.objects.select_related("webtoon", "webtoon__project").filter(webtoon__project__user=user)

@@ -1,71 +1,78 @@
-"""Projects API: thin views that validate, call one selector or service, and serialize."""
+"""Projects API: a thin ViewSet that validates, calls one selector or service, and serializes."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from projects.models import ArtStyle, ProjectStatus
+from projects.filters import ProjectFilter
+from projects.models import Project
+from projects.schema import PROJECT_EXAMPLES
 from projects.selectors import project_get, project_list
 from projects.serializers import ProjectInputSerializer, ProjectSerializer, ProjectUpdateSerializer
 from projects.services import project_create, project_delete, project_update
-from sketchdojo.api.pagination import paginated_response
-from sketchdojo.api.schema import paginated
+from sketchdojo.api.viewsets import ApiViewSet
+
+_ID = OpenApiParameter("project_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
 
-class ProjectListCreateView(APIView):
-    """GET: the caller's projects, newest first (paginated). POST: a new draft project."""
+@extend_schema_view(
+    list=extend_schema(summary="List your projects, newest first"),
+    create=extend_schema(summary="Create a draft project", examples=PROJECT_EXAMPLES),
+    retrieve=extend_schema(summary="One of your projects", parameters=[_ID]),
+    update=extend_schema(summary="Replace a project's fields", parameters=[_ID]),
+    partial_update=extend_schema(summary="Change some of a project's fields", parameters=[_ID]),
+    destroy=extend_schema(summary="Delete a project with its characters and webtoons", parameters=[_ID]),
+)
+@extend_schema(tags=["projects"])
+class ProjectViewSet(ApiViewSet):
+    """Your projects: a story's title, outline, art style and palette, with its cast and webtoons.
 
-    @extend_schema(
-        operation_id="api_v1_projects_list",
-        parameters=[
-            OpenApiParameter("status", OpenApiTypes.STR, enum=ProjectStatus.values),
-            OpenApiParameter("art_style", OpenApiTypes.STR, enum=ArtStyle.values),
-            OpenApiParameter("page", OpenApiTypes.INT),
-            OpenApiParameter("size", OpenApiTypes.INT),
-        ],
-        responses=paginated(ProjectSerializer),
-    )
-    def get(self, request):
-        projects = project_list(user=request.user, filters=request.query_params)
-        return paginated_response(request, projects, lambda page: ProjectSerializer(page, many=True).data)
+    Another user's project (or a missing or malformed id) is 404.
+    """
 
-    @extend_schema(request=ProjectInputSerializer, responses={201: ProjectSerializer})
-    def post(self, request):
-        serializer = ProjectInputSerializer(data=request.data)
+    singular_name, plural_name = "Project", "Projects"
+    queryset = Project.objects.none()  # the model, for the schema and filters; rows: get_queryset
+    lookup_url_kwarg = "project_id"
+    serializer_class = ProjectSerializer
+    create_serializer_class = ProjectInputSerializer
+    update_serializer_class = ProjectUpdateSerializer
+    filterset_class = ProjectFilter
+    search_fields = ("title", "description", "story_outline")
+    ordering_fields = ("created_at", "updated_at", "title", "status")
+
+    def get_queryset(self):
+        return project_list(user=self.request.user)
+
+    def get_object(self):
+        return project_get(user=self.request.user, project_id=self.kwargs["project_id"])
+
+    def list(self, request):
+        return self.paginated_list(self.get_queryset())
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         project = project_create(user=request.user, **serializer.validated_data)
         project = project_get(user=request.user, project_id=project.pk)
-        return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
+        return Response(self.output(project).data, status=status.HTTP_201_CREATED)
 
+    def retrieve(self, request, project_id):
+        return Response(self.output(self.get_object()).data)
 
-@extend_schema(parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
-class ProjectDetailView(APIView):
-    """One of the caller's projects; any other id (another user's, missing, malformed) is 404."""
+    def update(self, request, project_id):
+        return self._update(request, partial=False)
 
-    @extend_schema(responses=ProjectSerializer)
-    def get(self, request, project_id):
-        project = project_get(user=request.user, project_id=project_id)
-        return Response(ProjectSerializer(project).data)
+    def partial_update(self, request, project_id):
+        return self._update(request, partial=True)
 
-    @extend_schema(request=ProjectUpdateSerializer, responses=ProjectSerializer)
-    def put(self, request, project_id):
-        return self._update(request, project_id, partial=False)
-
-    @extend_schema(request=ProjectUpdateSerializer, responses=ProjectSerializer)
-    def patch(self, request, project_id):
-        return self._update(request, project_id, partial=True)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request, project_id):
-        project = project_get(user=request.user, project_id=project_id)
-        project_delete(project=project)
+    def destroy(self, request, project_id):
+        project_delete(project=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def _update(self, request, project_id, *, partial: bool):
-        project = project_get(user=request.user, project_id=project_id)
-        serializer = ProjectUpdateSerializer(data=request.data, partial=partial)
+    def _update(self, request, *, partial: bool):
+        project = self.get_object()
+        serializer = self.get_serializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         project = project_update(project=project, data=serializer.validated_data)
-        return Response(ProjectSerializer(project).data)
+        return Response(self.output(project).data)

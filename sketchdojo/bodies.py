@@ -22,7 +22,7 @@ from django.conf import settings
 
 from sketchdojo.api.envelope import envelope
 
-# Routes whose POST/PUT/PATCH may carry a reference image (characters/urls.py).
+# Routes whose POST/PUT/PATCH may carry a reference image (the characters routes in config/urls.py).
 _UPLOAD_PREFIXES = ("/api/v1/characters",)
 
 

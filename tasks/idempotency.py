@@ -125,9 +125,15 @@ def create_once(create: Callable[[], Task], *, user, idempotency: Idempotency | 
 
 
 class IdempotentThrottleMixin:
-    """A view mixin: a request that repeats a used Idempotency-Key skips the throttles (it starts nothing)."""
+    """A view mixin: a request that repeats a used Idempotency-Key skips the throttles (it starts nothing).
+
+    On a ViewSet, only the actions named in `idempotent_actions` (the ones that start work) get this.
+    """
+
+    idempotent_actions: tuple[str, ...] | None = None
 
     def check_throttles(self, request):
-        if key_in_use(user=request.user, idempotency=idempotency_from_request(request)):
+        applies = self.idempotent_actions is None or getattr(self, "action", None) in self.idempotent_actions
+        if applies and key_in_use(user=request.user, idempotency=idempotency_from_request(request)):
             return
         super().check_throttles(request)

@@ -1,9 +1,9 @@
-"""Task shapes: what GET /tasks and /tasks/{id} return (SPEC §4), and the list filters."""
+"""Task shapes: what GET /tasks and /tasks/{id} return (SPEC §4), (list filters: tasks.filters)."""
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from tasks.models import Task, TaskStatus, TaskType
+from tasks.models import Task
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -79,8 +79,3 @@ class TaskDetailSerializer(TaskSerializer):
             if isinstance(call, dict)
         ]
         return ProviderCallSerializer(calls, many=True).data
-
-
-class TaskFilterSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=TaskStatus.choices, required=False)
-    task_type = serializers.ChoiceField(choices=TaskType.choices, required=False)

@@ -1,12 +1,13 @@
-"""/api/v1/characters routes that queue generation work (a reference sheet); config/urls.py mounts them
-under the characters prefix, beside characters.urls, as it does webtoons.panel_urls for panels."""
+"""/api/v1/characters/{id}/reference-sheet: queues generation work (a reference sheet), so it lives in
+webtoons (characters may not queue tasks); config/urls.py mounts it beside the router's characters routes."""
 
-from sketchdojo.api.urls import route
+from django.urls import re_path
+
 from webtoons.character_views import CharacterReferenceSheetView
 
 urlpatterns = [
-    route(
-        r"/(?P<character_id>[^/]+)/reference-sheet",
+    re_path(
+        r"^characters/(?P<character_id>[^/.]+)/reference-sheet/?$",
         CharacterReferenceSheetView.as_view(),
         name="character-reference-sheet",
     ),

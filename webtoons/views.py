@@ -1,21 +1,27 @@
-"""Webtoons API: list/create/edit, generate (202 task), publish, export; a webtoon's panels: list, add, redraw."""
+"""Webtoons API: list/create/edit, generate (202 task), publish, export; a webtoon's panels: list, add, redraw.
+
+Thin ViewSets: validate, call one selector or service, serialize. The panels' own routes
+(read, edit, delete) live in panels.views; WebtoonPanelViewSet adds the ones that start from a webtoon.
+"""
 
 from django.conf import settings
 from django.http import FileResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from panels.filters import PanelFilter
 from panels.selectors import panel_get, panel_list_for_webtoon
 from panels.serializers import PanelCreateSerializer, PanelGenerateSerializer, PanelSerializer
 from panels.services import panel_create, panel_regenerate
+from panels.views import PanelViewSet
 from projects.selectors import project_get
-from sketchdojo.api.pagination import paginated_response
-from sketchdojo.api.schema import error_responses, paginated
+from sketchdojo.api.schema import error_responses
 from sketchdojo.api.throttles import GenerationRateThrottle, PanelGenerationRateThrottle, UserRateThrottle
+from sketchdojo.api.viewsets import ApiViewSet, EmptyBodySerializer
 from sketchdojo.engine.exports import EXPORT_FORMATS
 from sketchdojo.errors import Conflict
 from sketchdojo.links import site_origin
@@ -24,6 +30,14 @@ from tasks.idempotency import HEADER, HEADER_DESCRIPTION, IdempotentThrottleMixi
 from tasks.models import TaskStatus
 from tasks.serializers import TaskSerializer
 from webtoons.exports import StoredExport, export_wait, webtoon_export_request
+from webtoons.filters import WebtoonFilter
+from webtoons.models import Webtoon
+from webtoons.schema import (
+    GENERATE_EXAMPLES,
+    PANEL_CREATE_EXAMPLES,
+    PANEL_GENERATE_EXAMPLES,
+    WEBTOON_CREATE_EXAMPLES,
+)
 from webtoons.selectors import webtoon_get, webtoon_list
 from webtoons.serializers import (
     GenerateSerializer,
@@ -40,93 +54,101 @@ from webtoons.services import (
     webtoon_update,
 )
 
-
-class _ProjectFilter(serializers.Serializer):
-    project_id = serializers.UUIDField(required=False)
-
-
-def _detail(request, webtoon_id) -> Response:
-    webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id, with_panels=True)
-    return Response(WebtoonDetailSerializer(webtoon, context={"request": request}).data)
+_ID = OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
+_IDEMPOTENCY = OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION)
 
 
-class WebtoonListCreateView(APIView):
-    """GET: the caller's webtoons, newest first (filter `project_id`). POST: an empty webtoon."""
-
-    @extend_schema(
-        operation_id="api_v1_webtoons_list",
-        parameters=[
-            OpenApiParameter("project_id", OpenApiTypes.UUID),
-            OpenApiParameter("page", OpenApiTypes.INT),
-            OpenApiParameter("size", OpenApiTypes.INT),
-        ],
-        responses=paginated(WebtoonSerializer),
-    )
-    def get(self, request):
-        filters = _ProjectFilter(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        webtoons = webtoon_list(user=request.user, **filters.validated_data)
-        return paginated_response(
-            request, webtoons, lambda page: WebtoonSerializer(page, many=True, context={"request": request}).data
-        )
-
-    @extend_schema(
+@extend_schema_view(
+    list=extend_schema(summary="List your webtoons, newest first"),
+    create=extend_schema(
+        summary="Create an empty webtoon in one of your projects",
         parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body.")],
-        request=WebtoonCreateSerializer,
         responses={201: WebtoonDetailSerializer},
-    )
-    def post(self, request):
-        serializer = WebtoonCreateSerializer(data=request.data, context={"request": request})
+        examples=WEBTOON_CREATE_EXAMPLES,
+    ),
+    retrieve=extend_schema(summary="One of your webtoons, with its panels", parameters=[_ID]),
+    update=extend_schema(summary="Replace a webtoon's fields", parameters=[_ID], responses=WebtoonDetailSerializer),
+    partial_update=extend_schema(
+        summary="Change some of a webtoon's fields", parameters=[_ID], responses=WebtoonDetailSerializer
+    ),
+)
+@extend_schema(tags=["webtoons"])
+class WebtoonViewSet(IdempotentThrottleMixin, ApiViewSet):
+    """Your webtoons: generate one from a story (a 202 task to follow), edit, publish, export.
+
+    Another user's webtoon (or a missing or malformed id) is 404.
+    """
+
+    singular_name, plural_name = "Webtoon", "Webtoons"
+    queryset = Webtoon.objects.none()  # the model, for the schema and filters; rows: get_queryset
+    lookup_url_kwarg = "webtoon_id"
+    serializer_class = WebtoonSerializer
+    create_serializer_class = WebtoonCreateSerializer
+    update_serializer_class = WebtoonInputSerializer
+    filterset_class = WebtoonFilter
+    search_fields = ("title", "description", "summary")
+    ordering_fields = ("created_at", "updated_at", "title", "status")
+    idempotent_actions = ("generate",)
+
+    def get_queryset(self):
+        return webtoon_list(user=self.request.user)
+
+    def get_object(self):
+        return webtoon_get(user=self.request.user, webtoon_id=self.kwargs["webtoon_id"])
+
+    def _detail(self, webtoon_id) -> Response:
+        webtoon = webtoon_get(user=self.request.user, webtoon_id=webtoon_id, with_panels=True)
+        return Response(WebtoonDetailSerializer(webtoon, context=self.get_serializer_context()).data)
+
+    def list(self, request):
+        return self.paginated_list(self.get_queryset())
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         project = project_get(user=request.user, project_id=data.pop("project_id"))
         webtoon = webtoon_create(project=project, **data)
-        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon.pk, with_panels=True)
-        return Response(
-            WebtoonDetailSerializer(webtoon, context={"request": request}).data, status=status.HTTP_201_CREATED
-        )
+        response = self._detail(webtoon.pk)
+        response.status_code = status.HTTP_201_CREATED
+        return response
 
+    def retrieve(self, request, webtoon_id):
+        return self._detail(webtoon_id)
 
-@extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
-class WebtoonDetailView(APIView):
-    """One of the caller's webtoons with its panels; any other id is 404."""
-
-    @extend_schema(responses=WebtoonDetailSerializer)
-    def get(self, request, webtoon_id):
-        return _detail(request, webtoon_id)
-
-    @extend_schema(request=WebtoonInputSerializer, responses=WebtoonDetailSerializer)
-    def put(self, request, webtoon_id):
+    def update(self, request, webtoon_id):
         return self._update(request, webtoon_id, partial=False)
 
-    @extend_schema(request=WebtoonInputSerializer, responses=WebtoonDetailSerializer)
-    def patch(self, request, webtoon_id):
+    def partial_update(self, request, webtoon_id):
         return self._update(request, webtoon_id, partial=True)
 
     def _update(self, request, webtoon_id, *, partial: bool):
-        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        serializer = WebtoonInputSerializer(data=request.data, partial=partial)
+        webtoon = self.get_object()
+        serializer = self.get_serializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         webtoon_update(webtoon=webtoon, data=serializer.validated_data)
-        return _detail(request, webtoon_id)
-
-
-class WebtoonGenerateView(IdempotentThrottleMixin, APIView):
-    """POST /webtoons/generate: 202 with the generation task (`id`, `status: pending`, `webtoon_id`, ...)."""
-
-    throttle_classes = [UserRateThrottle, GenerationRateThrottle]
+        return self._detail(webtoon_id)
 
     @extend_schema(
+        summary="Generate a webtoon from a story: 202 with the task to follow",
         parameters=[
             OpenApiParameter("project_id", OpenApiTypes.UUID, description="Or `project_id` in the body."),
-            OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION),
+            _IDEMPOTENCY,
         ],
         request=GenerateSerializer,
         responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
+        examples=GENERATE_EXAMPLES,
     )
-    def post(self, request):
+    @action(
+        detail=False,
+        methods=["post"],
+        serializer_class=GenerateSerializer,
+        throttle_classes=[UserRateThrottle, GenerationRateThrottle],
+    )
+    def generate(self, request):
+        """202 with the generation task (`id`, `status: pending`, `webtoon_id`, ...); follow it at /ws/tasks/{id}."""
         idempotency = idempotency_from_request(request)
-        serializer = GenerateSerializer(data=request.data, context={"request": request})
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         project = project_get(user=request.user, project_id=data["project_id"])
@@ -143,114 +165,119 @@ class WebtoonGenerateView(IdempotentThrottleMixin, APIView):
         task = webtoon_generate(user=request.user, project=project, request=generation, idempotency=idempotency)
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
 
-
-@extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
-class WebtoonPublishView(APIView):
-    """POST /webtoons/{id}/publish: public at /w/{id}/ once every panel has art (409 otherwise)."""
-
-    @extend_schema(request=None, responses={200: WebtoonDetailSerializer, **error_responses(404, 409)})
-    def post(self, request, webtoon_id):
-        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        webtoon_publish(webtoon=webtoon, origin=site_origin(request))
-        return _detail(request, webtoon_id)
-
-
-@extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
-class WebtoonExportView(APIView):
-    """GET /webtoons/{id}/export/{fmt}: the file as an attachment (png zip, pdf, cbz, html).
-
-    Built once per revision by a background job: while it builds (after waiting up to
-    EXPORT_WAIT_SECONDS for it), 202 with the job's task, `Location` (the task to poll) and
-    `Retry-After`; ask again once the task is completed.
-    """
+    @extend_schema(
+        summary="Publish: public at /w/{id}/ once every panel has art (409 otherwise)",
+        parameters=[_ID],
+        request=None,
+        responses={200: WebtoonDetailSerializer, **error_responses(404, 409)},
+    )
+    @action(detail=True, methods=["post"], serializer_class=EmptyBodySerializer)
+    def publish(self, request, webtoon_id):
+        """Public at /w/{id}/ once every panel has art (409 otherwise)."""
+        webtoon_publish(webtoon=self.get_object(), origin=site_origin(request))
+        return self._detail(webtoon_id)
 
     @extend_schema(
-        parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS)],
+        summary="Export as a file: png (a zip of panels), pdf, cbz or html",
+        description=(
+            "Built once per revision by a background job: while it builds (after waiting up to "
+            "EXPORT_WAIT_SECONDS for it), 202 with the job's task, `Location` (the task to poll) and "
+            "`Retry-After`; ask again once the task is completed."
+        ),
+        parameters=[_ID, OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS)],
         responses={
             (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
             202: OpenApiResponse(TaskSerializer, description="Being built: poll the task, then ask again."),
             **error_responses(404, 409, 429),
         },
     )
-    def get(self, request, webtoon_id, fmt):
-        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
+    @action(detail=True, methods=["get"], url_path=r"export/(?P<fmt>[^/]+)", url_name="export")
+    def export(self, request, webtoon_id, fmt):
+        """The file as an attachment (png zip, pdf, cbz, html), or 202 with the task building it."""
+        webtoon = self.get_object()
         export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user)
         if not isinstance(export, StoredExport):
             task = export_wait(task=export, seconds=settings.EXPORT_WAIT_SECONDS)
             if task.status == TaskStatus.COMPLETED:
                 export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user)
         if not isinstance(export, StoredExport):
-            return _export_building(request, export)
+            return _export_building(export)
         handle = file_open(export.name)
         return FileResponse(handle, as_attachment=True, filename=export.filename, content_type=export.content_type)
 
 
-def _export_building(request, task) -> Response:
+def _export_building(task) -> Response:
     if task.status in (TaskStatus.FAILED, TaskStatus.CANCELLED):
         raise Conflict(task.error_message or f"The export build was {task.status}; ask for it again.")
     headers = {"Location": reverse("task-detail", kwargs={"task_id": str(task.pk)}), "Retry-After": "2"}
     return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED, headers=headers)
 
 
-# --- panels of a webtoon (routes under /api/v1/panels, see webtoons/panel_urls.py) -------------
-
-
-class WebtoonPanelListView(APIView):
-    """GET /panels/webtoon/{id}: the panels of one of the caller's webtoons, by sequence_number."""
-
-    @extend_schema(
-        operation_id="api_v1_panels_webtoon_list",
-        parameters=[
-            OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH),
-            OpenApiParameter("page", OpenApiTypes.INT),
-            OpenApiParameter("size", OpenApiTypes.INT),
-        ],
-        responses=paginated(PanelSerializer),
-    )
-    def get(self, request, webtoon_id):
-        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        return paginated_response(
-            request,
-            panel_list_for_webtoon(webtoon=webtoon),
-            lambda page: PanelSerializer(page, many=True, context={"request": request}).data,
-        )
-
-
-class PanelCreateView(APIView):
-    """POST /panels: a new panel (no art yet) in one of the caller's webtoons (`webtoon_id` in query or body)."""
-
-    @extend_schema(
+@extend_schema_view(
+    create=extend_schema(
+        summary="Add a panel (no art yet) to one of your webtoons",
         parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, description="Or `webtoon_id` in the body.")],
-        request=PanelCreateSerializer,
         responses={201: PanelSerializer},
-    )
-    def post(self, request):
-        serializer = PanelCreateSerializer(data=request.data, context={"request": request})
+        examples=PANEL_CREATE_EXAMPLES,
+    ),
+)
+@extend_schema(tags=["panels"])
+class WebtoonPanelViewSet(IdempotentThrottleMixin, PanelViewSet):
+    """The panels of your webtoons: add one, list a webtoon's, redraw one (a 202 task), edit, delete.
+
+    Another user's panel or webtoon (or a missing or malformed id) is 404.
+    """
+
+    create_serializer_class = PanelCreateSerializer
+    idempotent_actions = ("generate",)
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         webtoon = webtoon_get(user=request.user, webtoon_id=data.pop("webtoon_id"))
         panel = panel_create(webtoon=webtoon, **data)
-        return Response(PanelSerializer(panel, context={"request": request}).data, status=status.HTTP_201_CREATED)
-
-
-class PanelGenerateView(IdempotentThrottleMixin, APIView):
-    """POST /panels/generate: 202 with a task that redraws the panel (new seed unless given) and re-letters it."""
-
-    throttle_classes = [UserRateThrottle, PanelGenerationRateThrottle]
+        return Response(self.output(panel).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION)
-        ],
+        summary="Redraw a panel (a new seed unless given) and re-letter it: 202 with the task",
+        parameters=[_IDEMPOTENCY],
         request=PanelGenerateSerializer,
         responses={202: TaskSerializer, **error_responses(400, 404, 409, 429)},
+        examples=PANEL_GENERATE_EXAMPLES,
     )
-    def post(self, request):
+    @action(
+        detail=False,
+        methods=["post"],
+        serializer_class=PanelGenerateSerializer,
+        throttle_classes=[UserRateThrottle, PanelGenerationRateThrottle],
+    )
+    def generate(self, request):
+        """202 with a task that redraws the panel (new seed unless given) and re-letters it."""
         idempotency = idempotency_from_request(request)
-        serializer = PanelGenerateSerializer(data=request.data, context={"request": request})
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         panel = panel_get(user=request.user, panel_id=serializer.validated_data["panel_id"])
         task = panel_regenerate(
             user=request.user, panel=panel, seed=serializer.validated_data.get("seed"), idempotency=idempotency
         )
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        summary="The panels of one of your webtoons, in reading order",
+        parameters=[_ID],
+        responses=PanelSerializer(many=True),
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path=r"webtoon/(?P<webtoon_id>[^/]+)",
+        url_name="for-webtoon",
+        name="Panels of a webtoon",
+        serializer_class=PanelSerializer,
+        filterset_class=PanelFilter,
+    )
+    def for_webtoon(self, request, webtoon_id):
+        """The panels of one of your webtoons by sequence_number (paginated, filterable)."""
+        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
+        return self.paginated_list(panel_list_for_webtoon(webtoon=webtoon))

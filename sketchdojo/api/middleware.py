@@ -68,6 +68,7 @@ class ApiErrorEnvelopeMiddleware:
             request.path.startswith("/api/")
             and response.status_code >= 400
             and "json" not in response.get("Content-Type", "")
+            and not _is_browsable_sign_in_page(response)
         ):
             message = {
                 405: f"Method {request.method} is not allowed here.",
@@ -85,6 +86,12 @@ class ApiErrorEnvelopeMiddleware:
                     rewritten[header] = response[header]
             return rewritten
         return response
+
+
+def _is_browsable_sign_in_page(response) -> bool:
+    """A 401 the browsable API rendered for a browser: its page shows the envelope and a "Log in" link."""
+    renderer = getattr(response, "accepted_renderer", None)
+    return response.status_code == 401 and getattr(renderer, "format", None) == "api"
 
 
 def _body_is_too_large(request) -> bool:

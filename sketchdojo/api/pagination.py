@@ -1,14 +1,15 @@
-"""The list shape of the whole API: {items, total, page, size, pages}."""
+"""The list shape of the whole API: {items, total, page, size, pages, next, previous}.
+
+`next` and `previous` are absolute links to the neighbouring pages (every other query parameter
+kept), or null at either end."""
 
 import math
-from collections.abc import Callable
-from typing import Any
 
 from django.db.models import QuerySet
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
+from rest_framework.utils.urls import replace_query_param
 
 
 class PagePagination(PageNumberPagination):
@@ -57,26 +58,46 @@ class PagePagination(PageNumberPagination):
                 "total": self.total,
                 "page": self.page_number,
                 "size": self.size,
-                "pages": math.ceil(self.total / self.size) if self.total else 0,
+                "pages": self.page_count,
+                "next": self._link(self.page_number + 1) if self.page_number < self.page_count else None,
+                "previous": self._link(min(self.page_number - 1, self.page_count)) if self.page_number > 1 else None,
             }
         )
+
+    def get_results(self, data):
+        """The items of a page this paginator made (the browsable API reads them to offer its Filters)."""
+        return data["items"]
+
+    @property
+    def page_count(self) -> int:
+        return math.ceil(self.total / self.size) if self.total else 0
+
+    def _link(self, page: int) -> str | None:
+        if page < 1:
+            return None
+        return replace_query_param(self.request.build_absolute_uri(), self.page_query_param, page)
 
     def get_paginated_response_schema(self, schema):
         return {
             "type": "object",
-            "required": ["items", "total", "page", "size", "pages"],
+            "required": ["items", "total", "page", "size", "pages", "next", "previous"],
             "properties": {
                 "items": schema,
                 "total": {"type": "integer"},
                 "page": {"type": "integer"},
                 "size": {"type": "integer"},
                 "pages": {"type": "integer"},
+                "next": {
+                    "type": "string",
+                    "format": "uri",
+                    "nullable": True,
+                    "example": "http://localhost:8000/api/v1/projects?page=3&size=20",
+                },
+                "previous": {
+                    "type": "string",
+                    "format": "uri",
+                    "nullable": True,
+                    "example": "http://localhost:8000/api/v1/projects?page=1&size=20",
+                },
             },
         }
-
-
-def paginated_response(request, items, serialize: Callable[[list], Any]) -> Response:
-    """One page of `items` (a queryset or a list) in the list shape; `serialize(page)` makes its items."""
-    paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-    page = paginator.paginate_queryset(items, request)
-    return paginator.get_paginated_response(serialize(page))

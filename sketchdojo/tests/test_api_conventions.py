@@ -177,19 +177,37 @@ def test_lists_have_the_items_total_page_size_pages_shape(api_client, five_users
         "page": 2,
         "size": 2,
         "pages": 3,
+        "next": "http://testserver/api/test/users?page=3&size=2",
+        "previous": "http://testserver/api/test/users?page=1&size=2",
     }
 
 
 def test_a_page_past_the_end_is_empty_not_an_error(api_client, five_users):
     response = api_client.get("/api/test/users", {"page": 9, "size": 2})
 
-    assert response.json() == {"items": [], "total": 5, "page": 9, "size": 2, "pages": 3}
+    assert response.json() == {
+        "items": [],
+        "total": 5,
+        "page": 9,
+        "size": 2,
+        "pages": 3,
+        "next": None,
+        "previous": "http://testserver/api/test/users?page=3&size=2",
+    }
 
 
 def test_an_empty_list_has_zero_pages(api_client):
     response = api_client.get("/api/test/users")
 
-    assert response.json() == {"items": [], "total": 0, "page": 1, "size": 20, "pages": 0}
+    assert response.json() == {
+        "items": [],
+        "total": 0,
+        "page": 1,
+        "size": 20,
+        "pages": 0,
+        "next": None,
+        "previous": None,
+    }
 
 
 @pytest.mark.parametrize("size", ["1", "100"])
@@ -308,4 +326,6 @@ def test_a_plain_list_paginates_like_a_queryset():
         "page": 2,
         "size": 3,
         "pages": 3,
+        "next": "http://testserver/api/test/anything?page=3&size=3",
+        "previous": "http://testserver/api/test/anything?page=1&size=3",
     }

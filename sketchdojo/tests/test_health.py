@@ -151,7 +151,17 @@ def test_the_schema_documents_errors_as_the_envelope(openapi_schema):
     assert me["responses"]["401"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/ErrorEnvelope"
     }
-    assert me["security"] == [{"jwtAuth": []}, {"cookieAuth": []}]
+    assert me["security"] == [{"jwtAuth": []}]
+
+
+def test_swagger_signs_in_with_the_password_flow_at_the_login_endpoint(openapi_schema):
+    scheme = openapi_schema["components"]["securitySchemes"]["jwtAuth"]
+
+    assert scheme["type"] == "oauth2"
+    assert scheme["flows"] == {
+        "password": {"tokenUrl": "/api/v1/auth/login", "refreshUrl": "/api/v1/auth/refresh", "scopes": {}}
+    }
+    assert "cookieAuth" not in openapi_schema["components"]["securitySchemes"]
 
 
 def test_the_schema_never_exposes_the_password_in_a_response(openapi_schema):
@@ -189,3 +199,44 @@ def test_metrics_are_prometheus_text():
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "# TYPE django_http_requests_total_by_method_total counter" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc", "/docs/websocket"])
+def test_docs_pages_name_no_other_host_at_all(page):
+    """No web font, CDN or preconnect: every URL in the page is a path on this server."""
+    html = Client().get(page).content.decode()
+
+    assert re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, flags=re.IGNORECASE) == []
+
+
+def test_each_resource_has_its_own_tag_and_nothing_sits_under_api(openapi_schema):
+    tags = {
+        path: {tag for operation in item.values() for tag in operation.get("tags", [])}
+        for path, item in openapi_schema["paths"].items()
+    }
+
+    assert {tag["name"] for tag in openapi_schema["tags"]} == {
+        "auth",
+        "projects",
+        "characters",
+        "webtoons",
+        "panels",
+        "tasks",
+    }
+    for path, found in tags.items():
+        assert found == {path.split("/")[3]}, path
+
+
+def test_the_guides_bodies_are_the_examples(openapi_schema):
+    def example(path, media="application/json"):
+        content = openapi_schema["paths"][path]["post"]["requestBody"]["content"][media]
+        return next(iter(content["examples"].values()))["value"]
+
+    assert example("/api/v1/projects")["title"] == "My Epic Webtoon"
+    assert example("/api/v1/characters")["appearance"]["eye_color"] == "electric_blue"
+    assert example("/api/v1/webtoons/generate")["panel_count"] == 6
+    assert example("/api/v1/auth/register")["username"] == "johndoe"
+    assert example("/api/v1/auth/login", "application/x-www-form-urlencoded") == {
+        "username": "user@example.com",
+        "password": "SecurePassword123",
+    }

@@ -1,7 +1,7 @@
 """Isolation matrix: every object route, for {owner, other user, anonymous}, by every method it allows.
 
 The routes come from the URL configuration itself: each /api/v1/ pattern with an `*_id` group,
-and each HTTP method its view class implements. Another user gets 404 (exactly as for a missing
+and each HTTP method its view class (or ViewSet route) implements. Another user gets 404 (exactly as for a missing
 id) and nothing changes anywhere; an anonymous caller gets 401 and nothing changes; the owner is
 let in (neither 401, 403 nor 404, and no server error), which proves the other user's 404 is
 about ownership, not a bad fixture. HEAD follows GET; OPTIONS (the view's metadata, no object
@@ -52,8 +52,12 @@ def object_routes() -> list[tuple[str, str, tuple[str, ...]]]:
         id_groups = [name for name in pattern.pattern.regex.groupindex if name.endswith("_id")]
         if not regex.startswith(API_PREFIX) or not id_groups:
             continue
-        view_class = getattr(pattern.callback, "view_class", None)
-        methods = tuple(m for m in METHODS if view_class is not None and hasattr(view_class, m))
+        actions = getattr(pattern.callback, "actions", None)  # a ViewSet route: {method: action}
+        if actions is not None:
+            methods = tuple(m for m in METHODS if m in actions)
+        else:
+            view_class = getattr(pattern.callback, "view_class", None)
+            methods = tuple(m for m in METHODS if view_class is not None and hasattr(view_class, m))
         if "get" in methods:
             methods += ("head",)  # Django answers HEAD with the GET handler
         routes.append((pattern.name, regex, methods))
@@ -94,13 +98,13 @@ def _task(status: str) -> Callable[[object], dict]:
 
 RECIPES: dict[str, Callable[[object], dict]] = {
     "project-detail": _project,
-    "project-characters": _project,
+    "character-for-project": _project,
     "character-detail": _character,
     "character-reference-sheet": _character,
     "webtoon-detail": _webtoon,
     "webtoon-publish": _webtoon,
     "webtoon-export": _webtoon_export,
-    "webtoon-panels": _webtoon,
+    "panel-for-webtoon": _webtoon,
     "panel-detail": _panel,
     "task-detail": _task(TaskStatus.RUNNING),
     "task-cancel": _task(TaskStatus.RUNNING),
@@ -216,10 +220,10 @@ def _panel_body(owner) -> dict:
 
 
 BODY_ID_RECIPES: dict[str, Callable[[object], dict]] = {
-    "character-create": lambda owner: _project_body(owner, name="Spy", role="supporting", description="Sneaky."),
+    "character-list": lambda owner: _project_body(owner, name="Spy", role="supporting", description="Sneaky."),
     "webtoon-list": lambda owner: _project_body(owner, title="Spy webtoon"),
     "webtoon-generate": lambda owner: _project_body(owner, story_prompt=GUIDE_PROMPT, panel_count=3),
-    "panel-create": lambda owner: _webtoon_body(owner, visual_description="Alex hides.", shot="wide"),
+    "panel-list": lambda owner: _webtoon_body(owner, visual_description="Alex hides.", shot="wide"),
     "panel-generate": _panel_body,
 }
 

@@ -236,7 +236,31 @@ def test_compose_has_every_service_of_the_stack():
         "redis",
         "prometheus",
         "grafana",
+        "flower",
     }
+
+
+def test_flower_is_optional_local_only_and_behind_a_password():
+    flower = _compose()["services"]["flower"]
+
+    assert flower["profiles"] == ["monitoring"]
+    assert flower["image"].startswith("mher/flower:2.")
+    assert flower["ports"] == ["127.0.0.1:5555:5555"]
+    assert flower["environment"]["FLOWER_BASIC_AUTH"].startswith("admin:${FLOWER_PASSWORD:?")
+    assert "--broker=redis://redis:6379/0" in flower["command"]
+    assert _compose()["x-app"]["environment"]["REDIS_URL"] == "redis://redis:6379/0"  # the workers' broker
+
+
+def test_compose_env_adds_the_flower_password_to_an_older_file(tmp_path):
+    env_file = tmp_path / ".env.compose"
+    env_file.write_text("SECRET_KEY=kept\n")
+
+    subprocess.run(["sh", str(ROOT / "deploy" / "compose-env.sh"), str(env_file)], check=True)
+
+    lines = env_file.read_text().splitlines()
+    assert lines[0] == "SECRET_KEY=kept"
+    assert [line.split("=")[0] for line in lines] == ["SECRET_KEY", "FLOWER_PASSWORD"]
+    assert len(lines[1]) > len("FLOWER_PASSWORD=") + 30
 
 
 def test_the_app_services_start_after_migrations_and_healthy_databases():

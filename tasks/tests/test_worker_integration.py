@@ -210,3 +210,23 @@ def test_cancel_stops_a_real_worker_and_retry_finishes_only_what_is_missing(user
     task.refresh_from_db()
     assert task.retry_count == 1
     _assert_complete_without_duplicates(task, 8)
+
+
+def test_a_worker_answers_celery_inspect_ping(workers, broker_prefix):
+    """Remote control is on for real workers: `celery -A config inspect ping` (and Flower) reach them.
+
+    (The embedded worker cannot: its broker is the web process's memory; see the README.)
+    """
+    workers(concurrency=1)
+    env = {**os.environ, "REDIS_URL": settings.REDIS_URL, "CELERY_BROKER_KEY_PREFIX": broker_prefix}
+    env.pop("CELERY_BROKER_URL", None)
+    command = [sys.executable, "-m", "celery", "-A", "config", "inspect", "ping", "--timeout", "2"]
+
+    for _attempt in range(30):  # until the worker has started and joined the broker
+        answer = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        if answer.returncode == 0:
+            break
+
+    assert answer.returncode == 0, answer.stdout + answer.stderr
+    assert "pong" in answer.stdout
+    assert "1 node online." in answer.stdout

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class PanelsListStatus(StrEnum):
+    DRAWING = "drawing"
+    DRAWN = "drawn"
+    FAILED = "failed"
+    LETTERED = "lettered"
+    PENDING = "pending"
+
+    def __str__(self) -> str:
+        return str(self.value)

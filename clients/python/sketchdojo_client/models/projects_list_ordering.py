@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class ProjectsListOrdering(StrEnum):
+    CREATED_AT = "created_at"
+    STATUS = "status"
+    TITLE = "title"
+    UPDATED_AT = "updated_at"
+    VALUE_1 = "-created_at"
+    VALUE_3 = "-updated_at"
+    VALUE_5 = "-title"
+    VALUE_7 = "-status"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class RoleEnum(StrEnum):
+    ANTAGONIST = "antagonist"
+    BACKGROUND = "background"
+    PROTAGONIST = "protagonist"
+    SUPPORTING = "supporting"
+
+    def __str__(self) -> str:
+        return str(self.value)
