@@ -65,6 +65,7 @@ FRAMINGS = {
 class LocalPanelArtist(ImageProvider):
     name = "local"
     max_concurrency = 2
+    cpu_bound = True
 
     def draw(self, request: DrawRequest) -> DrawResult:
         style = style_spec(request.style)

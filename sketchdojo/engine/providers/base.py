@@ -152,6 +152,9 @@ class ImageProvider(ABC):
     name: str = ""
     # Panels drawn at once by one worker process; the registry may cap it further.
     max_concurrency: int = 8
+    # Draws on this machine's CPU (the offline artist), not by waiting on a server: worth running in
+    # the engine's process pool (sketchdojo.engine.pool) when one is running.
+    cpu_bound: bool = False
 
     @abstractmethod
     def draw(self, request: DrawRequest) -> DrawResult:
