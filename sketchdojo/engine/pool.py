@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from PIL import Image
 
+from sketchdojo.engine.compose import compose_strip
 from sketchdojo.engine.lettering import Bubble, letter_panel
 from sketchdojo.engine.providers.base import DrawRequest, FaceBox
 from sketchdojo.engine.providers.registry import get_image_provider
@@ -88,6 +89,41 @@ def letter_encoded(raw_png: bytes, bubbles: list[Bubble], faces: list[FaceBox], 
     return EncodedLettering(png=png_bytes(result.image), bubbles=[bubble.to_dict() for bubble in result.bubbles])
 
 
+def jpeg_bytes(image: Image.Image, *, quality: int) -> bytes:
+    buffer = BytesIO()
+    image.convert("RGB").save(buffer, format="JPEG", quality=quality, optimize=False)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class EncodedStrip:
+    strip: bytes  # JPEG
+    thumbnail: bytes  # JPEG
+
+
+def compose_encoded(
+    panel_pngs: list[bytes],
+    scene_indexes: list[int],
+    *,
+    thumbnail_width: int,
+    strip_quality: int,
+    thumbnail_quality: int,
+) -> EncodedStrip:
+    """Stitch lettered panels (PNG bytes) into the strip, thumbnail the first (runs in a pool process)."""
+    images = []
+    for data in panel_pngs:
+        image = Image.open(BytesIO(data))
+        image.load()
+        images.append(image)
+    strip = compose_strip(images, scene_indexes)
+    first = images[0].convert("RGB")
+    height = max(1, round(first.height * thumbnail_width / first.width))
+    thumb = first.resize((thumbnail_width, height), Image.LANCZOS)
+    return EncodedStrip(
+        strip=jpeg_bytes(strip, quality=strip_quality), thumbnail=jpeg_bytes(thumb, quality=thumbnail_quality)
+    )
+
+
 def _context():
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
@@ -122,20 +158,20 @@ def is_running() -> bool:
     return _executor is not None
 
 
-def run(fn: Callable[..., T], /, *args: Any) -> T:
-    """`fn(*args)` in a pool process when the pool runs, else right here. `fn` must be importable."""
+def run(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """`fn(*args, **kwargs)` in a pool process when the pool runs, else right here (`fn` importable)."""
     executor = _executor
     if executor is None:
-        return fn(*args)
+        return fn(*args, **kwargs)
     try:
-        return executor.submit(fn, *args).result()
+        return executor.submit(fn, *args, **kwargs).result()
     except BrokenProcessPool:
         logger.warning("An engine pool process died; starting a new pool and running the job again")
         _replace(executor)
         retry = _executor
         if retry is None:
-            return fn(*args)
-        return retry.submit(fn, *args).result()
+            return fn(*args, **kwargs)
+        return retry.submit(fn, *args, **kwargs).result()
 
 
 def _replace(broken: ProcessPoolExecutor) -> None:

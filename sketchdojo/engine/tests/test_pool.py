@@ -59,3 +59,15 @@ def test_the_pool_draws_and_letters_the_same_bytes_as_inline(running_pool):
 def test_an_error_in_a_pool_process_reaches_the_caller(running_pool):
     with pytest.raises(ValueError, match="Unknown image provider 'nope'"):
         pool.run(pool.draw_encoded, "nope", _request())
+
+
+def test_the_pool_composes_the_same_strip_as_inline(running_pool):
+    request = _request()
+    panel = pool.draw_encoded("local", request).png
+    arguments = ([panel, panel], [0, 1])
+    options = {"thumbnail_width": 100, "strip_quality": 90, "thumbnail_quality": 85}
+
+    pooled = pool.run(pool.compose_encoded, *arguments, **options)
+
+    assert pooled == pool.compose_encoded(*arguments, **options)
+    assert pooled.strip[:3] == pooled.thumbnail[:3] == b"\xff\xd8\xff"  # JPEG
