@@ -51,7 +51,7 @@ def revoked_in_cache(keys: list[str]) -> bool:
     return bool(keys) and bool(cache.get_many([_cache_key(key) for key in keys]))
 
 
-def revoked_in_database(keys: list[str]):
+def revoked_in_database(keys: list[str], *, now: datetime | None = None):
     """An `Exists` of the live database rows for `keys`, to ride on another query; None with Redis.
 
     With Redis the cache is the only store; without it the rows are the truth (see the module doc).
@@ -60,7 +60,7 @@ def revoked_in_database(keys: list[str]):
 
     if not keys or not _persistent():
         return None
-    return Exists(Revocation.objects.filter(key__in=keys, expires_at__gt=datetime.now(tz=UTC)))
+    return Exists(Revocation.objects.filter(key__in=keys, expires_at__gt=now or datetime.now(tz=UTC)))
 
 
 def _any_revoked(keys: list[str]) -> bool:

@@ -87,3 +87,40 @@ def test_a_deleted_users_token_is_refused():
 
     assert response.status_code == 401
     assert response.json()["error"] == "user_not_found"
+
+
+@pytest.mark.parametrize("keys", [[], ["jti:a"], ["jti:a", "fam:b"]])
+def test_the_compiled_user_lookup_is_the_orm_query_with_this_requests_values(keys, settings):
+    from datetime import UTC, datetime
+
+    from accounts import authentication
+    from accounts.revocation import revoked_in_database
+
+    user = UserFactory()
+    now = datetime(2030, 1, 2, 3, 4, 5, 123000, tzinfo=UTC)
+    with_revocations = revoked_in_database(keys, now=now) is not None
+    compiled = authentication._compile(User, len(keys), with_revocations)
+    assert compiled is not None
+    sql, params, slots = compiled
+    for position, what, index in slots:
+        params[position] = {
+            "id": authentication._prep_id(User, user.pk),
+            "now": authentication._prep_time(now),
+            "key": keys[index] if index is not None else None,
+        }[what]
+
+    expected_sql, expected_params = authentication._user_queryset(User, user.pk, keys, now).query.sql_with_params()
+
+    assert (sql, params) == (expected_sql, list(expected_params))
+    assert with_revocations is (bool(keys) and not settings.REDIS_URL)
+
+
+def test_a_token_with_a_malformed_user_id_is_refused():
+    user = UserFactory()
+    access = RefreshToken.for_user(user).access_token
+    access["user_id"] = "not-a-uuid"
+
+    response = _client(access).get("/api/v1/auth/me")
+
+    assert response.status_code == 401
+    assert response.json()["error"] == "user_not_found"
