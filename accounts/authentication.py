@@ -17,7 +17,13 @@ from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidTok
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
-from accounts.revocation import revocation_keys, revoked_in_cache, revoked_in_database, token_is_revoked
+from accounts.revocation import (
+    revocation_keys,
+    revocations_in_database,
+    revoked_in_cache,
+    revoked_in_database,
+    token_is_revoked,
+)
 
 TOKEN_FAMILY_CLAIM = "fam"
 
@@ -107,7 +113,7 @@ def _compile(model, key_count: int, with_revocations: bool):
 
 def _user_lookup(model, user_id, keys: list[str]):
     now = datetime.now(tz=UTC)
-    with_revocations = revoked_in_database(keys, now=now) is not None
+    with_revocations = bool(keys) and revocations_in_database()
     shape = (connection.vendor, model._meta.label, len(keys), with_revocations)
     if shape not in _compiled:
         _compiled[shape] = _compile(model, len(keys), with_revocations)

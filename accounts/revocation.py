@@ -22,6 +22,11 @@ def _persistent() -> bool:
     return not settings.REDIS_URL
 
 
+def revocations_in_database() -> bool:
+    """True when revocations are database rows (no Redis), so a lookup must read them."""
+    return _persistent()
+
+
 def _revoke(key: str, *, expires_at: float) -> None:
     from accounts.models import Revocation
 
