@@ -18,10 +18,31 @@ def pytest_configure(config):
 
 
 def _clear_cache():
-    if hasattr(cache, "delete_pattern"):  # django-redis: only this test worker's key space
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
+    cache.clear()  # on Redis: only this test worker's key space (see _clear_only_this_workers_keys)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clear_only_this_workers_keys():
+    """On Redis, `cache.clear()` is FLUSHDB: it would wipe every xdist worker's keys.
+
+    The workers share one Redis database and differ by key prefix (config/settings.py). A test
+    in one worker calling `cache.clear()` once emptied another worker's throttle bucket between
+    two requests, so `test_generate_is_throttled_per_user` saw 202 instead of 429. In tests,
+    `clear()` deletes this worker's key space only.
+    """
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover - django-redis is a dependency
+        yield
+        return
+    original = RedisCache.clear
+
+    def clear_own_keys(self, *args, **kwargs):
+        self.delete_pattern("*")
+
+    RedisCache.clear = clear_own_keys
+    yield
+    RedisCache.clear = original
 
 
 @pytest.fixture(autouse=True, scope="session")

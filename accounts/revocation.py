@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Exists
 
 from accounts.models import Revocation
 
@@ -21,6 +22,11 @@ def _cache_key(key: str) -> str:
 
 def _persistent() -> bool:
     return not settings.REDIS_URL
+
+
+def revocations_in_database() -> bool:
+    """True when revocations are database rows (no Redis), so a lookup must read them."""
+    return _persistent()
 
 
 def _revoke(key: str, *, expires_at: float) -> None:
@@ -39,8 +45,29 @@ def _revoke(key: str, *, expires_at: float) -> None:
             pass
 
 
+def revocation_keys(*, jti: str | None, family: str | None) -> list[str]:
+    keys = [f"jti:{jti}"] if jti else []
+    if family:
+        keys.append(f"fam:{family}")
+    return keys
+
+
+def revoked_in_cache(keys: list[str]) -> bool:
+    return bool(keys) and bool(cache.get_many([_cache_key(key) for key in keys]))
+
+
+def revoked_in_database(keys: list[str], *, now: datetime | None = None):
+    """An `Exists` of the live database rows for `keys`, to ride on another query; None with Redis.
+
+    With Redis the cache is the only store; without it the rows are the truth (see the module doc).
+    """
+    if not keys or not _persistent():
+        return None
+    return Exists(Revocation.objects.filter(key__in=keys, expires_at__gt=now or datetime.now(tz=UTC)))
+
+
 def _any_revoked(keys: list[str]) -> bool:
-    if cache.get_many([_cache_key(key) for key in keys]):
+    if revoked_in_cache(keys):
         return True
     if not _persistent():
         return False
@@ -57,9 +84,7 @@ def token_family_revoke(*, family: str, expires_at: float) -> None:
 
 
 def token_is_revoked(*, jti: str | None, family: str | None) -> bool:
-    keys = [f"jti:{jti}"] if jti else []
-    if family:
-        keys.append(f"fam:{family}")
+    keys = revocation_keys(jti=jti, family=family)
     return bool(keys) and _any_revoked(keys)
 
 

@@ -50,3 +50,23 @@ class UserSerializer(serializers.ModelSerializer):
         model = User
         fields = ["id", "email", "username", "is_active", "is_verified", "generation_quota", "created_at"]
         read_only_fields = fields
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def user_data(user) -> dict:
+    """Exactly `UserSerializer(user).data`, without a ModelSerializer's per-call field building.
+
+    GET /auth/me answers on every page load; building the serializer's fields from the model
+    (per call, in DRF) cost about as much as the rest of the view. A test pins the equality.
+    """
+    return {
+        "id": str(user.id),
+        "email": user.email,
+        "username": user.username,
+        "is_active": bool(user.is_active),
+        "is_verified": bool(user.is_verified),
+        "generation_quota": int(user.generation_quota),
+        "created_at": _DATETIME.to_representation(user.date_joined),
+    }

@@ -18,6 +18,7 @@ from accounts.serializers import (
     RegisterInputSerializer,
     TokenPairSerializer,
     UserSerializer,
+    user_data,
 )
 from sketchdojo.api.parsers import JSONParser
 from sketchdojo.api.schema import error_responses
@@ -108,7 +109,7 @@ class MeView(APIView):
 
     @extend_schema(tags=TAG, responses={200: UserSerializer, **error_responses(401)}, summary="The signed-in user")
     def get(self, request):
-        return Response(UserSerializer(request.user).data)
+        return Response(user_data(request.user))
 
 
 class LogoutView(APIView):

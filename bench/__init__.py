@@ -18,6 +18,7 @@ BENCHMARKS = [
     "bench.pipeline",
     "bench.api",
     "bench.websocket",
+    "bench.live",
     "bench.bodies",
     "bench.exports",
 ]

@@ -3,7 +3,9 @@ the same Celery tasks itself.
 
 `start_embedded_worker()` (called by config.asgi, so `make run` and `manage.py runserver` both get
 it) starts, once per process, a Celery WorkController on the in-memory broker in a daemon thread
-(threads pool, queues `ai` and `images`, EMBEDDED_WORKER_CONCURRENCY threads), plus a timer thread
+(threads pool, queues `ai` and `images`, EMBEDDED_WORKER_CONCURRENCY threads) and the engine's
+process pool (EMBEDDED_DRAW_PROCESSES processes draw and letter offline panels, off this process'
+GIL, so sockets stay live during a generation; `sketchdojo.engine.pool`), plus a timer thread
 that runs the stale-task reconciler every RECONCILE_INTERVAL_SECONDS (the job Celery beat does in
 production). At start-up the reconciler re-queues at once every task an earlier run of the process
 left pending or running (its in-memory messages and its threads died with it; this worker is the only
@@ -30,6 +32,7 @@ from django.utils import timezone
 
 from config.celery import app
 from sketchdojo import realtime
+from sketchdojo.engine import pool as engine_pool
 from tasks.services import tasks_reconcile
 
 logger = logging.getLogger("sketchdojo.embedded")
@@ -91,7 +94,12 @@ def start_embedded_worker(*, force: bool = False):
         reconciler.start()
         _threads[:] = [thread, reconciler]
         _worker = worker
-        logger.info("Embedded Celery worker started (threads=%d, queues ai+images)", concurrency)
+        engine_pool.start(workers=settings.EMBEDDED_DRAW_PROCESSES)
+        logger.info(
+            "Embedded Celery worker started (threads=%d, queues ai+images, draw processes=%d)",
+            concurrency,
+            settings.EMBEDDED_DRAW_PROCESSES if engine_pool.is_running() else 0,
+        )
         return worker
 
 
@@ -108,6 +116,7 @@ def stop_embedded_worker(*, timeout: float = 10.0) -> None:
         for thread in _threads:
             thread.join(timeout)
         _threads.clear()
+        engine_pool.stop()
 
 
 def recover_previous_run(started_at: datetime) -> dict[str, int]:

@@ -5,6 +5,7 @@ channel layer, an in-process Celery worker, local media and the offline provider
 configuration only (DATABASE_URL, REDIS_URL, STORAGE_TYPE=s3, provider keys); see README.md.
 """
 
+import os
 from datetime import timedelta
 from ipaddress import ip_network
 from pathlib import Path
@@ -159,7 +160,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "sketchdojo.layers.FastInMemoryChannelLayer"}}
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = "django-db"
@@ -194,6 +195,9 @@ CELERY_BEAT_SCHEDULE = {
 # Embedded mode: no broker of our own, so the web process runs a worker thread itself.
 EMBEDDED_WORKER = env.bool("EMBEDDED_WORKER", default=not REDIS_URL)
 EMBEDDED_WORKER_CONCURRENCY = env.int("EMBEDDED_WORKER_CONCURRENCY", default=4)
+# ... and draws and letters offline panels in this many processes (sketchdojo.engine.pool), so the
+# GIL the sockets need is not held by the artist; 0 = in the worker's threads.
+EMBEDDED_DRAW_PROCESSES = env.int("EMBEDDED_DRAW_PROCESSES", default=min(os.cpu_count() or 1, 4))
 # Realtime sockets: signed-in sockets one user may hold open (counted in the cache), then 4429.
 WS_MAX_CONNECTIONS_PER_USER = env.int("WS_MAX_CONNECTIONS_PER_USER", default=20)
 

@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -23,12 +24,12 @@ from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx, script_cast
 from panels.states import panel_transition
 from sketchdojo.db import model_update
-from sketchdojo.engine.lettering import letter_panel
+from sketchdojo.engine import pool as engine_pool
 from sketchdojo.engine.providers import DrawRequest, DrawResult, get_image_provider
 from sketchdojo.engine.providers.limits import limiter_for
 from sketchdojo.errors import Conflict, InvalidInput
 from sketchdojo.metrics import PANELS_DRAWN, STEP_SECONDS
-from sketchdojo.storage import file_name, file_replace, files_delete_on_commit, image_open, image_png
+from sketchdojo.storage import file_name, file_replace, files_delete_on_commit
 from tasks.idempotency import Idempotency, create_once, task_replay
 from tasks.models import ACTIVE_STATUSES, Task, TaskType
 from tasks.quota import quota_check, user_lock
@@ -160,6 +161,23 @@ def image_draw(*, provider, request: DrawRequest) -> DrawResult:
         return provider.draw(request)
 
 
+def image_draw_encoded(*, provider, request: DrawRequest) -> engine_pool.EncodedDraw:
+    """`image_draw`, as PNG bytes: a CPU-bound provider (the offline artist) draws in the engine's
+    process pool when one runs (the embedded default), off the web process's GIL."""
+    if getattr(provider, "cpu_bound", False) and engine_pool.is_running():
+        limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
+        with limiter_for(f"{provider.name}:draw", limit=limit).slot():
+            return engine_pool.run(engine_pool.draw_encoded, provider.name, request)
+    drawn = image_draw(provider=provider, request=request)
+    return engine_pool.EncodedDraw(
+        png=engine_pool.png_bytes(drawn.image),
+        width=drawn.image.width,
+        height=drawn.image.height,
+        faces=list(drawn.faces),
+        meta=dict(drawn.meta or {}),
+    )
+
+
 def panel_draw(*, panel: Panel, seed: int) -> Panel:
     """Ask the image provider for the panel's raw art and store it with its generation metadata.
 
@@ -171,11 +189,11 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     cast = cast_looks(cast=script_cast(panel.webtoon), project=panel.webtoon.project, present=present)
     request = panel_draw_request(panel, seed=seed, looks=cast.looks, references=cast.references)
     started = time.monotonic()
-    result = image_draw(provider=provider, request=request)
+    result = image_draw_encoded(provider=provider, request=request)
     latency = time.monotonic() - started
     STEP_SECONDS.labels(step="draw").observe(latency)
     PANELS_DRAWN.labels(provider=provider.name).inc()
-    meta = dict(result.meta or {})
+    meta = dict(result.meta)
     prompt = meta.pop("prompt", "")
     panel.generation_meta = {
         **meta,
@@ -183,14 +201,14 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
         "model": meta.get("model", provider.name),
         "seed": seed,
         "latency_seconds": round(latency, 3),
-        "width": result.image.width,
-        "height": result.image.height,
+        "width": result.width,
+        "height": result.height,
         "faces": [{"name": face.name, "box": list(face.box)} for face in result.faces],
         "references": [name for name, _ in request.present_references()],
     }
     panel.ai_prompt = prompt or request.panel.description
     panel.seed = seed
-    file_replace(panel.raw_image, file_name(panel.pk, "png"), image_png(result.image))
+    file_replace(panel.raw_image, file_name(panel.pk, "png"), ContentFile(result.png))
     panel.error_message = ""
     panel.save(update_fields=["generation_meta", "ai_prompt", "seed", "raw_image", "error_message", "updated_at"])
     panel_transition(panel_id=panel.pk, to=PanelStatus.DRAWN)
@@ -205,14 +223,17 @@ def panel_letter(*, panel: Panel, task_id=None) -> Panel:
     lettered image is replaced, and watchers get a panel_ready event.
     """
     started = time.monotonic()
-    raw = image_open(panel.raw_image)
-    result = letter_panel(raw, panel_bubbles(panel), panel_faces(panel), sfx=panel_sfx(panel))
+    with panel.raw_image.open("rb") as handle:
+        raw_png = handle.read()
+    # In a pool process when the engine's pool runs (the embedded default), else right here.
+    result = engine_pool.run(
+        engine_pool.letter_encoded, raw_png, panel_bubbles(panel), panel_faces(panel), panel_sfx(panel)
+    )
     STEP_SECONDS.labels(step="letter").observe(time.monotonic() - started)
     with transaction.atomic():
         had_image = bool(panel.image)
-        placed = [bubble.to_dict() for bubble in result.bubbles]
-        panel.speech_bubbles = placed
-        file_replace(panel.image, file_name(panel.pk, "png"), image_png(result.image))
+        panel.speech_bubbles = result.bubbles
+        file_replace(panel.image, file_name(panel.pk, "png"), ContentFile(result.png))
         panel.error_message = ""
         fields = ["speech_bubbles", "image", "error_message", "updated_at"]
         if had_image:

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.db import transaction
 
 logger = logging.getLogger("sketchdojo.realtime")
@@ -77,7 +77,7 @@ def _send(groups: list[str], message: dict[str, Any]) -> None:
 
     try:
         loop = _server_loop
-        in_memory = layer.__class__.__name__ == "InMemoryChannelLayer"
+        in_memory = isinstance(layer, InMemoryChannelLayer)
         if in_memory and loop is not None and loop.is_running():
             try:
                 running = asyncio.get_running_loop()

@@ -3,7 +3,6 @@
 import uuid
 
 import pytest
-from django.conf import settings
 
 from characters.models import Character
 from projects.models import Project
@@ -216,9 +215,9 @@ def test_the_list_costs_the_same_queries_for_one_or_fifty_projects(auth_client, 
         CharacterFactory(project=project)
         Webtoon.objects.create(project=project)
 
-    # user (token auth; + the revocation check when there is no Redis) + count + page with the
+    # user (token auth, with the revocation check in the same query) + count + page with the
     # character and webtoon counts
-    with django_assert_num_queries(3 + (not settings.REDIS_URL)):
+    with django_assert_num_queries(3):
         response = auth_client.get("/api/v1/projects?size=100")
 
     assert response.json()["total"] == rows

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import time
 
-from PIL import Image
+from django.core.files.base import ContentFile
 
 from panels.models import PanelStatus
-from sketchdojo.engine.compose import compose_strip
+from sketchdojo.engine import pool as engine_pool
 from sketchdojo.metrics import STEP_SECONDS
-from sketchdojo.storage import file_name, file_replace, image_jpeg, image_open
+from sketchdojo.storage import file_name, file_replace
 from webtoons.models import Webtoon
 
 THUMBNAIL_WIDTH = 400
 STRIP_JPEG_QUALITY = 90
+THUMBNAIL_JPEG_QUALITY = 85
 
 
 def webtoon_compose(*, webtoon: Webtoon) -> bool:
@@ -26,12 +27,21 @@ def webtoon_compose(*, webtoon: Webtoon) -> bool:
     if not panels or any(p.status != PanelStatus.LETTERED or not p.image for p in panels):
         return False
     started = time.monotonic()
-    images = [image_open(p.image) for p in panels]
-    strip = compose_strip(images, [p.scene_index for p in panels])
-    first = images[0].convert("RGB")
-    thumb = first.resize((THUMBNAIL_WIDTH, max(1, round(first.height * THUMBNAIL_WIDTH / first.width))), Image.LANCZOS)
-    file_replace(webtoon.strip, file_name(webtoon.pk, "jpg"), image_jpeg(strip, quality=STRIP_JPEG_QUALITY))
-    file_replace(webtoon.thumbnail, file_name(webtoon.pk, "jpg"), image_jpeg(thumb, quality=85))
+    pngs = []
+    for panel in panels:
+        with panel.image.open("rb") as handle:
+            pngs.append(handle.read())
+    # In a pool process when the engine's pool runs (the embedded default), else right here.
+    encoded = engine_pool.run(
+        engine_pool.compose_encoded,
+        pngs,
+        [p.scene_index for p in panels],
+        thumbnail_width=THUMBNAIL_WIDTH,
+        strip_quality=STRIP_JPEG_QUALITY,
+        thumbnail_quality=THUMBNAIL_JPEG_QUALITY,
+    )
+    file_replace(webtoon.strip, file_name(webtoon.pk, "jpg"), ContentFile(encoded.strip))
+    file_replace(webtoon.thumbnail, file_name(webtoon.pk, "jpg"), ContentFile(encoded.thumbnail))
     webtoon.save(update_fields=["strip", "thumbnail", "updated_at"])
     STEP_SECONDS.labels(step="compose").observe(time.monotonic() - started)
     return True

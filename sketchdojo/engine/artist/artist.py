@@ -68,6 +68,7 @@ FRAMINGS = {
 class LocalPanelArtist(ImageProvider):
     name = "local"
     max_concurrency = 2
+    cpu_bound = True
 
     def draw(self, request: DrawRequest) -> DrawResult:
         return self.render(request)[0]

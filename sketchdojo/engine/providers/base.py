@@ -155,6 +155,9 @@ class ImageProvider(ABC):
     # True when every call already holds a slot of the provider's own limiter (remote providers,
     # `ProviderClient`), released while a retry waits: the caller must not hold another slot around it.
     limits_itself: bool = False
+    # Draws on this machine's CPU (the offline artist), not by waiting on a server: worth running in
+    # the engine's process pool (sketchdojo.engine.pool) when one is running.
+    cpu_bound: bool = False
 
     @abstractmethod
     def draw(self, request: DrawRequest) -> DrawResult:
