@@ -7,9 +7,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from projects.models import ArtStyle, ProjectStatus
-from projects.selectors import project_get, project_list
-from projects.serializers import ProjectInputSerializer, ProjectSerializer, ProjectUpdateSerializer
-from projects.services import project_create, project_delete, project_update
+from projects.selectors import project_get, project_list, series_memory_get
+from projects.serializers import (
+    ProjectInputSerializer,
+    ProjectSerializer,
+    ProjectUpdateSerializer,
+    SeriesMemorySerializer,
+)
+from projects.services import project_create, project_delete, project_update, series_memory_update
 from sketchdojo.api.pagination import paginated_response
 from sketchdojo.api.schema import paginated
 
@@ -69,3 +74,24 @@ class ProjectDetailView(APIView):
         serializer.is_valid(raise_exception=True)
         project = project_update(project=project, data=serializer.validated_data)
         return Response(ProjectSerializer(project).data)
+
+
+@extend_schema(parameters=[OpenApiParameter("project_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
+class SeriesMemoryView(APIView):
+    """The story memory of one of the caller's projects (a series): episode summaries, character states.
+
+    GET shows it (empty lists before the first episode completes); PATCH replaces the lists it is given.
+    """
+
+    @extend_schema(responses=SeriesMemorySerializer)
+    def get(self, request, project_id):
+        memory = series_memory_get(user=request.user, project_id=project_id)
+        return Response(SeriesMemorySerializer(memory).data)
+
+    @extend_schema(request=SeriesMemorySerializer, responses=SeriesMemorySerializer)
+    def patch(self, request, project_id):
+        memory = series_memory_get(user=request.user, project_id=project_id)
+        serializer = SeriesMemorySerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        memory = series_memory_update(project=memory.project, **serializer.validated_data)
+        return Response(SeriesMemorySerializer(memory).data)

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sketchdojo.engine.providers.base import DrawRequest, PlanRequest, ProviderMalformedOutput
+from sketchdojo.engine.series import series_prompt
 from sketchdojo.engine.script import (
     Action,
     ArtStyle,
@@ -87,6 +88,9 @@ def planner_user_prompt(request: PlanRequest) -> str:
             "The project's characters (put each in the cast under exactly this name, keeping their look):\n"
             + "\n".join(cast)
         )
+    series = series_prompt(request.series)
+    if series:
+        parts.append(series)
     parts.append(f"Number of panels: exactly {request.panel_count}.")
     parts.append(
         "Allowed values:\n"
