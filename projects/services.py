@@ -5,7 +5,6 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-
 from pydantic import ValidationError
 
 from projects.models import ArtStyle, Project, ProjectStatus, SeriesMemory

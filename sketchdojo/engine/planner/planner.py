@@ -29,7 +29,6 @@ from sketchdojo.engine.planner.cast import apply_colour_scheme, speech_style_of,
 from sketchdojo.engine.planner.look import look_of
 from sketchdojo.engine.planner.reader import Reading, read_prompt
 from sketchdojo.engine.providers.base import LLMProvider, PlanRequest, ProviderError, ProviderMalformedOutput
-from sketchdojo.engine.series import keep_series_looks, previously_caption
 from sketchdojo.engine.script import (
     MAX_PANELS,
     Action,
@@ -43,6 +42,7 @@ from sketchdojo.engine.script import (
     TimeOfDay,
     Weather,
 )
+from sketchdojo.engine.series import keep_series_looks, previously_caption
 
 MAX_CAST = 12
 _GROUP = re.compile(
@@ -123,9 +123,10 @@ def _open_with_previously(panel: dict, previously: str | None) -> None:
     if not previously:
         return
     if panel["caption"]:
-        panel["dialogue"] = [DialogueLine(speaker=None, text=panel["caption"], style=BubbleStyle.NARRATION)] + panel[
-            "dialogue"
-        ][:5]
+        panel["dialogue"] = [
+            DialogueLine(speaker=None, text=panel["caption"], style=BubbleStyle.NARRATION),
+            *panel["dialogue"][:5],
+        ]
     panel["caption"] = previously
 
 

@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from sketchdojo.engine.providers.base import DrawRequest, PlanRequest, ProviderMalformedOutput
-from sketchdojo.engine.series import series_prompt
 from sketchdojo.engine.script import (
     Action,
     ArtStyle,
@@ -32,6 +31,7 @@ from sketchdojo.engine.script import (
     TimeOfDay,
     Weather,
 )
+from sketchdojo.engine.series import series_prompt
 
 SCRIPT_TOOL_NAME = "submit_script"
 SCRIPT_SCHEMA_NAME = "webtoon_script"
