@@ -33,6 +33,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from panels.models import PanelStatus
+from panels.scripting import panel_text
 from panels.services import image_open
 from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
 from sketchdojo.metrics import STEP_SECONDS
@@ -85,7 +86,7 @@ class StoredExport:
     content_type: str
 
 
-def _meta(webtoon: Webtoon):
+def _meta(webtoon: Webtoon, panels: list):
     from sketchdojo.engine.exports import ExportMeta
 
     return ExportMeta(
@@ -95,14 +96,16 @@ def _meta(webtoon: Webtoon):
         style=webtoon.style,
         created=webtoon.created_at,
         language=webtoon.language,
+        panel_texts=[panel_text(p) for p in panels],
     )
 
 
 def export_revision(webtoon: Webtoon, panels: list) -> str:
     """The hash of everything the exports of `webtoon` (with these ordered `panels`) show."""
-    meta = _meta(webtoon)
+    meta = _meta(webtoon, panels)
     content = {
         "meta": [meta.title, meta.author, meta.summary, meta.style, meta.created.isoformat(), meta.language],
+        "texts": [[t.alt, [[line.label, line.text] for line in t.transcript]] for t in meta.panel_texts],
         "panels": [[str(p.pk), p.sequence_number, p.scene_index, p.image.name] for p in panels],
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:24]
@@ -186,7 +189,7 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
                 fmt,
                 panels=[image_open(p.image) for p in panels],
                 scene_ids=[p.scene_index for p in panels],
-                meta=_meta(webtoon),
+                meta=_meta(webtoon, panels),
             )
             if default_storage.exists(name):  # a build cut short, or one the cache forgot
                 default_storage.delete(name)
