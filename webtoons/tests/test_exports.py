@@ -149,3 +149,31 @@ def test_builds_over_the_servers_cap_get_429(media_root, generated_webtoon, auth
     assert response["Retry-After"] == "5"
     assert response.json()["message"] == "The server is building other exports; retry shortly."
     assert builds == []
+
+
+def test_the_html_export_carries_each_panels_alt_text_and_transcript(media_root, generated_webtoon, auth_client):
+    from html import escape
+
+    from panels.scripting import panel_text
+
+    response, body = _download(auth_client, generated_webtoon, "html")
+
+    assert response.status_code == 200
+    document = body.decode()
+    for panel in generated_webtoon.panels.order_by("sequence_number"):
+        text = panel_text(panel)
+        assert f'alt="{escape(text.alt)}"' in document
+        for line in text.transcript:
+            assert f'<span class="speaker">{escape(line.label)}:</span> {escape(line.text)}</p>' in document
+
+
+def test_a_dialogue_edit_makes_a_new_html_revision(media_root, generated_webtoon, auth_client):
+    panel = generated_webtoon.panels.order_by("sequence_number").first()
+    before = exports.export_revision(generated_webtoon, list(generated_webtoon.panels.order_by("sequence_number")))
+    type(panel).objects.filter(pk=panel.pk).update(
+        speech_bubbles=[{"speaker": None, "text": "A new caption.", "style": "narration"}]
+    )
+
+    after = exports.export_revision(generated_webtoon, list(generated_webtoon.panels.order_by("sequence_number")))
+
+    assert before != after
