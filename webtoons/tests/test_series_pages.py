@@ -112,8 +112,8 @@ def test_the_series_page_lists_the_published_episodes_in_order(client):
     assert "<h1>Storm Saga</h1>" in html
     assert re.findall(r'<span class="episode-title">([^<]+)</span>', html) == ["Episode 1: Spark", "Episode 3: Thunder"]
     assert (
-        f'<link rel="alternate" type="application/atom+xml" title="Storm Saga: new episodes" href="/s/{project.pk}/feed.atom">'
-        in html
+        '<link rel="alternate" type="application/atom+xml" title="Storm Saga: new episodes" '
+        f'href="/s/{project.pk}/feed.atom">' in html
     )
     assert "script-src 'self'" in response["Content-Security-Policy"]
 

@@ -21,7 +21,8 @@ def test_alt_text_says_who_where_and_what_happens():
     )
 
     assert alt == (
-        "Panel 3: Mina (reading, surprised) and Biscuit at the old library, at dusk, in the rain. The map starts to glow."
+        "Panel 3: Mina (reading, surprised) and Biscuit at the old library, at dusk, in the rain. "
+        "The map starts to glow."
     )
 
 
