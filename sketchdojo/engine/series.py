@@ -221,7 +221,7 @@ def keep_series_looks(script: Script, cast: tuple[ScriptCharacter, ...] | list[S
     return Script.model_validate({**script.model_dump(), "characters": [c.model_dump() for c in characters]})
 
 
-def previously_caption(context: SeriesContext | None, *, limit: int = 300) -> str | None:
+def previously_caption(context: SeriesContext | None, *, limit: int = 180) -> str | None:
     """ "Previously… <the last episode's summary>" for the first panel of an episode after the first."""
     last = context.previously if context else None
     if last is None:

@@ -122,3 +122,17 @@ def test_the_llm_prompt_carries_the_series():
     assert f"- Mina (human): {cast[0].description}" in prompt
     assert "- Mina, last at: library; knows: the map glows; relationships: Biscuit: her cat" in prompt
     assert "episode" not in planner_user_prompt(PlanRequest(prompt="Into the forest.", panel_count=3)).lower()
+
+
+def test_a_long_previously_is_cut_at_a_sentence():
+    summary = "Mina finds a map. " + "The forest is very dark and full of strange noises. " * 6
+    context = SeriesContext(
+        episode_number=2, memory=StoryMemory(episodes=[EpisodeSummary(episode_number=1, summary=summary)])
+    )
+
+    caption = previously_caption(context)
+
+    assert caption == "Previously… Mina finds a map. " + " ".join(
+        ["The forest is very dark and full of strange noises."] * 2
+    )
+    assert len(caption) <= 180
