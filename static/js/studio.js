@@ -339,7 +339,8 @@ function onSocketMessage(message) {
 async function loadWebtoons(selectId) {
   const webtoons = items(await api("GET", `/webtoons?project_id=${state.project.id}&size=100`));
   const select = $("#webtoon-select");
-  select.replaceChildren(...webtoons.map((w) => el("option", { value: w.id }, `${w.title || "Untitled"} (${w.status})`)));
+  const label = (w) => `Episode ${w.episode_number}: ${w.title || "Untitled"} (${w.status})`;
+  select.replaceChildren(...webtoons.map((w) => el("option", { value: w.id }, label(w))));
   const target = selectId || (webtoons.some((w) => w.id === state.webtoonId) ? state.webtoonId : webtoons[0]?.id);
   if (target) {
     select.value = target;

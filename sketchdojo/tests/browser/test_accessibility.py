@@ -161,6 +161,8 @@ def test_the_studio_passes_axe_signed_out_and_signed_in(server, browser, series,
     page.locator("#projects button", has_text="The Glowing Map").first.click()
     page.wait_for_selector("#project-view:not([hidden])")
     page.wait_for_function("document.querySelectorAll('#panels .panel-card').length > 0")
+    options = page.locator("#webtoon-select option").all_inner_texts()
+    assert [o.split(":")[0] for o in options] == ["Episode 2", "Episode 1"]
 
     violations = _audit(page, axe_source)
     assert violations == [], json.dumps(violations, indent=1)
