@@ -350,6 +350,7 @@ async function loadWebtoons(selectId) {
     $("#panels").replaceChildren();
     $("#webtoon-actions").hidden = true;
   }
+  await loadMemory();
 }
 
 $("#webtoon-select").addEventListener("change", (event) => guarded(() => openWebtoon(event.target.value)));
@@ -459,3 +460,74 @@ async function redraw(panel) {
 
 if (state.access) guarded(showSignedIn);
 else showSignedOut();
+
+// --- story memory: episode summaries and character states (GET/PATCH /projects/{id}/memory) ---------
+
+const lines = (text) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+
+function memoryField(label, control) {
+  return el("label", {}, label, control);
+}
+
+async function loadMemory() {
+  const memory = await api("GET", `/projects/${state.project.id}/memory`);
+  const episodes = memory.episodes.map((episode) =>
+    el(
+      "fieldset",
+      { class: "memory-episode", dataset: { number: episode.episode_number, title: episode.title } },
+      el("legend", {}, `Episode ${episode.episode_number}${episode.title ? `: ${episode.title}` : ""}`),
+      memoryField("Summary", el("textarea", { name: "summary", rows: 3, maxlength: 4000 }, episode.summary)),
+    ),
+  );
+  const characters = memory.characters.map((character) =>
+    el(
+      "fieldset",
+      { class: "memory-character", dataset: { name: character.name } },
+      el("legend", {}, character.name),
+      memoryField("Where they are", el("input", { name: "location", value: character.location, maxlength: 500 })),
+      memoryField("What they know (one per line)", el("textarea", { name: "knows", rows: 2 }, character.knows.join("\n"))),
+      memoryField(
+        "Relationships (one per line: Name: how they relate)",
+        el(
+          "textarea",
+          { name: "relationships", rows: 2 },
+          Object.entries(character.relationships).map(([name, text]) => `${name}: ${text}`).join("\n"),
+        ),
+      ),
+    ),
+  );
+  $("#memory-episodes").replaceChildren(...episodes);
+  $("#memory-characters").replaceChildren(...characters);
+  $("#memory-empty").hidden = episodes.length + characters.length > 0;
+}
+
+function memoryFromForm() {
+  const episodes = [...document.querySelectorAll(".memory-episode")].map((box) => ({
+    episode_number: Number(box.dataset.number),
+    title: box.dataset.title || "",
+    summary: $("[name=summary]", box).value.trim(),
+  }));
+  const characters = [...document.querySelectorAll(".memory-character")].map((box) => {
+    const relationships = {};
+    for (const line of lines($("[name=relationships]", box).value)) {
+      const [name, ...rest] = line.split(":");
+      if (name.trim()) relationships[name.trim()] = rest.join(":").trim();
+    }
+    return {
+      name: box.dataset.name,
+      location: $("[name=location]", box).value.trim(),
+      knows: lines($("[name=knows]", box).value),
+      relationships,
+    };
+  });
+  return { episodes, characters };
+}
+
+$("#memory-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    await api("PATCH", `/projects/${state.project.id}/memory`, memoryFromForm());
+    await loadMemory();
+    toast("Story memory saved.");
+  });
+});

@@ -163,6 +163,21 @@ def test_the_studio_passes_axe_signed_out_and_signed_in(server, browser, series,
     page.wait_for_function("document.querySelectorAll('#panels .panel-card').length > 0")
     options = page.locator("#webtoon-select option").all_inner_texts()
     assert [o.split(":")[0] for o in options] == ["Episode 2", "Episode 1"]
+    page.wait_for_selector(".memory-character[data-name=Mina]")
+    assert page.locator(".memory-episode legend").all_inner_texts()[0].startswith("Episode 1")
 
     violations = _audit(page, axe_source)
     assert violations == [], json.dumps(violations, indent=1)
+
+    mina = page.locator(".memory-character[data-name=Mina]")
+    mina.get_by_label("Where they are").fill("the lighthouse")
+    mina.get_by_label("Relationships (one per line: Name: how they relate)").fill("Biscuit: her cat, and a good one")
+    page.locator("#memory-form button[type=submit]").click()
+    page.wait_for_selector("#toast:has-text('Story memory saved.')")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#memory-form").screenshot(path=str(ARTIFACTS / "a11y-studio-memory.png"))
+    memory = _api(page.request, "GET", f"/api/v1/projects/{series['project']['id']}/memory", series["token"])
+    saved = next(c for c in memory["characters"] if c["name"] == "Mina")
+    assert saved["location"] == "the lighthouse"
+    assert saved["relationships"] == {"Biscuit": "her cat, and a good one"}
+    assert [e["summary"] for e in memory["episodes"]] == [e["summary"] for e in series["memory"]["episodes"]]
