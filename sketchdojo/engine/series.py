@@ -25,6 +25,7 @@ MAX_CHARACTERS = 50
 MAX_FACTS = 12
 MAX_RELATIONSHIPS = 20
 SUMMARY_LENGTH = 4000
+PREVIOUSLY = "Previously… "
 # How much of the memory goes into a planner prompt: the latest episodes in full, the rest dropped.
 PROMPT_EPISODES = 12
 
@@ -137,7 +138,7 @@ def recap_offline(request: RecapRequest) -> EpisodeRecap:
                 if line.style is BubbleStyle.NARRATION or line.speaker == character.name:
                     continue
                 knows.append(f"{line.speaker} said: “{line.text}”")
-            if p.caption:
+            if p.caption and not p.caption.startswith(PREVIOUSLY):  # the recap of a recap is noise
                 knows.append(p.caption)
         knows += [f"said: “{line.text}”" for line in spoken]
         relationships = {}
@@ -226,8 +227,7 @@ def previously_caption(context: SeriesContext | None, *, limit: int = 180) -> st
     last = context.previously if context else None
     if last is None:
         return None
-    prefix = "Previously… "
-    return prefix + _sentences(last.summary, limit - len(prefix))
+    return PREVIOUSLY + _sentences(last.summary, limit - len(PREVIOUSLY))
 
 
 def series_prompt(context: SeriesContext | None) -> str:

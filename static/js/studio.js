@@ -469,8 +469,15 @@ function memoryField(label, control) {
   return el("label", {}, label, control);
 }
 
-async function loadMemory() {
+const memoryView = { shown: null, projectId: null, dirty: false };
+
+async function loadMemory({ force = false } = {}) {
   const memory = await api("GET", `/projects/${state.project.id}/memory`);
+  // A refresh (a task finishing, a socket update) never wipes edits in progress, nor redraws what is shown.
+  const shown = JSON.stringify([state.project.id, memory.episodes, memory.characters]);
+  const sameProject = memoryView.projectId === state.project.id;
+  if (!force && (shown === memoryView.shown || (sameProject && memoryView.dirty))) return;
+  Object.assign(memoryView, { shown, projectId: state.project.id, dirty: false });
   const episodes = memory.episodes.map((episode) =>
     el(
       "fieldset",
@@ -523,11 +530,13 @@ function memoryFromForm() {
   return { episodes, characters };
 }
 
+$("#memory-form").addEventListener("input", () => (memoryView.dirty = true));
+
 $("#memory-form").addEventListener("submit", (event) => {
   event.preventDefault();
   guarded(async () => {
     await api("PATCH", `/projects/${state.project.id}/memory`, memoryFromForm());
-    await loadMemory();
+    await loadMemory({ force: true });
     toast("Story memory saved.");
   });
 });

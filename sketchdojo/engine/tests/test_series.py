@@ -3,6 +3,7 @@
 from sketchdojo.engine.planner import LocalStoryPlanner
 from sketchdojo.engine.providers.base import PlanRequest
 from sketchdojo.engine.providers.prompts import planner_user_prompt
+from sketchdojo.engine.script import PanelCharacter
 from sketchdojo.engine.series import (
     CharacterState,
     EpisodeRecap,
@@ -96,6 +97,11 @@ def test_episode_two_opens_with_previously_and_keeps_its_own_caption_after_it():
         assert first.dialogue[0].text == alone.panels[0].caption
         assert first.dialogue[0].speaker is None
     assert {"Mina", "Biscuit"} <= {c.name for c in script.characters}
+    first_with_mina = first.model_copy(update={"characters": [PanelCharacter(name="Mina")]})
+    staged = script.model_copy(update={"panels": [first_with_mina, *script.panels[1:]]})
+    recap = recap_offline(RecapRequest(script=staged, episode_number=2))
+    mina = next(c for c in recap.characters if c.name == "Mina")
+    assert mina.knows and not any(fact.startswith("Previously") for fact in mina.knows)
 
 
 def test_a_first_episode_has_no_previously():
