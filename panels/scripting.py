@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from sketchdojo.engine.accessibility import PanelText, panel_alt_text, transcript
 from sketchdojo.engine.layout import panel_size
 from sketchdojo.engine.lettering import Bubble
 from sketchdojo.engine.providers.base import DrawRequest, FaceBox, ReferenceImage
@@ -141,3 +142,19 @@ def panel_faces(panel) -> list[FaceBox]:
 
 def panel_sfx(panel) -> list[str]:
     return [str(e["text"]) for e in panel.visual_elements if e.get("element_type", "sfx") == "sfx" and e.get("text")]
+
+
+def panel_text(panel) -> PanelText:
+    """The panel's alt text (from its script: who, where, what happens) and its transcript."""
+    return PanelText(
+        number=panel.sequence_number,
+        alt=panel_alt_text(
+            number=panel.sequence_number,
+            location=panel.location,
+            time_of_day=panel.time_of_day,
+            weather=panel.weather,
+            characters=panel.characters_present,
+            description=panel.visual_description,
+        ),
+        transcript=transcript(panel.speech_bubbles, panel_sfx(panel)),
+    )

@@ -62,3 +62,24 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SeriesMemory(models.Model):
+    """The story memory of a project's series (a project is a series; its webtoons are episodes).
+
+    `episodes`: one summary per finished episode, `[{episode_number, title, summary}]`; `characters`:
+    each character's state, `[{name, location, knows: [..], relationships: {name: text}}]`. Both are
+    in the shape of `sketchdojo.engine.series.StoryMemory`, written when an episode completes and
+    editable by the creator (GET/PATCH /api/v1/projects/{id}/memory). Absent until the first write.
+    """
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, primary_key=True, related_name="memory")
+    episodes = models.JSONField(default=list, blank=True)
+    characters = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "series memories"
+
+    def __str__(self) -> str:
+        return f"Memory of {self.project}"

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from projects.filters import ProjectFilter
-from projects.models import Project
+from projects.models import Project, SeriesMemory
 
 # Counts of the rows other apps keep per project (`character_count`, `webtoon_count`): the app that
 # owns the counted model registers it (its AppConfig.ready), so projects imports none of them.
@@ -61,3 +61,13 @@ def project_get(*, user, project_id) -> Project:
         return get_object_or_404(with_counts(Project.objects.filter(user=user)), pk=project_id)
     except (ValidationError, ValueError, TypeError) as exc:
         raise Http404("No project matches the given query.") from exc
+
+
+def series_memory_of(*, project: Project) -> SeriesMemory:
+    """The project's story memory; an empty, unsaved one before its first episode is recapped."""
+    return SeriesMemory.objects.filter(project=project).first() or SeriesMemory(project=project)
+
+
+def series_memory_get(*, user, project_id) -> SeriesMemory:
+    """The story memory of the user's project; Http404 for another user's, a missing or a malformed id."""
+    return series_memory_of(project=project_get(user=user, project_id=project_id))

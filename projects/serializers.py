@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from projects.models import MAX_PALETTE_COLOURS, ArtStyle, ColorScheme, Project, ProjectStatus
+from sketchdojo.engine import series
 
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -91,3 +92,62 @@ class ProjectSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+
+class _NoUnknownFields(serializers.Serializer):
+    """Rejects keys it does not know (a typo is a 400 naming it, not a silently ignored field)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        return super().to_internal_value(data)
+
+
+class EpisodeSummarySerializer(_NoUnknownFields):
+    episode_number = serializers.IntegerField(min_value=1)
+    title = serializers.CharField(max_length=200, allow_blank=True, required=False, default="")
+    summary = serializers.CharField(max_length=series.SUMMARY_LENGTH)
+
+
+class CharacterStateSerializer(_NoUnknownFields):
+    name = serializers.CharField(max_length=200)
+    location = serializers.CharField(max_length=500, allow_blank=True, required=False, default="")
+    knows = serializers.ListField(
+        child=serializers.CharField(max_length=500), max_length=series.MAX_FACTS, required=False, default=list
+    )
+    relationships = serializers.DictField(
+        child=serializers.CharField(max_length=500, allow_blank=True), required=False, default=dict
+    )
+
+    def validate_relationships(self, value: dict) -> dict:
+        if len(value) > series.MAX_RELATIONSHIPS:
+            raise serializers.ValidationError(f"At most {series.MAX_RELATIONSHIPS} relationships.")
+        bad = [key for key in value if not key.strip() or len(key) > 200]
+        if bad:
+            raise serializers.ValidationError("Each relationship is keyed by a character name of 1 to 200 characters.")
+        return {key.strip(): text.strip() for key, text in value.items()}
+
+
+class SeriesMemorySerializer(_NoUnknownFields):
+    """The series' story memory. PATCH replaces each list it is given (`episodes`, `characters`) whole."""
+
+    project_id = serializers.UUIDField(read_only=True)
+    episodes = EpisodeSummarySerializer(many=True, max_length=series.MAX_EPISODES, required=False)
+    characters = CharacterStateSerializer(many=True, max_length=series.MAX_CHARACTERS, required=False)
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+    def validate_episodes(self, value: list[dict]) -> list[dict]:
+        numbers = [episode["episode_number"] for episode in value]
+        repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+        if repeated:
+            raise serializers.ValidationError(f"Episode numbers must be unique; repeated: {repeated}.")
+        return sorted(value, key=lambda episode: episode["episode_number"])
+
+    def validate_characters(self, value: list[dict]) -> list[dict]:
+        names = [character["name"] for character in value]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise serializers.ValidationError(f"Character names must be unique; repeated: {repeated}.")
+        return value

@@ -5,9 +5,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from pydantic import ValidationError
 
-from projects.models import ArtStyle, Project, ProjectStatus
+from projects.models import ArtStyle, Project, ProjectStatus, SeriesMemory
 from sketchdojo.db import model_update
+from sketchdojo.engine import series
+from sketchdojo.errors import InvalidInput
 from sketchdojo.storage import export_folder, files_delete_on_commit
 
 UPDATABLE_FIELDS = frozenset(
@@ -75,3 +78,45 @@ def projects_archive(*, projects: Iterable[Project]) -> int:
         .exclude(status=ProjectStatus.ARCHIVED)
         .update(status=ProjectStatus.ARCHIVED, updated_at=timezone.now())
     )
+
+
+def _memory_locked(*, project: Project) -> SeriesMemory:
+    SeriesMemory.objects.get_or_create(project=project)
+    return SeriesMemory.objects.select_for_update().get(project=project)
+
+
+@transaction.atomic
+def series_memory_update(*, project: Project, episodes: list[dict] | None = None, characters: list[dict] | None = None):
+    """Replace the memory's episode summaries and/or character states (the creator's edit).
+
+    The result is checked against `StoryMemory` (InvalidInput naming the place when it does not fit).
+    """
+    memory = _memory_locked(project=project)
+    if episodes is not None:
+        memory.episodes = episodes
+    if characters is not None:
+        memory.characters = characters
+    try:
+        checked = series.StoryMemory.model_validate({"episodes": memory.episodes, "characters": memory.characters})
+    except ValidationError as exc:
+        raise InvalidInput(
+            {".".join(str(part) for part in error["loc"]): [error["msg"]] for error in exc.errors()}
+        ) from exc
+    memory.episodes = checked.model_dump(mode="json")["episodes"]
+    memory.characters = checked.model_dump(mode="json")["characters"]
+    memory.save()
+    return memory
+
+
+@transaction.atomic
+def series_memory_record_episode(
+    *, project: Project, episode_number: int, title: str, recap: series.EpisodeRecap
+) -> SeriesMemory:
+    """Fold a finished episode's recap into the memory (a second recap of the same episode replaces the first)."""
+    memory = _memory_locked(project=project)
+    current = series.StoryMemory.model_validate({"episodes": memory.episodes, "characters": memory.characters})
+    updated = series.memory_with_episode(current, episode_number=episode_number, title=title, recap=recap)
+    data = updated.model_dump(mode="json")
+    memory.episodes, memory.characters = data["episodes"], data["characters"]
+    memory.save()
+    return memory

@@ -3,14 +3,21 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from projects.filters import ProjectFilter
 from projects.models import Project
 from projects.schema import PROJECT_EXAMPLES
-from projects.selectors import project_get, project_list
-from projects.serializers import ProjectInputSerializer, ProjectSerializer, ProjectUpdateSerializer
-from projects.services import project_create, project_delete, project_update
+from projects.selectors import project_get, project_list, series_memory_get
+from projects.serializers import (
+    ProjectInputSerializer,
+    ProjectSerializer,
+    ProjectUpdateSerializer,
+    SeriesMemorySerializer,
+)
+from projects.services import project_create, project_delete, project_update, series_memory_update
+from sketchdojo.api.schema import error_responses
 from sketchdojo.api.viewsets import ApiViewSet
 
 _ID = OpenApiParameter("project_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
@@ -76,3 +83,26 @@ class ProjectViewSet(ApiViewSet):
         serializer.is_valid(raise_exception=True)
         project = project_update(project=project, data=serializer.validated_data)
         return Response(self.output(project).data)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="The story memory of a series: episode summaries and each character's state",
+        parameters=[_ID],
+        responses={200: SeriesMemorySerializer, **error_responses(404)},
+    )
+    @extend_schema(
+        methods=["PATCH"],
+        summary="Edit the story memory (each list given replaces the stored one)",
+        parameters=[_ID],
+        request=SeriesMemorySerializer,
+        responses={200: SeriesMemorySerializer, **error_responses(400, 404)},
+    )
+    @action(detail=True, methods=["get", "patch"], serializer_class=SeriesMemorySerializer)
+    def memory(self, request, project_id):
+        """GET shows it (empty lists before the first episode completes); PATCH replaces the lists it is given."""
+        memory = series_memory_get(user=request.user, project_id=project_id)
+        if request.method == "PATCH":
+            serializer = SeriesMemorySerializer(data=request.data, partial=True)
+            serializer.is_valid(raise_exception=True)
+            memory = series_memory_update(project=memory.project, **serializer.validated_data)
+        return Response(SeriesMemorySerializer(memory).data)

@@ -7,15 +7,32 @@ set -euo pipefail
 # colour emoji; tesseract's jpn and kor data let the tests read Japanese and Korean balloons back.
 packages=(libmariadb-dev pkg-config gcc python3-dev tesseract-ocr tesseract-ocr-jpn tesseract-ocr-kor
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+browser=0
 if [ "${1:-}" = "--browser" ]; then
+  browser=1
   packages+=(chromium chromium-driver)
+  # npm for axe-core: Debian's packages unless a Node with npm is already installed (e.g. NodeSource's).
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
+
+# The browser tests' accessibility audit: axe-core from npm, pinned in package.json/package-lock.json,
+# installed once into node_modules/ (only test tools; the product needs no Node).
+axe_core() {
+  [ "$browser" = 1 ] || return 0
+  cd "$(dirname "$0")/.."
+  [ -f node_modules/axe-core/axe.min.js ] && return 0
+  echo "bootstrap: installing axe-core (npm ci)"
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+}
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  axe_core
+  exit 0
+fi
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "bootstrap: installing ${missing[*]}"
@@ -26,3 +43,4 @@ else
   echo "bootstrap: install them (e.g. sudo apt-get install ${missing[*]}) and run again." >&2
   exit 1
 fi
+axe_core

@@ -40,6 +40,7 @@ class WebtoonAdmin(admin.ModelAdmin):
         "title",
         "owner",
         "project",
+        "episode_number",
         "status",
         "is_flagged",
         "moderation_hold",
@@ -59,7 +60,7 @@ class WebtoonAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["project__user"]
     raw_id_fields = ["project"]
-    readonly_fields = ["id", "cover", "published_url", "published_at", "created_at", "updated_at"]
+    readonly_fields = ["id", "episode_number", "cover", "published_url", "published_at", "created_at", "updated_at"]
     exclude = ["script"]
     date_hierarchy = "created_at"
     inlines = [PanelInline, ModerationHistoryInline]

@@ -34,6 +34,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from panels.models import PanelStatus
+from panels.scripting import panel_text
 from sketchdojo.engine.exports import EXPORT_FORMATS, ExportMeta, export_webtoon
 from sketchdojo.errors import Conflict, DomainError, NotFound, QuotaExceeded
 from sketchdojo.metrics import STEP_SECONDS
@@ -86,7 +87,7 @@ class StoredExport:
     content_type: str
 
 
-def _meta(webtoon: Webtoon) -> ExportMeta:
+def _meta(webtoon: Webtoon, panels: list) -> ExportMeta:
     return ExportMeta(
         title=webtoon.title or "Untitled webtoon",
         author=webtoon.project.user.get_username(),
@@ -94,14 +95,16 @@ def _meta(webtoon: Webtoon) -> ExportMeta:
         style=webtoon.style,
         created=webtoon.created_at,
         language=webtoon.language,
+        panel_texts=[panel_text(p) for p in panels],
     )
 
 
 def export_revision(webtoon: Webtoon, panels: list) -> str:
     """The hash of everything the exports of `webtoon` (with these ordered `panels`) show."""
-    meta = _meta(webtoon)
+    meta = _meta(webtoon, panels)
     content = {
         "meta": [meta.title, meta.author, meta.summary, meta.style, meta.created.isoformat(), meta.language],
+        "texts": [[t.alt, [[line.label, line.text] for line in t.transcript]] for t in meta.panel_texts],
         "panels": [[str(p.pk), p.sequence_number, p.scene_index, p.image.name] for p in panels],
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:24]
@@ -226,7 +229,9 @@ def _build(webtoon: Webtoon, *, fmt: str, panels: list, name: str) -> StoredExpo
     started = time.monotonic()
     try:
         images = [image_open(p.image) for p in panels]
-        export = export_webtoon(fmt, panels=images, scene_ids=[p.scene_index for p in panels], meta=_meta(webtoon))
+        export = export_webtoon(
+            fmt, panels=images, scene_ids=[p.scene_index for p in panels], meta=_meta(webtoon, panels)
+        )
         del images
         saved = file_save(name, export.data)  # replaces a build cut short
         stored = StoredExport(saved, export.filename, export.content_type)

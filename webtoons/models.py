@@ -2,9 +2,9 @@
 
 import uuid
 
-from django.db import models
+from django.db import models, transaction
 
-from projects.models import ArtStyle
+from projects.models import ArtStyle, Project
 
 
 class WebtoonStatus(models.TextChoices):
@@ -19,6 +19,9 @@ class WebtoonStatus(models.TextChoices):
 class Webtoon(models.Model):
     """One webtoon of a project: the planned script, its panels (Panel rows), the composed strip.
 
+    A project is a series and its webtoons are its episodes: `episode_number` counts 1, 2, 3… per
+    project in creation order, given once when the row is first saved (see `save`) and never reused.
+
     The owner is the project's user; every read goes through selectors that scope on
     `project__user`. `is_flagged` lets staff hide a published webtoon from the reader pending review;
     `moderation_hold` records that a moderator acted, so only staff can undo it.
@@ -27,6 +30,9 @@ class Webtoon(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="webtoons")
     title = models.CharField(max_length=200, blank=True, default="")
+    episode_number = models.PositiveIntegerField(
+        editable=False, help_text="Its number in the project's series (1, 2, 3…), given on creation."
+    )
     description = models.TextField(blank=True, default="")
     status = models.CharField(max_length=20, choices=WebtoonStatus.choices, default=WebtoonStatus.PLANNING)
     script = models.JSONField(default=dict, blank=True, help_text="The validated story Script the panels came from.")
@@ -54,6 +60,29 @@ class Webtoon(models.Model):
             models.Index(fields=["project", "-created_at"], name="webtoon_project_created_idx"),
             models.Index(fields=["status"], name="webtoon_status_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "episode_number"], name="webtoon_project_episode_unique")
+        ]
 
     def __str__(self) -> str:
         return self.title or str(self.id)
+
+    def save(self, *args, **kwargs):
+        """A new webtoon takes the next episode number of its project.
+
+        Here rather than in one service because webtoons are created by the API, the generation
+        service, the commands, the admin and the test factories alike. The project row is locked for
+        the count, so two webtoons created at once in one project never get the same number.
+        """
+        if self._state.adding and self.episode_number is None:
+            with transaction.atomic(using=kwargs.get("using")):
+                list(Project.objects.select_for_update().filter(pk=self.project_id).values_list("pk", flat=True))
+                last = (
+                    Webtoon.objects.filter(project_id=self.project_id)
+                    .order_by("-episode_number")
+                    .values_list("episode_number", flat=True)
+                    .first()
+                )
+                self.episode_number = (last or 0) + 1
+                return super().save(*args, **kwargs)
+        return super().save(*args, **kwargs)

@@ -1,5 +1,6 @@
-"""The web pages: the studio (/, the whole creator journey in one page) and the public reader page
-(/w/{id}/: a published webtoon for anyone, a preview for its owner or staff).
+"""The web pages: the studio (/, the whole creator journey in one page), the public reader page
+(/w/{id}/: a published webtoon for anyone, a preview for its owner or staff) and the series page
+(/s/{project id}/: the published episodes of a project, with an Atom feed in webtoons.feeds).
 
 Served with the core's content security policy; user text reaches the HTML only through autoescaping.
 """
@@ -8,11 +9,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from characters.models import CharacterRole
+from panels.scripting import panel_text
 from sketchdojo.engine.script import ArtStyle
 from sketchdojo.links import absolute_url, file_url
 from sketchdojo.pages import content_security_policy
 from webtoons.models import WebtoonStatus
-from webtoons.selectors import webtoon_get_for_reader
+from webtoons.selectors import episode_neighbours, episodes_published, series_get_public, webtoon_get_for_reader
 
 
 @require_GET
@@ -30,10 +32,16 @@ def reader(request, webtoon_id):
     # The public reads plain URLs; the owner's (or staff's) preview gets links that expire.
     public = webtoon.status == WebtoonStatus.PUBLISHED and not webtoon.is_flagged
     panels = [
-        {"url": file_url(p.image, request, public=public), "number": p.sequence_number, "width": 800}
+        {
+            "url": file_url(p.image, request, public=public),
+            "number": p.sequence_number,
+            "width": 800,
+            "text": panel_text(p),
+        }
         for p in webtoon.panels.order_by("sequence_number")
         if p.image
     ]
+    previous_episode, next_episode = episode_neighbours(webtoon=webtoon)
     author = webtoon.project.user.username
     description = webtoon.summary or webtoon.description or webtoon.project.description
     return render(
@@ -48,5 +56,28 @@ def reader(request, webtoon_id):
             "og_image": file_url(webtoon.thumbnail, request, public=public) or (panels[0]["url"] if panels else ""),
             "og_url": absolute_url(request.path, request),
             "is_preview": not public,
+            "previous_episode": previous_episode,
+            "next_episode": next_episode,
+        },
+    )
+
+
+@require_GET
+@content_security_policy
+def series(request, project_id):
+    project = series_get_public(project_id=project_id)
+    episodes = list(episodes_published(project_id=project.pk))
+    return render(
+        request,
+        "pages/series.html",
+        {
+            "project": project,
+            "episodes": [
+                {"webtoon": episode, "thumbnail": file_url(episode.thumbnail, request, public=True)}
+                for episode in episodes
+            ],
+            "author": project.user.username,
+            "page_language": episodes[0].language if episodes else "en",
+            "og_url": absolute_url(request.path, request),
         },
     )

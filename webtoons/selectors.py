@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from panels.models import Panel
+from projects.models import Project
 from webtoons.models import Webtoon, WebtoonStatus
 
 
@@ -58,3 +59,30 @@ def webtoon_get_for_reader(*, user, webtoon_id) -> Webtoon:
         return get_object_or_404(Webtoon.objects.select_related("project__user"), pk=webtoon_id)
     except (ValidationError, ValueError, TypeError) as exc:
         raise Http404("No webtoon matches the given query.") from exc
+
+
+def _published() -> QuerySet[Webtoon]:
+    return Webtoon.objects.filter(status=WebtoonStatus.PUBLISHED, is_flagged=False)
+
+
+def episodes_published(*, project_id) -> QuerySet[Webtoon]:
+    """The published episodes of a series (a project), first episode first; anyone may read them."""
+    return _published().filter(project_id=project_id).order_by("episode_number")
+
+
+def series_get_public(*, project_id) -> Project:
+    """The project of a series page: one with at least one published episode; Http404 otherwise (a project
+    with nothing published stays private, title included)."""
+    queryset = Project.objects.select_related("user").filter(pk__in=_published().values("project_id"))
+    try:
+        return get_object_or_404(queryset, pk=project_id)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise Http404("No series matches the given query.") from exc
+
+
+def episode_neighbours(*, webtoon: Webtoon) -> tuple[Webtoon | None, Webtoon | None]:
+    """The published episodes just before and just after this one in its series (None at either end)."""
+    episodes = episodes_published(project_id=webtoon.project_id).only("pk", "title", "episode_number")
+    previous = episodes.filter(episode_number__lt=webtoon.episode_number).order_by("-episode_number").first()
+    following = episodes.filter(episode_number__gt=webtoon.episode_number).first()
+    return previous, following

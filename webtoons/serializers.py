@@ -27,6 +27,7 @@ class WebtoonSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "project_id",
+            "episode_number",
             "title",
             "description",
             "summary",

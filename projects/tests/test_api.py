@@ -162,7 +162,7 @@ def test_the_list_holds_only_the_callers_projects_newest_first(auth_client, user
     newer = ProjectFactory(user=user)
     CharacterFactory.create_batch(2, project=older)
     Webtoon.objects.create(project=older)
-    Webtoon.objects.bulk_create([Webtoon(project=newer) for _ in range(3)])
+    Webtoon.objects.bulk_create([Webtoon(project=newer, episode_number=n) for n in (1, 2, 3)])
     ProjectFactory(user=other_user)
 
     response = auth_client.get("/api/v1/projects")

@@ -21,13 +21,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from xml.etree import ElementTree
 
 from PIL import Image
 
+from sketchdojo.engine.accessibility import PanelText
 from sketchdojo.engine.compose import StripLayout, fit_width, strip_layout
 from sketchdojo.engine.layout import STRIP_WIDTH
 from sketchdojo.engine.script import slug
@@ -55,6 +56,8 @@ class ExportMeta:
     style: str = ""
     created: datetime | None = None
     language: str = "en"  # BCP 47: the HTML export's `lang`, ComicInfo's LanguageISO
+    # Per panel, in reading order: alt text and transcript (the HTML export's alt and hidden transcript).
+    panel_texts: list[PanelText] = field(default_factory=list)
 
 
 @dataclass
@@ -279,6 +282,8 @@ main img{display:block;width:100%;height:auto}
 .gutter{height:24px;background:#fff}
 .gutter.scene{height:96px}
 footer{color:#8d8d99;font-size:.85em}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);
+  clip-path:inset(50%);white-space:nowrap;border:0}
 """.strip()
 
 
@@ -309,10 +314,18 @@ def _export_html(source: _Source) -> ExportFile:
             scene_change = scene_ids[i] != scene_ids[i - 1]
             parts.append(f'<div class="gutter{" scene" if scene_change else ""}"></div>')
         encoded = base64.b64encode(data).decode("ascii")
+        text = meta.panel_texts[i] if i < len(meta.panel_texts) else None
+        alt = text.alt if text else f"Panel {i + 1}"
         parts.append(
             f'<img src="data:image/jpeg;base64,{encoded}" width="{page.width}" height="{page.height}"'
-            f' alt="Panel {i + 1}" loading="{"eager" if i < 2 else "lazy"}">'
+            f' alt="{html.escape(alt)}" loading="{"eager" if i < 2 else "lazy"}">'
         )
+        if text and text.transcript:
+            lines = "".join(
+                f'<p><span class="speaker">{html.escape(line.label)}:</span> {html.escape(line.text)}</p>'
+                for line in text.transcript
+            )
+            parts.append(f'<div class="transcript visually-hidden">{lines}</div>')
     created = _created(meta).strftime("%Y-%m-%d")
     parts += ["</main>", f"<footer>Made with SketchDojo · {created}</footer>", "</body>", "</html>", ""]
     document = "\n".join(part for part in parts if part)

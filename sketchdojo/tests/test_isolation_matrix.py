@@ -20,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from characters.models import Character
 from panels.models import Panel
-from projects.models import Project
+from projects.models import Project, SeriesMemory
 from projects.tests.factories import CharacterFactory, ProjectFactory
 from tasks.models import Task, TaskStatus
 from webtoons.models import Webtoon
@@ -71,6 +71,12 @@ def _project(owner) -> dict:
     return {"project_id": ProjectFactory(user=owner).id}
 
 
+def _project_memory(owner) -> dict:
+    project = ProjectFactory(user=owner)
+    SeriesMemory.objects.create(project=project, episodes=[{"episode_number": 1, "title": "", "summary": "Begun."}])
+    return {"project_id": project.id}
+
+
 def _character(owner) -> dict:
     return {"character_id": CharacterFactory(project=ProjectFactory(user=owner)).id}
 
@@ -99,6 +105,7 @@ def _task(status: str) -> Callable[[object], dict]:
 RECIPES: dict[str, Callable[[object], dict]] = {
     "project-detail": _project,
     "character-for-project": _project,
+    "project-memory": _project_memory,
     "character-detail": _character,
     "character-reference-sheet": _character,
     "webtoon-detail": _webtoon,
@@ -122,7 +129,7 @@ CASES = [
 
 def _snapshot() -> dict[str, list[dict]]:
     """Every row that a request on an object route could touch, in full."""
-    models = (get_user_model(), Project, Character, Webtoon, Panel, Task)
+    models = (get_user_model(), Project, SeriesMemory, Character, Webtoon, Panel, Task)
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
 
 

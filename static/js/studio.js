@@ -342,7 +342,8 @@ function onSocketMessage(message) {
 async function loadWebtoons(selectId) {
   const webtoons = items(await api("GET", `/webtoons?project_id=${state.project.id}&size=100`));
   const select = $("#webtoon-select");
-  select.replaceChildren(...webtoons.map((w) => el("option", { value: w.id }, `${w.title || "Untitled"} (${w.status})`)));
+  const label = (w) => `Episode ${w.episode_number}: ${w.title || "Untitled"} (${w.status})`;
+  select.replaceChildren(...webtoons.map((w) => el("option", { value: w.id }, label(w))));
   const target = selectId || (webtoons.some((w) => w.id === state.webtoonId) ? state.webtoonId : webtoons[0]?.id);
   if (target) {
     select.value = target;
@@ -352,6 +353,7 @@ async function loadWebtoons(selectId) {
     $("#panels").replaceChildren();
     $("#webtoon-actions").hidden = true;
   }
+  await loadMemory();
 }
 
 $("#webtoon-select").addEventListener("change", (event) => guarded(() => openWebtoon(event.target.value)));
@@ -461,3 +463,83 @@ async function redraw(panel) {
 
 if (state.access) guarded(showSignedIn);
 else showSignedOut();
+
+// --- story memory: episode summaries and character states (GET/PATCH /projects/{id}/memory) ---------
+
+const lines = (text) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+
+function memoryField(label, control) {
+  return el("label", {}, label, control);
+}
+
+const memoryView = { shown: null, projectId: null, dirty: false };
+
+async function loadMemory({ force = false } = {}) {
+  const memory = await api("GET", `/projects/${state.project.id}/memory`);
+  // A refresh (a task finishing, a socket update) never wipes edits in progress, nor redraws what is shown.
+  const shown = JSON.stringify([state.project.id, memory.episodes, memory.characters]);
+  const sameProject = memoryView.projectId === state.project.id;
+  if (!force && (shown === memoryView.shown || (sameProject && memoryView.dirty))) return;
+  Object.assign(memoryView, { shown, projectId: state.project.id, dirty: false });
+  const episodes = memory.episodes.map((episode) =>
+    el(
+      "fieldset",
+      { class: "memory-episode", dataset: { number: episode.episode_number, title: episode.title } },
+      el("legend", {}, `Episode ${episode.episode_number}${episode.title ? `: ${episode.title}` : ""}`),
+      memoryField("Summary", el("textarea", { name: "summary", rows: 3, maxlength: 4000 }, episode.summary)),
+    ),
+  );
+  const characters = memory.characters.map((character) =>
+    el(
+      "fieldset",
+      { class: "memory-character", dataset: { name: character.name } },
+      el("legend", {}, character.name),
+      memoryField("Where they are", el("input", { name: "location", value: character.location, maxlength: 500 })),
+      memoryField("What they know (one per line)", el("textarea", { name: "knows", rows: 2 }, character.knows.join("\n"))),
+      memoryField(
+        "Relationships (one per line: Name: how they relate)",
+        el(
+          "textarea",
+          { name: "relationships", rows: 2 },
+          Object.entries(character.relationships).map(([name, text]) => `${name}: ${text}`).join("\n"),
+        ),
+      ),
+    ),
+  );
+  $("#memory-episodes").replaceChildren(...episodes);
+  $("#memory-characters").replaceChildren(...characters);
+  $("#memory-empty").hidden = episodes.length + characters.length > 0;
+}
+
+function memoryFromForm() {
+  const episodes = [...document.querySelectorAll(".memory-episode")].map((box) => ({
+    episode_number: Number(box.dataset.number),
+    title: box.dataset.title || "",
+    summary: $("[name=summary]", box).value.trim(),
+  }));
+  const characters = [...document.querySelectorAll(".memory-character")].map((box) => {
+    const relationships = {};
+    for (const line of lines($("[name=relationships]", box).value)) {
+      const [name, ...rest] = line.split(":");
+      if (name.trim()) relationships[name.trim()] = rest.join(":").trim();
+    }
+    return {
+      name: box.dataset.name,
+      location: $("[name=location]", box).value.trim(),
+      knows: lines($("[name=knows]", box).value),
+      relationships,
+    };
+  });
+  return { episodes, characters };
+}
+
+$("#memory-form").addEventListener("input", () => (memoryView.dirty = true));
+
+$("#memory-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    await api("PATCH", `/projects/${state.project.id}/memory`, memoryFromForm());
+    await loadMemory({ force: true });
+    toast("Story memory saved.");
+  });
+});

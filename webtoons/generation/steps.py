@@ -48,6 +48,7 @@ from sketchdojo.engine.providers import (
 )
 from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.script import Script
+from sketchdojo.engine.series import keep_series_looks
 from sketchdojo.links import file_url
 from sketchdojo.metrics import GENERATION_SECONDS, STEP_SECONDS, TASKS
 from tasks.events import publish_task_update
@@ -56,6 +57,7 @@ from tasks.services import heartbeat_during, task_fail, task_is_running, task_ru
 from webtoons.generation import states
 from webtoons.generation.compose import webtoon_compose
 from webtoons.generation.events import publish_webtoon_update
+from webtoons.generation.memory import episode_remember, series_context
 from webtoons.models import Webtoon
 
 logger = logging.getLogger("sketchdojo.pipeline")
@@ -198,6 +200,7 @@ def _plan(task: Task) -> Script:
         )
         for c in character_list_for_project(project=task.project)
     )
+    series = series_context(webtoon=task.webtoon)
     request = PlanRequest(
         prompt=data["story_prompt"],
         panel_count=int(data["panel_count"]),
@@ -208,6 +211,7 @@ def _plan(task: Task) -> Script:
         story_outline=task.project.story_outline,
         color_scheme=data.get("color_scheme") or "",
         seed=task_seed(task),
+        series=series,
     )
     planner = get_llm_provider()
     with STEP_SECONDS.labels(step="plan").time(), collect_calls() as calls, heartbeat_during(task_id=task.pk):
@@ -216,7 +220,8 @@ def _plan(task: Task) -> Script:
         finally:
             record_task_calls(task.pk, calls)
     # The providers validate; re-validating here keeps a buggy provider from writing a bad plan.
-    return Script.model_validate(script.model_dump())
+    # Recurring characters keep the look the series gave them, whatever the planner re-described.
+    return keep_series_looks(Script.model_validate(script.model_dump()), series.cast)
 
 
 def _speech_bubbles(panel_script, character_ids: dict[str, str]) -> list[dict]:
@@ -432,7 +437,8 @@ def generation_finish(*, task_id) -> None:
             "strip_url": file_url(webtoon.strip) if composed else None,
             "thumbnail_url": file_url(webtoon.thumbnail) if composed else None,
         }
-    _complete(task, result=result)
+    if _complete(task, result=result) and task.task_type == TaskType.WEBTOON_GENERATION:
+        episode_remember(webtoon_id=webtoon.pk)
 
 
 def _complete(task: Task, *, result: dict) -> bool:

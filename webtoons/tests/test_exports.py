@@ -1,8 +1,11 @@
 """Exports built once per revision by a background job, stored, streamed, and capped per user (issue 15, finding 8)."""
 
+from html import escape
+
 import pytest
 from django.core.files.storage import default_storage
 
+from panels.scripting import panel_text
 from sketchdojo.engine import exports as engine_exports
 from sketchdojo.engine.script import slug
 from tasks.models import Task, TaskStatus, TaskType
@@ -263,3 +266,29 @@ def test_with_a_wait_a_build_that_fails_is_a_409_that_says_so(
     assert response.json()["message"] == (
         "An internal error stopped the export (RuntimeError('disk full')); ask for it again."
     )
+
+
+def test_the_html_export_carries_each_panels_alt_text_and_transcript(
+    media_root, generated_webtoon, auth_client, django_capture_on_commit_callbacks
+):
+    response = _download(auth_client, generated_webtoon, django_capture_on_commit_callbacks, "html")
+
+    assert response.status_code == 200
+    document = _body(response).decode()
+    for panel in generated_webtoon.panels.order_by("sequence_number"):
+        text = panel_text(panel)
+        assert f'alt="{escape(text.alt)}"' in document
+        for line in text.transcript:
+            assert f'<span class="speaker">{escape(line.label)}:</span> {escape(line.text)}</p>' in document
+
+
+def test_a_dialogue_edit_makes_a_new_html_revision(media_root, generated_webtoon, auth_client):
+    panel = generated_webtoon.panels.order_by("sequence_number").first()
+    before = exports.export_revision(generated_webtoon, list(generated_webtoon.panels.order_by("sequence_number")))
+    type(panel).objects.filter(pk=panel.pk).update(
+        speech_bubbles=[{"speaker": None, "text": "A new caption.", "style": "narration"}]
+    )
+
+    after = exports.export_revision(generated_webtoon, list(generated_webtoon.panels.order_by("sequence_number")))
+
+    assert before != after

@@ -33,6 +33,7 @@ from sketchdojo.engine.script import (
     MAX_PANELS,
     Action,
     ArtStyle,
+    BubbleStyle,
     DialogueLine,
     Expression,
     PanelCharacter,
@@ -41,6 +42,7 @@ from sketchdojo.engine.script import (
     TimeOfDay,
     Weather,
 )
+from sketchdojo.engine.series import keep_series_looks, previously_caption
 
 MAX_CAST = 12
 _GROUP = re.compile(
@@ -72,6 +74,13 @@ class LocalStoryPlanner(LLMProvider):
             for b in request.characters
             if b.name and b.name.strip()
         ]
+        # A later episode: the series' recurring cast is known by name, like the project's characters
+        # (their looks are put back from the series after planning: series.keep_series_looks).
+        known = {name for name, *_ in briefs}
+        series_cast = request.series.cast if request.series else ()
+        briefs += [(c.name, c.role, c.description, c.speech_style) for c in series_cast if c.name not in known][
+            : max(0, MAX_CAST - len(briefs))
+        ]
         reading = read_prompt(text, briefs, beats_wanted=panel_count)
         if not reading.sentences:
             raise ProviderError("The story prompt has no words to tell a story with.", provider=self.name)
@@ -96,8 +105,9 @@ class LocalStoryPlanner(LLMProvider):
         slots = lay_out(reading, panel_count)
         scenes, scene_of = _scenes(reading, slots)
         panels = _panels(reading, slots, scene_of, scenes, characters, rng)
+        _open_with_previously(panels[0], previously_caption(request.series))
         try:
-            return Script.model_validate(
+            script = Script.model_validate(
                 {
                     "title": (request.project_title or _title(reading))[:200],
                     "synopsis": text[:2000],
@@ -112,6 +122,19 @@ class LocalStoryPlanner(LLMProvider):
             raise ProviderMalformedOutput(
                 f"The offline planner could not build a valid script: {error.errors()[0]['msg']}", provider=self.name
             ) from error
+        return keep_series_looks(script, series_cast)
+
+
+def _open_with_previously(panel: dict, previously: str | None) -> None:
+    """Episode N opens with "Previously…" in the first narration box; the panel's own caption follows it."""
+    if not previously:
+        return
+    if panel["caption"]:
+        panel["dialogue"] = [
+            DialogueLine(speaker=None, text=panel["caption"], style=BubbleStyle.NARRATION),
+            *panel["dialogue"][:5],
+        ]
+    panel["caption"] = previously
 
 
 def _assign_roles(characters, reading: Reading) -> None:

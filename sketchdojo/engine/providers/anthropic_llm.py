@@ -8,6 +8,7 @@ goes back once as an error `tool_result`, a second one raises `ProviderMalformed
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Unpack
 
 import requests
@@ -28,17 +29,21 @@ from sketchdojo.engine.providers.http import (
     setting,
 )
 from sketchdojo.engine.providers.prompts import (
-    PLANNER_SYSTEM_PROMPT,
     SCRIPT_TOOL_NAME,
     MalformedAnswer,
-    parse_script,
+    StructuredAsk,
+    ask_with_one_repair,
     plan_with_one_repair,
-    repair_prompt,
-    script_json_schema,
+    recap_ask,
+    recap_repair_prompt,
+    recap_user_prompt,
+    script_ask,
 )
 from sketchdojo.engine.script import Script
+from sketchdojo.engine.series import EpisodeRecap, RecapRequest
 
 ANTHROPIC_VERSION = "2023-06-01"
+RECAP_TOOL_NAME = "submit_recap"
 DEFAULT_MAX_TOKENS = 16000
 
 
@@ -63,32 +68,43 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
         self.max_tokens = max_tokens
         self.sessions = ThreadSessions()
 
-    def plan(self, request: PlanRequest) -> Script:
+    def _check_configured(self) -> None:
         if not self.api_key:
             raise ProviderAuthError("No Anthropic key is configured: set ANTHROPIC_API_KEY.", provider=self.name)
+
+    def plan(self, request: PlanRequest) -> Script:
+        self._check_configured()
+        wanted = _as_tool(script_ask(request, provider=self.name), SCRIPT_TOOL_NAME)
         return plan_with_one_repair(
             request,
-            ask=lambda messages: self.call(lambda call: self._message(call, messages, request)),
+            ask=lambda messages: self.call(lambda call: self._message(call, messages, wanted)),
             repair_turn=_repair_turn,
             provider=self.name,
             label=self.label,
             model=self.model,
         )
 
-    def _message(self, call: ProviderCall, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+    def recap(self, request: RecapRequest) -> EpisodeRecap:
+        """The episode's recap for the series memory: one forced tool call, one repair round."""
+        self._check_configured()
+        wanted = _as_tool(recap_ask(provider=self.name), RECAP_TOOL_NAME)
+        return ask_with_one_repair(
+            recap_user_prompt(request),
+            ask=lambda messages: self.call(lambda call: self._message(call, messages, wanted)),
+            repair_turn=_repair_turn,
+            feedback=recap_repair_prompt,
+            provider=self.name,
+            failure=f"{self.label} ({self.model}) did not return a valid episode recap",
+        )
+
+    def _message(self, call: ProviderCall, messages: list[dict[str, Any]], wanted: StructuredAsk) -> Any:
         body = {
             "model": self.model,
             "max_tokens": self.max_tokens,
-            "system": PLANNER_SYSTEM_PROMPT,
+            "system": wanted.system,
             "messages": messages,
-            "tools": [
-                {
-                    "name": SCRIPT_TOOL_NAME,
-                    "description": "Submit the finished webtoon script.",
-                    "input_schema": script_json_schema(strict=False),
-                }
-            ],
-            "tool_choice": {"type": "tool", "name": SCRIPT_TOOL_NAME},
+            "tools": [{"name": wanted.name, "description": wanted.description, "input_schema": wanted.schema(False)}],
+            "tool_choice": {"type": "tool", "name": wanted.name},
         }
         response = send(
             self.sessions.get(),
@@ -124,7 +140,7 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
                 f"{self.label} refused to write this story" + (f": {redact(text)}" if text else "."),
                 provider=self.name,
             )
-        tool_use = next((b for b in content if b.get("type") == "tool_use" and b.get("name") == SCRIPT_TOOL_NAME), None)
+        tool_use = next((b for b in content if b.get("type") == "tool_use" and b.get("name") == wanted.name), None)
         if stop_reason == "max_tokens":
             raise MalformedAnswer(
                 "the answer was cut off at the output token limit; write shorter descriptions and dialogue",
@@ -132,20 +148,21 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
                 reply=content,
             )
         if tool_use is None:
-            raise MalformedAnswer(
-                f"the answer did not call the {SCRIPT_TOOL_NAME} tool", provider=self.name, reply=content
-            )
+            raise MalformedAnswer(f"the answer did not call the {wanted.name} tool", provider=self.name, reply=content)
         try:
-            return parse_script(tool_use.get("input"), request, provider=self.name)
+            return wanted.parse(tool_use.get("input"))
         except ProviderMalformedOutput as exc:
             raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
 
 
-def _repair_turn(error: MalformedAnswer, panel_count: int) -> list[dict[str, Any]]:
+def _as_tool(wanted: StructuredAsk, tool_name: str) -> StructuredAsk:
+    return dataclasses.replace(wanted, name=tool_name)
+
+
+def _repair_turn(error: MalformedAnswer, feedback: str) -> list[dict[str, Any]]:
     """The assistant's reply and our answer to it: an error tool_result when it called the tool."""
     reply = error.reply if isinstance(error.reply, list) else []
     tool_use = next((b for b in reply if b.get("type") == "tool_use"), None)
-    feedback = repair_prompt(str(error), panel_count)
     if tool_use is None:
         assistant = reply or [{"type": "text", "text": "(no script)"}]
         return [{"role": "assistant", "content": assistant}, {"role": "user", "content": feedback}]

@@ -15,6 +15,7 @@ from typing import Any
 from PIL import Image
 
 from sketchdojo.engine.script import PanelScript, Script
+from sketchdojo.engine.series import EpisodeRecap, RecapRequest, SeriesContext, recap_offline
 
 
 class ProviderError(Exception):
@@ -83,6 +84,8 @@ class PlanRequest:
     story_outline: str = ""
     color_scheme: str = ""
     seed: int = 0
+    # Episode N of a series: the memory of earlier episodes and the recurring cast (None: a first episode).
+    series: SeriesContext | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,10 @@ class LLMProvider(ABC):
     @abstractmethod
     def plan(self, request: PlanRequest) -> Script:
         """Return a validated script with exactly `request.panel_count` panels."""
+
+    def recap(self, request: RecapRequest) -> EpisodeRecap:
+        """Summarise a finished episode for the series memory. Offline by default: from the script."""
+        return recap_offline(request)
 
 
 class ImageProvider(ABC):

@@ -33,16 +33,17 @@ from sketchdojo.engine.providers.client import ClientOptions, ProviderClient
 from sketchdojo.engine.providers.http import setting
 from sketchdojo.engine.providers.openai_errors import LOCAL_SERVER_KEY
 from sketchdojo.engine.providers.prompts import (
-    PLANNER_SYSTEM_PROMPT,
-    SCRIPT_SCHEMA_NAME,
     MalformedAnswer,
-    parse_script,
+    StructuredAsk,
+    ask_with_one_repair,
     plan_with_one_repair,
-    planner_schema_prompt,
-    repair_prompt,
-    script_json_schema,
+    recap_ask,
+    recap_repair_prompt,
+    recap_user_prompt,
+    script_ask,
 )
 from sketchdojo.engine.script import Script
+from sketchdojo.engine.series import EpisodeRecap, RecapRequest
 
 __all__ = ["LOCAL_SERVER_KEY", "OpenAIPlanner"]
 
@@ -74,46 +75,63 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
         self.uses_json_schema = (self.base_url, self.model) not in _JSON_MODE_ONLY
         self.client = openai_errors.sdk_client(api_key=self.api_key, base_url=self.base_url, timeout=self.timeout)
 
-    def plan(self, request: PlanRequest) -> Script:
+    def _check_configured(self) -> None:
         if not self.api_key and not self.base_url:
             raise ProviderAuthError(
                 "No OpenAI key is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server).",
                 provider=self.name,
             )
+
+    def plan(self, request: PlanRequest) -> Script:
+        self._check_configured()
+        wanted = script_ask(request, provider=self.name)
         return plan_with_one_repair(
             request,
-            ask=lambda messages: self._ask(messages, request),
+            ask=lambda messages: self._ask(messages, wanted),
             repair_turn=_repair_turn,
             provider=self.name,
             label=self.label,
             model=self.model,
         )
 
-    def _ask(self, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+    def recap(self, request: RecapRequest) -> EpisodeRecap:
+        """The episode's recap for the series memory: one structured call, one repair round."""
+        self._check_configured()
+        wanted = recap_ask(provider=self.name)
+        return ask_with_one_repair(
+            recap_user_prompt(request),
+            ask=lambda messages: self._ask(messages, wanted),
+            repair_turn=_repair_turn,
+            feedback=recap_repair_prompt,
+            provider=self.name,
+            failure=f"{self.label} ({self.model}) did not return a valid episode recap",
+        )
+
+    def _ask(self, messages: list[dict[str, Any]], wanted: StructuredAsk) -> Any:
         try:
-            return self.call(lambda call: self._complete(call, messages, request))
+            return self.call(lambda call: self._complete(call, messages, wanted))
         except _StructuredOutputUnsupported:
             self.uses_json_schema = False
             _JSON_MODE_ONLY.add((self.base_url, self.model))
-            return self.call(lambda call: self._complete(call, messages, request))
+            return self.call(lambda call: self._complete(call, messages, wanted))
 
-    def _response_format(self) -> dict[str, Any]:
+    def _response_format(self, wanted: StructuredAsk) -> dict[str, Any]:
         if self.uses_json_schema:
             return {
                 "type": "json_schema",
-                "json_schema": {"name": SCRIPT_SCHEMA_NAME, "schema": script_json_schema(strict=True), "strict": True},
+                "json_schema": {"name": wanted.name, "schema": wanted.schema(True), "strict": True},
             }
         return {"type": "json_object"}
 
-    def _complete(self, call: ProviderCall, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
-        system = PLANNER_SYSTEM_PROMPT
+    def _complete(self, call: ProviderCall, messages: list[dict[str, Any]], wanted: StructuredAsk) -> Any:
+        system = wanted.system
         if not self.uses_json_schema:
-            system += "\n\n" + planner_schema_prompt()
+            system += "\n\n" + wanted.json_mode_prompt()
         try:
             completion = self.client.chat.completions.create(
                 model=self.model,
                 messages=[{"role": "system", "content": system}, *messages],
-                response_format=self._response_format(),
+                response_format=self._response_format(wanted),
             )
         except openai.BadRequestError as exc:
             if self.uses_json_schema and _rejects_json_schema(exc):
@@ -159,17 +177,14 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
                 reply=content,
             )
         try:
-            return parse_script(content, request, provider=self.name)
+            return wanted.parse(content)
         except ProviderMalformedOutput as exc:
             raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
 
 
-def _repair_turn(error: MalformedAnswer, panel_count: int) -> list[dict[str, Any]]:
+def _repair_turn(error: MalformedAnswer, feedback: str) -> list[dict[str, Any]]:
     """The assistant's reply as it came, and what was wrong with it."""
-    return [
-        {"role": "assistant", "content": error.reply},
-        {"role": "user", "content": repair_prompt(str(error), panel_count)},
-    ]
+    return [{"role": "assistant", "content": error.reply}, {"role": "user", "content": feedback}]
 
 
 def _rejects_json_schema(exc: openai.BadRequestError) -> bool:

@@ -14,9 +14,10 @@ import hashlib
 import json
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sketchdojo.engine.providers.base import DrawRequest, PlanRequest, ProviderMalformedOutput
 from sketchdojo.engine.script import (
@@ -31,6 +32,7 @@ from sketchdojo.engine.script import (
     TimeOfDay,
     Weather,
 )
+from sketchdojo.engine.series import EpisodeRecap, RecapRequest, series_prompt
 
 SCRIPT_TOOL_NAME = "submit_script"
 SCRIPT_SCHEMA_NAME = "webtoon_script"
@@ -87,6 +89,9 @@ def planner_user_prompt(request: PlanRequest) -> str:
             "The project's characters (put each in the cast under exactly this name, keeping their look):\n"
             + "\n".join(cast)
         )
+    series = series_prompt(request.series)
+    if series:
+        parts.append(series)
     parts.append(f"Number of panels: exactly {request.panel_count}.")
     parts.append(
         "Allowed values:\n"
@@ -382,29 +387,185 @@ class MalformedAnswer(ProviderMalformedOutput):
         self.reply = reply
 
 
+@dataclass(frozen=True)
+class StructuredAsk:
+    """One kind of structured answer a planner asks for: the script, or an episode recap.
+
+    `name` names the JSON schema (OpenAI) and the tool (Anthropic); `schema(strict)` is its JSON schema;
+    `parse(answer)` validates a decoded or raw answer, raising ProviderMalformedOutput.
+    """
+
+    name: str
+    description: str
+    system: str
+    schema: Callable[[bool], dict[str, Any]]
+    parse: Callable[[Any], Any]
+    json_mode_prompt: Callable[[], str]
+
+
+def script_ask(request: PlanRequest, *, provider: str) -> StructuredAsk:
+    return StructuredAsk(
+        name=SCRIPT_SCHEMA_NAME,
+        description="Submit the finished webtoon script.",
+        system=PLANNER_SYSTEM_PROMPT,
+        schema=lambda strict: script_json_schema(strict=strict),
+        parse=lambda answer: parse_script(answer, request, provider=provider),
+        json_mode_prompt=planner_schema_prompt,
+    )
+
+
+def ask_with_one_repair(
+    first_message: str,
+    *,
+    ask: Callable[[list[dict[str, Any]]], Any],
+    repair_turn: Callable[[MalformedAnswer, str], list[dict[str, Any]]],
+    feedback: Callable[[str], str],
+    provider: str,
+    failure: str,
+) -> Any:
+    """A structured conversation: ask; a malformed answer goes back once with what was wrong.
+
+    `ask` sends the messages so far and returns the validated answer or raises `MalformedAnswer`;
+    `repair_turn(error, feedback_text)` gives the messages to add (the model's reply and our feedback,
+    in the provider's own format). A second malformed answer raises `ProviderMalformedOutput`
+    starting with `failure`.
+    """
+    messages: list[dict[str, Any]] = [{"role": "user", "content": first_message}]
+    try:
+        return ask(messages)
+    except MalformedAnswer as first:
+        messages += repair_turn(first, feedback(str(first)))
+    try:
+        return ask(messages)
+    except MalformedAnswer as second:
+        raise ProviderMalformedOutput(f"{failure} after a repair attempt: {second}", provider=provider) from second
+
+
 def plan_with_one_repair(
     request: PlanRequest,
     *,
     ask: Callable[[list[dict[str, Any]]], Script],
-    repair_turn: Callable[[MalformedAnswer, int], list[dict[str, Any]]],
+    repair_turn: Callable[[MalformedAnswer, str], list[dict[str, Any]]],
     provider: str,
     label: str,
     model: str,
 ) -> Script:
-    """The planners' conversation: ask for the script; a malformed answer goes back once with what was wrong.
+    """The planners' conversation for the script (see `ask_with_one_repair`)."""
+    return ask_with_one_repair(
+        planner_user_prompt(request),
+        ask=ask,
+        repair_turn=repair_turn,
+        feedback=lambda problem: repair_prompt(problem, request.panel_count),
+        provider=provider,
+        failure=f"{label} ({model}) did not return a valid script",
+    )
 
-    `ask` sends the messages so far and returns a validated script or raises `MalformedAnswer`;
-    `repair_turn` turns that error into the messages to add (the model's reply and our feedback, in the
-    provider's own format). A second malformed answer raises `ProviderMalformedOutput`.
-    """
-    messages: list[dict[str, Any]] = [{"role": "user", "content": planner_user_prompt(request)}]
+
+# --- episode recaps (the series memory) ------------------------------------------------------------
+
+RECAP_SCHEMA_NAME = "episode_recap"
+
+RECAP_SYSTEM_PROMPT = (
+    "You keep the story memory of a webtoon series. Given the script of the episode that just finished and "
+    "what the series remembered before it, write what the series must remember now: a summary of this episode "
+    "(what happens, in order, and how it ends; a few sentences, in the script's language) and, for each "
+    "character in it, where they are at the end, what they now know, and how they relate to the others. Use "
+    "the characters' names exactly as in the script."
+)
+
+
+class _Relationship(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="The other character's name.")
+    relationship: str = Field(description="How they relate: friend, rival, owes a debt to, ...")
+
+
+class _CharacterRecap(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    location: str = Field(description="Where they are at the end of the episode.")
+    knows: list[str] = Field(description="What they know now (short facts).")
+    relationships: list[_Relationship]
+
+
+class RecapAnswer(BaseModel):
+    """The recap as a model writes it (relationships as a list: strict JSON schemas allow no free maps)."""
+
+    model_config = ConfigDict(extra="forbid")
+    summary: str
+    characters: list[_CharacterRecap]
+
+    def to_recap(self) -> EpisodeRecap:
+        return EpisodeRecap.model_validate(
+            {
+                "summary": self.summary,
+                "characters": [
+                    {
+                        "name": c.name,
+                        "location": c.location,
+                        "knows": c.knows,
+                        "relationships": {r.name: r.relationship for r in c.relationships},
+                    }
+                    for c in self.characters
+                ],
+            }
+        )
+
+
+def recap_json_schema(*, strict: bool) -> dict[str, Any]:
+    schema = copy.deepcopy(RecapAnswer.model_json_schema())
+    return _strict(schema) if strict else schema
+
+
+def recap_user_prompt(request: RecapRequest) -> str:
+    """The finished episode's script and the memory so far."""
+    parts = [f"Episode {request.episode_number} has just finished."]
+    earlier = request.memory.previous_episodes(request.episode_number)
+    if earlier:
+        parts.append(
+            "The series so far:\n" + "\n".join(f"- Episode {e.episode_number}: {e.summary}" for e in earlier[-12:])
+        )
+    if request.memory.characters:
+        states = [c.model_dump(mode="json") for c in request.memory.characters]
+        parts.append("What the characters knew before this episode: " + json.dumps(states, ensure_ascii=False))
+    script = request.script.model_dump(mode="json", exclude={"characters": {"__all__": {"palette", "seed"}}})
+    parts.append("The script of this episode: " + json.dumps(script, ensure_ascii=False, separators=(",", ":")))
+    return "\n\n".join(parts)
+
+
+def recap_schema_prompt() -> str:
+    schema = json.dumps(RecapAnswer.model_json_schema(), separators=(",", ":"))
+    return f"Answer with one JSON object only (no prose, no code fence) matching this JSON schema:\n{schema}"
+
+
+def recap_repair_prompt(problem: str) -> str:
+    return f"That recap was rejected: {problem}\nSend the whole corrected recap again, following the schema."
+
+
+def parse_recap(answer: str | dict[str, Any], *, provider: str) -> EpisodeRecap:
+    """Validate an answer into an EpisodeRecap, or raise ProviderMalformedOutput."""
+    if isinstance(answer, str):
+        text = answer.strip()
+        if text.startswith("```"):
+            text = text.strip("`").removeprefix("json").strip()
+        try:
+            answer = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ProviderMalformedOutput(f"the answer is not valid JSON ({exc.msg})", provider=provider) from exc
+    if not isinstance(answer, dict):
+        raise ProviderMalformedOutput("the answer is not a JSON object", provider=provider)
     try:
-        return ask(messages)
-    except MalformedAnswer as first:
-        messages += repair_turn(first, request.panel_count)
-    try:
-        return ask(messages)
-    except MalformedAnswer as second:
-        raise ProviderMalformedOutput(
-            f"{label} ({model}) did not return a valid script after a repair attempt: {second}", provider=provider
-        ) from second
+        return RecapAnswer.model_validate(answer).to_recap()
+    except ValidationError as exc:
+        raise ProviderMalformedOutput(_summarise(exc), provider=provider) from exc
+
+
+def recap_ask(*, provider: str) -> StructuredAsk:
+    return StructuredAsk(
+        name=RECAP_SCHEMA_NAME,
+        description="Submit the recap of the finished episode.",
+        system=RECAP_SYSTEM_PROMPT,
+        schema=lambda strict: recap_json_schema(strict=strict),
+        parse=lambda answer: parse_recap(answer, provider=provider),
+        json_mode_prompt=recap_schema_prompt,
+    )
