@@ -57,3 +57,51 @@ class Webtoon(models.Model):
 
     def __str__(self) -> str:
         return self.title or str(self.id)
+
+
+class Translation(models.Model):
+    """The webtoon's bubble texts in another language (issue 17).
+
+    `texts` is `{"<panel id>": {"<bubble index>": "<text>"}}`, the indexes of each panel's
+    `speech_bubbles`; a bubble left out (or blank) keeps its original text. The panels lettered in
+    this language (same raw art, these texts) are the `PanelTranslation` rows.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    webtoon = models.ForeignKey(Webtoon, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=35, help_text="BCP 47 tag, normalised (es, pt-BR, zh-Hant).")
+    texts = models.JSONField(default=dict, blank=True, help_text='{"<panel id>": {"<bubble index>": "<text>"}}')
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(fields=["webtoon", "language"], name="translation_language_unique_in_webtoon"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.webtoon_id} [{self.language}]"
+
+
+class PanelTranslation(models.Model):
+    """One panel lettered in a translation's language: the panel's raw art, the translated bubbles.
+
+    `raw_image` is the name of the raw art it was lettered from: when the panel is redrawn the
+    translation is stale until it is saved again.
+    """
+
+    translation = models.ForeignKey(Translation, on_delete=models.CASCADE, related_name="panel_letterings")
+    panel = models.ForeignKey("panels.Panel", on_delete=models.CASCADE, related_name="translations")
+    speech_bubbles = models.JSONField(default=list, blank=True, help_text="The translated bubbles as placed.")
+    image = models.FileField(upload_to="panels/translated/%Y/%m/", blank=True)
+    raw_image = models.CharField(max_length=255, blank=True, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["translation", "panel"], name="panel_translation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.panel_id} [{self.translation_id}]"

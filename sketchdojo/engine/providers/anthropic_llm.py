@@ -36,6 +36,15 @@ from sketchdojo.engine.providers.prompts import (
     repair_prompt,
     script_json_schema,
 )
+from sketchdojo.engine.providers.translation import (
+    TRANSLATION_SYSTEM_PROMPT,
+    TRANSLATION_TOOL_NAME,
+    TranslationRequest,
+    parse_translation,
+    translate_with_one_repair,
+    translation_json_schema,
+    translation_repair_prompt,
+)
 from sketchdojo.engine.script import Script
 
 ANTHROPIC_VERSION = "2023-06-01"
@@ -76,19 +85,58 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
         )
 
     def _message(self, call: ProviderCall, messages: list[dict[str, Any]], request: PlanRequest) -> Script:
+        tool = {
+            "name": SCRIPT_TOOL_NAME,
+            "description": "Submit the finished webtoon script.",
+            "input_schema": script_json_schema(strict=False),
+        }
+        answer, content = self._tool_call(call, messages, system=PLANNER_SYSTEM_PROMPT, tool=tool, what="story")
+        try:
+            return parse_script(answer, request, provider=self.name)
+        except ProviderMalformedOutput as exc:
+            raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+
+    def translate(self, request: TranslationRequest) -> dict[str, str]:
+        if not self.api_key:
+            raise ProviderAuthError("No Anthropic key is configured: set ANTHROPIC_API_KEY.", provider=self.name)
+        tool = {
+            "name": TRANSLATION_TOOL_NAME,
+            "description": "Submit the translated bubbles.",
+            "input_schema": translation_json_schema(),
+        }
+
+        def ask(messages: list[dict[str, Any]]) -> dict[str, str]:
+            def one(call: ProviderCall) -> dict[str, str]:
+                answer, content = self._tool_call(
+                    call, messages, system=TRANSLATION_SYSTEM_PROMPT, tool=tool, what="translation"
+                )
+                try:
+                    return parse_translation(answer, request, provider=self.name)
+                except MalformedAnswer as exc:
+                    raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+
+            return self.call(one)
+
+        return translate_with_one_repair(
+            request,
+            ask=ask,
+            repair_turn=lambda error: _tool_repair_turn(error, translation_repair_prompt(str(error))),
+            provider=self.name,
+            label=self.label,
+            model=self.model,
+        )
+
+    def _tool_call(
+        self, call: ProviderCall, messages: list[dict[str, Any]], *, system: str, tool: dict[str, Any], what: str
+    ) -> tuple[Any, list]:
+        """One Messages call forced to use `tool`: the tool's input and the whole reply content."""
         body = {
             "model": self.model,
             "max_tokens": self.max_tokens,
-            "system": PLANNER_SYSTEM_PROMPT,
+            "system": system,
             "messages": messages,
-            "tools": [
-                {
-                    "name": SCRIPT_TOOL_NAME,
-                    "description": "Submit the finished webtoon script.",
-                    "input_schema": script_json_schema(strict=False),
-                }
-            ],
-            "tool_choice": {"type": "tool", "name": SCRIPT_TOOL_NAME},
+            "tools": [tool],
+            "tool_choice": {"type": "tool", "name": tool["name"]},
         }
         response = send(
             self.sessions.get(),
@@ -121,10 +169,10 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
         if stop_reason == "refusal":
             text = " ".join(block.get("text", "") for block in content if block.get("type") == "text").strip()
             raise ProviderContentRefused(
-                f"{self.label} refused to write this story" + (f": {redact(text)}" if text else "."),
+                f"{self.label} refused to write this {what}" + (f": {redact(text)}" if text else "."),
                 provider=self.name,
             )
-        tool_use = next((b for b in content if b.get("type") == "tool_use" and b.get("name") == SCRIPT_TOOL_NAME), None)
+        tool_use = next((b for b in content if b.get("type") == "tool_use" and b.get("name") == tool["name"]), None)
         if stop_reason == "max_tokens":
             raise MalformedAnswer(
                 "the answer was cut off at the output token limit; write shorter descriptions and dialogue",
@@ -132,22 +180,20 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
                 reply=content,
             )
         if tool_use is None:
-            raise MalformedAnswer(
-                f"the answer did not call the {SCRIPT_TOOL_NAME} tool", provider=self.name, reply=content
-            )
-        try:
-            return parse_script(tool_use.get("input"), request, provider=self.name)
-        except ProviderMalformedOutput as exc:
-            raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+            raise MalformedAnswer(f"the answer did not call the {tool['name']} tool", provider=self.name, reply=content)
+        return tool_use.get("input"), content
 
 
 def _repair_turn(error: MalformedAnswer, panel_count: int) -> list[dict[str, Any]]:
+    return _tool_repair_turn(error, repair_prompt(str(error), panel_count))
+
+
+def _tool_repair_turn(error: MalformedAnswer, feedback: str) -> list[dict[str, Any]]:
     """The assistant's reply and our answer to it: an error tool_result when it called the tool."""
     reply = error.reply if isinstance(error.reply, list) else []
     tool_use = next((b for b in reply if b.get("type") == "tool_use"), None)
-    feedback = repair_prompt(str(error), panel_count)
     if tool_use is None:
-        assistant = reply or [{"type": "text", "text": "(no script)"}]
+        assistant = reply or [{"type": "text", "text": "(no answer)"}]
         return [{"role": "assistant", "content": assistant}, {"role": "user", "content": feedback}]
     return [
         {"role": "assistant", "content": reply},

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
 from sketchdojo.engine.script import PanelScript, Script
+
+if TYPE_CHECKING:
+    from sketchdojo.engine.providers.translation import TranslationRequest
 
 
 class ProviderError(Exception):
@@ -59,6 +62,10 @@ class ProviderContentRefused(ProviderError):
 
 class ProviderMalformedOutput(ProviderError):
     """The provider answered, but not with something that validates."""
+
+
+class TranslationUnsupported(ProviderError):
+    """This LLM provider cannot translate (the offline planner): nothing was sent anywhere."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,17 @@ class LLMProvider(ABC):
     @abstractmethod
     def plan(self, request: PlanRequest) -> Script:
         """Return a validated script with exactly `request.panel_count` panels."""
+
+    def translate(self, request: TranslationRequest) -> dict[str, str]:
+        """Return the translation of every line of `request`, by line id (one structured call, one repair).
+
+        Providers without a language model (the offline planner) raise `TranslationUnsupported`.
+        """
+        raise TranslationUnsupported(
+            f"The {self.name or 'configured'} story planner cannot translate; set LLM_PROVIDER to openai or "
+            "anthropic (with its key) to translate automatically.",
+            provider=self.name,
+        )
 
 
 class ImageProvider(ABC):

@@ -15,6 +15,7 @@ back once with the validation problem; a second one raises `ProviderMalformedOut
 
 from __future__ import annotations
 
+import json
 from typing import Any, Unpack
 
 import openai
@@ -41,6 +42,16 @@ from sketchdojo.engine.providers.prompts import (
     planner_schema_prompt,
     repair_prompt,
     script_json_schema,
+)
+from sketchdojo.engine.providers.translation import (
+    TRANSLATION_SCHEMA_NAME,
+    TRANSLATION_SYSTEM_PROMPT,
+    TranslationRequest,
+    parse_translation,
+    translate_with_one_repair,
+    translation_json_schema,
+    translation_repair_prompt,
+    translation_schema_prompt,
 )
 from sketchdojo.engine.script import Script
 
@@ -109,11 +120,59 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
         system = PLANNER_SYSTEM_PROMPT
         if not self.uses_json_schema:
             system += "\n\n" + planner_schema_prompt()
+        content = self._chat(call, messages, system=system, response_format=self._response_format(), what="story")
+        try:
+            return parse_script(content, request, provider=self.name)
+        except ProviderMalformedOutput as exc:
+            raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+
+    def translate(self, request: TranslationRequest) -> dict[str, str]:
+        if not self.api_key and not self.base_url:
+            raise ProviderAuthError(
+                "No OpenAI key is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server).",
+                provider=self.name,
+            )
+        return translate_with_one_repair(
+            request,
+            ask=lambda messages: self._ask_translation(messages, request),
+            repair_turn=_translation_repair_turn,
+            provider=self.name,
+            label=self.label,
+            model=self.model,
+        )
+
+    def _ask_translation(self, messages: list[dict[str, Any]], request: TranslationRequest) -> dict[str, str]:
+        try:
+            return self.call(lambda call: self._complete_translation(call, messages, request))
+        except _StructuredOutputUnsupported:
+            self.uses_json_schema = False
+            _JSON_MODE_ONLY.add((self.base_url, self.model))
+            return self.call(lambda call: self._complete_translation(call, messages, request))
+
+    def _complete_translation(
+        self, call: ProviderCall, messages: list[dict[str, Any]], request: TranslationRequest
+    ) -> dict[str, str]:
+        system = TRANSLATION_SYSTEM_PROMPT
+        response_format: dict[str, Any] = {"type": "json_object"}
+        if self.uses_json_schema:
+            response_format = {
+                "type": "json_schema",
+                "json_schema": {"name": TRANSLATION_SCHEMA_NAME, "schema": translation_json_schema(), "strict": True},
+            }
+        else:
+            system += "\n\n" + translation_schema_prompt()
+        content = self._chat(call, messages, system=system, response_format=response_format, what="translation")
+        return parse_translation(content, request, provider=self.name)
+
+    def _chat(
+        self, call: ProviderCall, messages: list[dict[str, Any]], *, system: str, response_format: dict, what: str
+    ) -> str:
+        """One chat completion; the answer's text, or the provider error that says what went wrong."""
         try:
             completion = self.client.chat.completions.create(
                 model=self.model,
                 messages=[{"role": "system", "content": system}, *messages],
-                response_format=self._response_format(),
+                response_format=response_format,
             )
         except openai.BadRequestError as exc:
             if self.uses_json_schema and _rejects_json_schema(exc):
@@ -149,7 +208,7 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
         refusal = getattr(choice.message, "refusal", None)
         if refusal or choice.finish_reason == "content_filter":
             raise ProviderContentRefused(
-                f"{self.label} refused to write this story: {refusal or 'content filtered'}", provider=self.name
+                f"{self.label} refused to write this {what}: {refusal or 'content filtered'}", provider=self.name
             )
         content = choice.message.content or ""
         if choice.finish_reason == "length":
@@ -158,10 +217,7 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
                 provider=self.name,
                 reply=content,
             )
-        try:
-            return parse_script(content, request, provider=self.name)
-        except ProviderMalformedOutput as exc:
-            raise MalformedAnswer(str(exc), provider=self.name, reply=content) from exc
+        return content
 
 
 def _repair_turn(error: MalformedAnswer, panel_count: int) -> list[dict[str, Any]]:
@@ -169,6 +225,13 @@ def _repair_turn(error: MalformedAnswer, panel_count: int) -> list[dict[str, Any
     return [
         {"role": "assistant", "content": error.reply},
         {"role": "user", "content": repair_prompt(str(error), panel_count)},
+    ]
+
+
+def _translation_repair_turn(error: MalformedAnswer) -> list[dict[str, Any]]:
+    return [
+        {"role": "assistant", "content": error.reply if isinstance(error.reply, str) else json.dumps(error.reply)},
+        {"role": "user", "content": translation_repair_prompt(str(error))},
     ]
 
 
