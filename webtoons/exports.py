@@ -38,6 +38,7 @@ from sketchdojo.errors import Conflict, NotFound, QuotaExceeded
 from sketchdojo.metrics import STEP_SECONDS
 from sketchdojo.storage import export_folder
 from webtoons.models import Webtoon
+from webtoons.translations import panel_images
 
 logger = logging.getLogger("sketchdojo.webtoons")
 
@@ -85,7 +86,7 @@ class StoredExport:
     content_type: str
 
 
-def _meta(webtoon: Webtoon):
+def _meta(webtoon: Webtoon, language: str | None = None):
     from sketchdojo.engine.exports import ExportMeta
 
     return ExportMeta(
@@ -94,16 +95,19 @@ def _meta(webtoon: Webtoon):
         summary=webtoon.summary or webtoon.description,
         style=webtoon.style,
         created=webtoon.created_at,
-        language=webtoon.language,
+        language=language or webtoon.language,
     )
 
 
-def export_revision(webtoon: Webtoon, panels: list) -> str:
-    """The hash of everything the exports of `webtoon` (with these ordered `panels`) show."""
-    meta = _meta(webtoon)
+def export_revision(webtoon: Webtoon, panels: list, language: str | None = None) -> str:
+    """The hash of everything the exports of `webtoon` (with these ordered `panels`, in `language`) show."""
+    meta = _meta(webtoon, language)
+    images = panel_images(webtoon=webtoon, panels=panels, language=meta.language)
     content = {
         "meta": [meta.title, meta.author, meta.summary, meta.style, meta.created.isoformat(), meta.language],
-        "panels": [[str(p.pk), p.sequence_number, p.scene_index, p.image.name] for p in panels],
+        "panels": [
+            [str(p.pk), p.sequence_number, p.scene_index, image.name] for p, image in zip(panels, images, strict=True)
+        ],
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:24]
 
@@ -155,8 +159,10 @@ def _drop_older(folder: str, *, fmt: str, keep: str) -> None:
             default_storage.delete(posixpath.join(folder, stale))
 
 
-def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
+def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user, language: str | None = None) -> StoredExport:
     """The stored `fmt` export of the webtoon's current revision, built now if it is not stored yet.
+
+    `language`: one of the webtoon's translations (its panels lettered in it), else the original.
 
     Unknown format → NotFound; no panels, or panels without finished art → Conflict; a build over
     the caps → ExportBusy (429 with Retry-After).
@@ -173,8 +179,12 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
         numbers = ", ".join(str(n) for n in unfinished)
         raise Conflict(f"Panels {numbers} have no finished art yet; generate them before exporting.")
 
+    language = webtoon.language if language is None else language
+    images = panel_images(webtoon=webtoon, panels=panels, language=language)
+    # Each language's exports are kept apart ("pdf-<rev>" for the original, "pdf.es-<rev>" for Spanish).
+    kind = fmt if language == webtoon.language else f"{fmt}.{language}"
     folder = export_folder(webtoon.pk)
-    name = posixpath.join(folder, f"{fmt}-{export_revision(webtoon, panels)}")
+    name = posixpath.join(folder, f"{kind}-{export_revision(webtoon, panels, language)}")
     stored = cache.get(_done_key(name))
     if stored is not None and default_storage.exists(name):
         return StoredExport(name, *stored)
@@ -184,9 +194,9 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
         try:
             export = export_webtoon(
                 fmt,
-                panels=[image_open(p.image) for p in panels],
+                panels=[image_open(image) for image in images],
                 scene_ids=[p.scene_index for p in panels],
-                meta=_meta(webtoon),
+                meta=_meta(webtoon, language),
             )
             if default_storage.exists(name):  # a build cut short, or one the cache forgot
                 default_storage.delete(name)
@@ -196,7 +206,7 @@ def webtoon_export_file(*, webtoon: Webtoon, fmt: str, user) -> StoredExport:
         finally:
             release_freed_memory()
         cache.set(_done_key(saved), (filename, content_type), timeout=STORED_EXPORT_SECONDS)
-        _drop_older(folder, fmt=fmt, keep=saved)
+        _drop_older(folder, fmt=kind, keep=saved)
         STEP_SECONDS.labels(step=f"export_{fmt}").observe(time.monotonic() - started)
     logger.info("Built the %s export of webtoon %s (%s)", fmt, webtoon.pk, saved)
     return StoredExport(saved, filename, content_type)

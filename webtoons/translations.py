@@ -18,6 +18,8 @@ import re
 import time
 
 from django.db import transaction
+from django.utils.http import urlencode
+from django.utils.translation import get_language_info
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from panels.models import Panel
@@ -28,6 +30,7 @@ from sketchdojo.engine.providers import get_llm_provider
 from sketchdojo.engine.providers.base import ProviderError, TranslationUnsupported
 from sketchdojo.engine.providers.translation import TranslationLine, TranslationRequest
 from sketchdojo.errors import Conflict, InvalidInput, NotFound
+from sketchdojo.links import absolute_url
 from sketchdojo.metrics import STEP_SECONDS
 from webtoons.models import PanelTranslation, Translation, Webtoon
 
@@ -88,6 +91,30 @@ def webtoon_languages(webtoon: Webtoon) -> list[str]:
     return [webtoon.language, *webtoon.translations.order_by("language").values_list("language", flat=True)]
 
 
+def language_name(tag: str) -> str:
+    """The language's own name ("Español", "한국어"), else the tag itself."""
+    for code in (tag.lower(), tag.split("-")[0].lower()):
+        try:
+            return get_language_info(code)["name_local"]
+        except KeyError:
+            continue
+    return tag
+
+
+def language_links(*, webtoon: Webtoon, current: str, request) -> list[dict]:
+    """The reader's language switcher and `hreflang` alternates: `{code, name, url, is_current}` each."""
+    path = request.path
+    return [
+        {
+            "code": language,
+            "name": language_name(language),
+            "url": absolute_url(f"{path}?{urlencode({'lang': language})}", request),
+            "is_current": language == current,
+        }
+        for language in webtoon_languages(webtoon)
+    ]
+
+
 def reader_language(*, webtoon: Webtoon, requested: str | None, accept_language: str = "") -> str:
     """The language to show: `?lang=` when the webtoon has it, else the best Accept-Language match,
     else the original. A language matches exactly or by its primary subtag (`es-MX` reads `es`)."""
@@ -118,6 +145,16 @@ def reader_language(*, webtoon: Webtoon, requested: str | None, accept_language:
         if found:
             return found
     return webtoon.language
+
+
+def export_language(*, webtoon: Webtoon, requested: str | None) -> str:
+    """`?lang=` of an export: the original when absent, else a language the webtoon has (NotFound otherwise)."""
+    if not requested:
+        return webtoon.language
+    language = language_normalise(requested, field="lang")
+    if _same_language(language, webtoon.language):
+        return webtoon.language
+    return translation_get(webtoon=webtoon, language=language).language
 
 
 def panel_images(*, webtoon: Webtoon, panels: list[Panel], language: str) -> list:

@@ -35,6 +35,7 @@ from webtoons.services import (
     webtoon_publish,
     webtoon_update,
 )
+from webtoons.translations import export_language
 
 
 class _ProjectFilter(serializers.Serializer):
@@ -156,12 +157,16 @@ class WebtoonExportView(APIView):
     """GET /webtoons/{id}/export/{fmt}: the file as an attachment (png zip, pdf, cbz, html)."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS)],
+        parameters=[
+            OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS),
+            OpenApiParameter("lang", OpenApiTypes.STR, description="A translation's language (default: the original)."),
+        ],
         responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)},
     )
     def get(self, request, webtoon_id, fmt):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        export = webtoon_export_file(webtoon=webtoon, fmt=fmt, user=request.user)
+        language = export_language(webtoon=webtoon, requested=request.query_params.get("lang"))
+        export = webtoon_export_file(webtoon=webtoon, fmt=fmt, user=request.user, language=language)
         handle = default_storage.open(export.name, "rb")
         return FileResponse(handle, as_attachment=True, filename=export.filename, content_type=export.content_type)
 
