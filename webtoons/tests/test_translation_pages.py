@@ -76,7 +76,9 @@ def test_the_reader_links_every_language_with_hreflang_and_a_switcher(client, tr
         ("x-default", f"{base}?lang=en"),
     ]
     switcher = re.search(r'<nav class="language-switcher" aria-label="Language">(.*?)</nav>', html, re.S).group(1)
-    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+"( aria-current="true")?>([^<]+)</a>', switcher)
+    links = re.findall(
+        r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+"( aria-current="true")?>([^<]+)</a>', switcher
+    )
     assert [(code, bool(current), name) for _, code, current, name in links] == [
         ("en", False, "English"),
         ("es", True, "español"),
