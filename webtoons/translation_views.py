@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from sketchdojo.api.schema import error_responses
 from sketchdojo.api.throttles import GenerationRateThrottle, UserRateThrottle
+from sketchdojo.links import file_url
 from webtoons.models import Translation
 from webtoons.selectors import webtoon_get
 from webtoons.translation_po import CONTENT_TYPE, texts_from_po, translation_po
@@ -34,12 +35,22 @@ class TranslationSerializer(serializers.ModelSerializer):
         help_text="Panels drawn or redrawn since this translation was lettered: save it again to letter them."
     )
 
+    images = serializers.SerializerMethodField(help_text='{"<panel id>": "<URL of the panel lettered in it>"}')
+
     class Meta:
         model = Translation
-        fields = ("id", "language", "panels", "stale_panels", "created_at", "updated_at")
+        fields = ("id", "language", "panels", "images", "stale_panels", "created_at", "updated_at")
 
     def get_stale_panels(self, translation) -> list[str]:
         return stale_panel_ids(translation)
+
+    def get_images(self, translation) -> dict[str, str]:
+        request = self.context.get("request")
+        return {
+            str(lettering.panel_id): file_url(lettering.image, request)
+            for lettering in translation.panel_letterings.all()
+            if lettering.image
+        }
 
 
 class TranslationInputSerializer(serializers.Serializer):
@@ -56,7 +67,9 @@ class TranslationListView(APIView):
         return Response(
             {
                 "original_language": webtoon.language,
-                "items": TranslationSerializer(translation_list(webtoon=webtoon), many=True).data,
+                "items": TranslationSerializer(
+                    translation_list(webtoon=webtoon), many=True, context={"request": request}
+                ).data,
             }
         )
 
@@ -68,7 +81,9 @@ class TranslationDetailView(APIView):
     @extend_schema(responses={200: TranslationSerializer, **error_responses(400, 404)})
     def get(self, request, webtoon_id, lang):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        return Response(TranslationSerializer(translation_get(webtoon=webtoon, language=lang)).data)
+        return Response(
+            TranslationSerializer(translation_get(webtoon=webtoon, language=lang), context={"request": request}).data
+        )
 
     @extend_schema(
         request=TranslationInputSerializer, responses={200: TranslationSerializer, **error_responses(400, 404)}
@@ -78,7 +93,7 @@ class TranslationDetailView(APIView):
         serializer = TranslationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         translation = translation_save(webtoon=webtoon, language=lang, texts=serializer.validated_data["panels"])
-        return Response(TranslationSerializer(translation).data)
+        return Response(TranslationSerializer(translation, context={"request": request}).data)
 
     @extend_schema(responses={204: None, **error_responses(400, 404)})
     def delete(self, request, webtoon_id, lang):
@@ -111,7 +126,7 @@ class TranslationPoView(APIView):
         language = language_normalise(lang)
         texts = texts_from_po(data=request.body, language=language)
         translation = translation_save(webtoon=webtoon, language=language, texts=texts)
-        return Response(TranslationSerializer(translation).data)
+        return Response(TranslationSerializer(translation, context={"request": request}).data)
 
 
 @extend_schema(parameters=[_WEBTOON, _LANG])
@@ -124,4 +139,4 @@ class TranslationAutoView(APIView):
     def post(self, request, webtoon_id, lang):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         translation = translation_auto(webtoon=webtoon, language=lang)
-        return Response(TranslationSerializer(translation).data)
+        return Response(TranslationSerializer(translation, context={"request": request}).data)

@@ -114,3 +114,16 @@ def test_an_export_in_a_language_the_webtoon_lacks_is_a_404(auth_client, transla
 
     assert response.status_code == 404
     assert response.json()["message"] == "This webtoon has no de translation."
+
+
+def test_translated_panels_are_public_only_while_the_webtoon_is(client, translated):
+    from webtoons.media import is_public_file
+
+    name = PanelTranslation.objects.filter(translation__language="ko").first().image.name
+
+    assert is_public_file(name)
+    assert client.get(f"/media/{name}").status_code == 200
+    translated.is_flagged = True
+    translated.save(update_fields=["is_flagged"])
+    assert not is_public_file(name)
+    assert client.get(f"/media/{name}").status_code == 404
