@@ -20,6 +20,7 @@ BENCHMARKS = [
     "bench.websocket",
     "bench.bodies",
     "bench.exports",
+    "bench.translations",
 ]
 
 

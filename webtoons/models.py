@@ -87,15 +87,17 @@ class Translation(models.Model):
 class PanelTranslation(models.Model):
     """One panel lettered in a translation's language: the panel's raw art, the translated bubbles.
 
-    `raw_image` is the name of the raw art it was lettered from: when the panel is redrawn the
-    translation is stale until it is saved again.
+    `source` is a hash of everything the lettering was made from (the raw art's file name, the
+    original bubbles, the translated texts, the SFX): when the panel is redrawn or its dialogue edited
+    the hash no longer matches, the translation of that panel is stale, and the next save letters it
+    again (an unchanged panel is not lettered twice).
     """
 
     translation = models.ForeignKey(Translation, on_delete=models.CASCADE, related_name="panel_letterings")
     panel = models.ForeignKey("panels.Panel", on_delete=models.CASCADE, related_name="translations")
     speech_bubbles = models.JSONField(default=list, blank=True, help_text="The translated bubbles as placed.")
     image = models.FileField(upload_to="panels/translated/%Y/%m/", blank=True)
-    raw_image = models.CharField(max_length=255, blank=True, default="")
+    source = models.CharField(max_length=64, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

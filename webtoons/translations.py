@@ -13,6 +13,8 @@ The reader (`/w/{id}/?lang=`) and the exports (`?lang=`) pick a language with `r
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import time
@@ -79,11 +81,26 @@ def translation_get(*, webtoon: Webtoon, language: str) -> Translation:
     return translation
 
 
+def lettering_source(panel: Panel, texts: dict[str, str]) -> str:
+    """The hash of what a panel's translated lettering is made from (see PanelTranslation.source)."""
+    content = {
+        "raw": panel.raw_image.name,
+        "bubbles": [
+            [b.get("text"), b.get("style"), b.get("speaker"), b.get("tail_direction") == "none"]
+            for b in panel.speech_bubbles or []
+        ],
+        "texts": texts,
+        "sfx": panel_sfx(panel),
+        "faces": [[face.name, list(face.box)] for face in panel_faces(panel)],
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def stale_panel_ids(translation: Translation) -> list[str]:
-    """Panels redrawn (new raw art) or drawn for the first time since the translation was lettered."""
-    lettered = {str(pk): raw for pk, raw in translation.panel_letterings.values_list("panel_id", "raw_image")}
+    """Drawn panels whose lettering in this language is missing or out of date (redrawn, dialogue edited)."""
+    lettered = dict(translation.panel_letterings.values_list("panel_id", "source"))
     drawn = translation.webtoon.panels.exclude(raw_image="").order_by("sequence_number")
-    return [str(p.pk) for p in drawn if lettered.get(str(p.pk)) != p.raw_image.name]
+    return [str(p.pk) for p in drawn if lettered.get(p.pk) != lettering_source(p, translation.texts.get(str(p.pk), {}))]
 
 
 def webtoon_languages(webtoon: Webtoon) -> list[str]:
@@ -228,25 +245,29 @@ def _translated_bubbles(panel: Panel, texts: dict[str, str]) -> list[Bubble]:
     return bubbles
 
 
-def _panel_letter_translation(*, translation: Translation, panel: Panel) -> None:
+def _panel_letter_translation(*, translation: Translation, panel: Panel) -> bool:
+    """Letter the panel in the translation's language unless its lettering is up to date; True if lettered."""
+    texts = translation.texts.get(str(panel.pk), {})
+    source = lettering_source(panel, texts)
+    lettering, _ = PanelTranslation.objects.get_or_create(translation=translation, panel=panel)
+    if lettering.source == source and lettering.image:
+        return False
     started = time.monotonic()
     result = letter_panel(
-        image_open(panel.raw_image),
-        _translated_bubbles(panel, translation.texts.get(str(panel.pk), {})),
-        panel_faces(panel),
-        sfx=panel_sfx(panel),
+        image_open(panel.raw_image), _translated_bubbles(panel, texts), panel_faces(panel), sfx=panel_sfx(panel)
     )
     STEP_SECONDS.labels(step="letter").observe(time.monotonic() - started)
-    lettering, _ = PanelTranslation.objects.get_or_create(translation=translation, panel=panel)
     replace_file(lettering.image, file_name(panel.pk, "png"), image_png(result.image))
     lettering.speech_bubbles = [bubble.to_dict() for bubble in result.bubbles]
-    lettering.raw_image = panel.raw_image.name
+    lettering.source = source
     lettering.save()
+    return True
 
 
 @transaction.atomic
 def translation_save(*, webtoon: Webtoon, language: str, texts) -> Translation:
-    """Create or replace the webtoon's translation into `language` and re-letter every drawn panel in it."""
+    """Create or replace the webtoon's translation into `language` and letter every drawn panel in it
+    (those whose lettering is already up to date are left as they are)."""
     language = language_normalise(language)
     if _same_language(language, webtoon.language):
         raise InvalidInput({"language": [f"{language} is this webtoon's original language; edit its panels instead."]})
@@ -258,9 +279,11 @@ def translation_save(*, webtoon: Webtoon, language: str, texts) -> Translation:
     else:
         translation.texts = clean
         translation.save(update_fields=["texts", "updated_at"])
-    for panel in webtoon.panels.exclude(raw_image="").order_by("sequence_number"):
+    lettered = sum(
         _panel_letter_translation(translation=translation, panel=panel)
-    logger.info("Lettered webtoon %s in %s", webtoon.pk, language)
+        for panel in webtoon.panels.exclude(raw_image="").order_by("sequence_number")
+    )
+    logger.info("Lettered %d panels of webtoon %s in %s", lettered, webtoon.pk, language)
     return translation
 
 

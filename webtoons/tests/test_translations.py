@@ -257,3 +257,25 @@ def test_a_long_german_line_gets_a_bigger_balloon_at_no_smaller_text(auth_client
     )
     width, height = Image.open(lettering.image.path).size
     assert min_font_size(width, height) >= 8
+
+
+def test_a_second_save_letters_only_the_panels_whose_texts_or_art_changed(auth_client, generated_webtoon):
+    from panels.services import panel_update
+
+    webtoon = generated_webtoon
+    texts = spanish_texts(webtoon)
+    auth_client.put(url(webtoon, "/es"), {"panels": texts}, format="json")
+    before = dict(PanelTranslation.objects.values_list("panel_id", "image"))
+    changed, edited = [p for p in webtoon.panels.order_by("sequence_number") if p.speech_bubbles][:2]
+    texts[str(changed.pk)]["0"] = "Otra cosa"
+
+    response = auth_client.put(url(webtoon, "/es"), {"panels": texts}, format="json")
+
+    after = dict(PanelTranslation.objects.values_list("panel_id", "image"))
+    assert [pk for pk in before if before[pk] != after[pk]] == [changed.pk]
+    assert response.json()["stale_panels"] == []
+
+    panel_update(panel=edited, data={"speech_bubbles": [{**edited.speech_bubbles[0], "text": "New original line"}]})
+    assert auth_client.get(url(webtoon, "/es")).json()["stale_panels"] == [str(edited.pk)]
+    auth_client.put(url(webtoon, "/es"), {"panels": texts}, format="json")
+    assert auth_client.get(url(webtoon, "/es")).json()["stale_panels"] == []
