@@ -53,6 +53,11 @@ class TranslationSerializer(serializers.ModelSerializer):
         }
 
 
+class TranslationListSerializer(serializers.Serializer):
+    original_language = serializers.CharField()
+    items = TranslationSerializer(many=True)
+
+
 class TranslationInputSerializer(serializers.Serializer):
     panels = serializers.JSONField(help_text='{"<panel id>": {"<bubble index>": "<text>"}}; blank keeps the original.')
 
@@ -61,7 +66,7 @@ class TranslationInputSerializer(serializers.Serializer):
 class TranslationListView(APIView):
     """GET: the webtoon's original language and its translations."""
 
-    @extend_schema(responses={200: TranslationSerializer(many=True), **error_responses(404)})
+    @extend_schema(responses={200: TranslationListSerializer, **error_responses(404)})
     def get(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         return Response(
