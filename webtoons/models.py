@@ -90,7 +90,9 @@ class PanelTranslation(models.Model):
     `source` is a hash of everything the lettering was made from (the raw art's file name, the
     original bubbles, the translated texts, the SFX): when the panel is redrawn or its dialogue edited
     the hash no longer matches, the translation of that panel is stale, and the next save letters it
-    again (an unchanged panel is not lettered twice).
+    again (an unchanged panel is not lettered twice). `raw_image` is the name of the raw art it was
+    lettered on: once the panel is redrawn, readers see the new art (in the original language)
+    rather than the old art in this one.
     """
 
     translation = models.ForeignKey(Translation, on_delete=models.CASCADE, related_name="panel_letterings")
@@ -98,6 +100,7 @@ class PanelTranslation(models.Model):
     speech_bubbles = models.JSONField(default=list, blank=True, help_text="The translated bubbles as placed.")
     image = models.FileField(upload_to="panels/translated/%Y/%m/", blank=True)
     source = models.CharField(max_length=64, blank=True, default="")
+    raw_image = models.CharField(max_length=255, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -175,15 +175,21 @@ def export_language(*, webtoon: Webtoon, requested: str | None) -> str:
 
 
 def panel_images(*, webtoon: Webtoon, panels: list[Panel], language: str) -> list:
-    """For each panel, the lettered image file to show in `language` (the original's when there is none)."""
+    """For each panel, the lettered image file to show in `language`: the original's when the panel has
+    no lettering in it, or was redrawn since (the current art matters more than the language)."""
     if _same_language(language, webtoon.language):
         return [p.image for p in panels]
     letterings = {
-        pt.panel_id: pt.image
+        pt.panel_id: pt
         for pt in PanelTranslation.objects.filter(translation__webtoon=webtoon, translation__language=language)
         if pt.image
     }
-    return [letterings.get(p.pk) or p.image for p in panels]
+    images = []
+    for panel in panels:
+        lettering = letterings.get(panel.pk)
+        is_current = lettering is not None and lettering.raw_image == panel.raw_image.name
+        images.append(lettering.image if is_current else panel.image)
+    return images
 
 
 # --- writes --------------------------------------------------------------------------------------
@@ -260,6 +266,7 @@ def _panel_letter_translation(*, translation: Translation, panel: Panel) -> bool
     replace_file(lettering.image, file_name(panel.pk, "png"), image_png(result.image))
     lettering.speech_bubbles = [bubble.to_dict() for bubble in result.bubbles]
     lettering.source = source
+    lettering.raw_image = panel.raw_image.name
     lettering.save()
     return True
 

@@ -127,3 +127,22 @@ def test_translated_panels_are_public_only_while_the_webtoon_is(client, translat
     translated.save(update_fields=["is_flagged"])
     assert not is_public_file(name)
     assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_a_redrawn_panel_shows_its_new_art_until_the_translation_is_saved_again(auth_client, client, translated):
+    from django.core.files.base import ContentFile
+
+    panel = translated.panels.order_by("sequence_number").last()
+    panel.raw_image.save("redrawn.png", ContentFile(panel.raw_image.open("rb").read()), save=True)
+    panel.image.save("relettered.png", ContentFile(panel.image.open("rb").read()), save=True)
+
+    sources = panel_sources(client.get(f"/w/{translated.pk}/?lang=es").content.decode())
+    assert sources[-1].rsplit("/", 1)[-1] == panel.image.name.rsplit("/", 1)[-1]
+    assert auth_client.get(f"/api/v1/webtoons/{translated.pk}/translations/es").json()["stale_panels"] == [
+        str(panel.pk)
+    ]
+    texts = auth_client.get(f"/api/v1/webtoons/{translated.pk}/translations/es").json()["panels"]
+    auth_client.put(f"/api/v1/webtoons/{translated.pk}/translations/es", {"panels": texts}, format="json")
+    sources = panel_sources(client.get(f"/w/{translated.pk}/?lang=es").content.decode())
+    assert sources[-1].rsplit("/", 1)[-1] == image_names(translated, "es")[-1]
+    assert image_names(translated, "es")[-1] != panel.image.name.rsplit("/", 1)[-1]
