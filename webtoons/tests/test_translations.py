@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import ImageChops
 
 from panels.services import image_open
 from webtoons.models import PanelTranslation, Translation
@@ -241,22 +241,35 @@ def test_the_reader_language_comes_from_lang_then_accept_language_then_the_origi
     assert reader_language(webtoon=webtoon, requested=None, accept_language="") == "en"
 
 
-def test_a_long_german_line_gets_a_bigger_balloon_at_no_smaller_text(auth_client, generated_webtoon):
-    from sketchdojo.engine.lettering import min_font_size
+def test_lettering_refits_each_language_larger_balloons_for_longer_text_never_smaller_type(generated_webtoon):
+    from panels.scripting import panel_faces
+    from sketchdojo.engine.lettering import letter_panel, min_font_size
+    from webtoons.translations import _translated_bubbles
 
-    webtoon = generated_webtoon
-    panel = next(p for p in webtoon.panels.order_by("sequence_number") if p.speech_bubbles)
+    panel = next(p for p in generated_webtoon.panels.order_by("sequence_number") if p.speech_bubbles)
+    raw, faces = image_open(panel.raw_image), panel_faces(panel)
     german = "Donnerwetter! Die Schattenungeheuer überfallen unser Dorf, und niemand außer mir kann es beschützen!"
-    assert len(german) > len(panel.speech_bubbles[0]["text"])
+    korean = "번개가 나를 부르고 있어! 그림자 괴물들이 마을을 덮치기 전에 내가 모두를 지켜야 해!"
 
-    auth_client.put(url(webtoon, "/de"), {"panels": {str(panel.pk): {"0": german}}}, format="json")
+    def lettered(text):
+        result = letter_panel(raw, _translated_bubbles(panel, {"0": text} if text else {}), faces)
+        count = len(result.bubbles) - (len(panel.speech_bubbles) - 1)  # a long line may split in two balloons
+        boxes, blocks = result.boxes[:count], result.blocks[:count]
+        return sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes), blocks
 
-    lettering = PanelTranslation.objects.get(panel=panel)
-    assert (
-        "".join(b["text"] for b in lettering.speech_bubbles).replace(" ", "").startswith(german.replace(" ", "")[:20])
+    english_area, english_blocks = lettered(None)
+    german_area, german_blocks = lettered(german)
+    korean_area, korean_blocks = lettered(korean)
+
+    assert german_area > english_area
+    assert korean_area > english_area
+    floor = min_font_size(*raw.size)
+    assert min(block.size for block in [*english_blocks, *german_blocks, *korean_blocks]) >= floor
+    assert "".join(line for block in german_blocks for line in block.lines).replace(" ", "").replace("-", "") == (
+        german.replace(" ", "")
     )
-    width, height = Image.open(lettering.image.path).size
-    assert min_font_size(width, height) >= 8
+    assert "".join(line for block in korean_blocks for line in block.lines).replace(" ", "") == korean.replace(" ", "")
+    assert all(len(block.lines) >= 2 for block in korean_blocks)
 
 
 def test_a_second_save_letters_only_the_panels_whose_texts_or_art_changed(auth_client, generated_webtoon):
