@@ -66,7 +66,10 @@ class TranslationInputSerializer(serializers.Serializer):
 class TranslationListView(APIView):
     """GET: the webtoon's original language and its translations."""
 
-    @extend_schema(responses={200: TranslationListSerializer, **error_responses(404)})
+    @extend_schema(
+        operation_id="api_v1_webtoons_translations_list",
+        responses={200: TranslationListSerializer, **error_responses(404)},
+    )
     def get(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         return Response(
