@@ -146,3 +146,10 @@ def test_a_redrawn_panel_shows_its_new_art_until_the_translation_is_saved_again(
     sources = panel_sources(client.get(f"/w/{translated.pk}/?lang=es").content.decode())
     assert sources[-1].rsplit("/", 1)[-1] == image_names(translated, "es")[-1]
     assert image_names(translated, "es")[-1] != panel.image.name.rsplit("/", 1)[-1]
+
+
+def test_the_creators_own_text_keeps_the_original_language_tag_on_a_translated_page(client, translated):
+    html = client.get(f"/w/{translated.pk}/?lang=ko").content.decode()
+
+    assert '<html lang="ko">' in html
+    assert f'<h1 lang="en">{translated.title}</h1>' in html
