@@ -21,6 +21,7 @@ BENCHMARKS = [
     "bench.live",
     "bench.bodies",
     "bench.exports",
+    "bench.translations",
 ]
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/auth/", include("accounts.urls")),
     path("api/v1/", include(api.urls)),
     path("api/v1/", include("webtoons.character_urls")),  # a character's reference sheet: a generation job
+    path("api/v1/", include("webtoons.translation_urls")),  # a webtoon's translations (re-lettered panels)
     # The browsable API's "Log in" / "Log out" (a session for its HTML pages only; the JSON API takes tokens).
     path("api-auth/", include("rest_framework.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

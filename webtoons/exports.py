@@ -43,6 +43,7 @@ from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType
 from tasks.quota import user_lock
 from tasks.services import heartbeat_during, task_claim, task_complete, task_create, task_fail
 from webtoons.models import Webtoon
+from webtoons.translations import panel_images
 
 logger = logging.getLogger("sketchdojo.webtoons")
 
@@ -87,25 +88,28 @@ class StoredExport:
     content_type: str
 
 
-def _meta(webtoon: Webtoon, panels: list) -> ExportMeta:
+def _meta(webtoon: Webtoon, panels: list, language: str | None = None) -> ExportMeta:
     return ExportMeta(
         title=webtoon.title or "Untitled webtoon",
         author=webtoon.project.user.get_username(),
         summary=webtoon.summary or webtoon.description,
         style=webtoon.style,
         created=webtoon.created_at,
-        language=webtoon.language,
+        language=language or webtoon.language,
         panel_texts=[panel_text(p) for p in panels],
     )
 
 
-def export_revision(webtoon: Webtoon, panels: list) -> str:
-    """The hash of everything the exports of `webtoon` (with these ordered `panels`) show."""
-    meta = _meta(webtoon, panels)
+def export_revision(webtoon: Webtoon, panels: list, language: str | None = None) -> str:
+    """The hash of everything the exports of `webtoon` (with these ordered `panels`, in `language`) show."""
+    meta = _meta(webtoon, panels, language)
+    images = panel_images(webtoon=webtoon, panels=panels, language=meta.language)
     content = {
         "meta": [meta.title, meta.author, meta.summary, meta.style, meta.created.isoformat(), meta.language],
         "texts": [[t.alt, [[line.label, line.text] for line in t.transcript]] for t in meta.panel_texts],
-        "panels": [[str(p.pk), p.sequence_number, p.scene_index, p.image.name] for p in panels],
+        "panels": [
+            [str(p.pk), p.sequence_number, p.scene_index, image.name] for p, image in zip(panels, images, strict=True)
+        ],
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:24]
 
@@ -124,9 +128,13 @@ def _exportable_panels(webtoon: Webtoon, fmt: str) -> list:
     return panels
 
 
-def export_name(webtoon: Webtoon, fmt: str, panels: list) -> str:
-    """The storage name of the `fmt` export of the webtoon's current revision."""
-    return posixpath.join(export_folder(webtoon.pk), f"{fmt}-{export_revision(webtoon, panels)}")
+def export_name(webtoon: Webtoon, fmt: str, panels: list, language: str) -> str:
+    """The storage name of the `fmt` export of the webtoon's current revision in `language`.
+
+    Each language's exports are kept apart ("pdf-<rev>" for the original, "pdf.es-<rev>" for Spanish).
+    """
+    kind = fmt if language == webtoon.language else f"{fmt}.{language}"
+    return posixpath.join(export_folder(webtoon.pk), f"{kind}-{export_revision(webtoon, panels, language)}")
 
 
 def _export_jobs(webtoon: Webtoon):
@@ -143,7 +151,7 @@ def _stored(webtoon: Webtoon, name: str) -> StoredExport | None:
 
 
 @transaction.atomic
-def webtoon_export_request(*, webtoon: Webtoon, fmt: str, user) -> StoredExport | Task:
+def webtoon_export_request(*, webtoon: Webtoon, fmt: str, user, language: str | None = None) -> StoredExport | Task:
     """The stored `fmt` export of the webtoon's current revision, or the job that builds it.
 
     The job is the pending or running one of this revision, or a new one queued on commit. Unknown
@@ -151,7 +159,8 @@ def webtoon_export_request(*, webtoon: Webtoon, fmt: str, user) -> StoredExport 
     user already has EXPORT_BUILDS_PER_USER of them → ExportBusy (429 with Retry-After).
     """
     panels = _exportable_panels(webtoon, fmt)
-    name = export_name(webtoon, fmt, panels)
+    language = webtoon.language if language is None else language
+    name = export_name(webtoon, fmt, panels, language)
     stored = _stored(webtoon, name)
     if stored is not None:
         return stored
@@ -170,7 +179,7 @@ def webtoon_export_request(*, webtoon: Webtoon, fmt: str, user) -> StoredExport 
         task_type=TaskType.WEBTOON_EXPORT,
         project=webtoon.project,
         webtoon=webtoon,
-        input={"format": fmt, "name": name},
+        input={"format": fmt, "name": name, "language": language},
         total_steps=1,
     )
 
@@ -184,8 +193,9 @@ def export_wait(*, task: Task, seconds: float) -> Task:
     return task
 
 
-def export_download_path(*, webtoon_id, fmt: str) -> str:
-    return reverse("webtoon-export", kwargs={"webtoon_id": str(webtoon_id), "fmt": fmt})
+def export_download_path(*, webtoon_id, fmt: str, language: str | None = None) -> str:
+    path = reverse("webtoon-export", kwargs={"webtoon_id": str(webtoon_id), "fmt": fmt})
+    return f"{path}?lang={language}" if language else path
 
 
 def export_build(*, task_id) -> None:
@@ -203,16 +213,21 @@ def export_build(*, task_id) -> None:
         task_fail(task_id=task_id, message="The webtoon of this export was deleted.")
         return
     fmt = task.input.get("format", "")
+    language = task.input.get("language") or webtoon.language
     try:
         panels = _exportable_panels(webtoon, fmt)
     except DomainError as exc:
         task_fail(task_id=task_id, message=str(exc))
         return
-    name = export_name(webtoon, fmt, panels)
+    try:
+        name = export_name(webtoon, fmt, panels, language)
+    except DomainError as exc:  # the translation was deleted meanwhile
+        task_fail(task_id=task_id, message=str(exc))
+        return
     stored = _stored(webtoon, name)
     if stored is None:
         with heartbeat_during(task_id=task_id), _process_builds:  # at most EXPORT_BUILDS_PER_PROCESS at once
-            stored = _build(webtoon, fmt=fmt, panels=panels, name=name)
+            stored = _build(webtoon, fmt=fmt, panels=panels, name=name, language=language)
     task_complete(
         task_id=task_id,
         result={
@@ -220,17 +235,19 @@ def export_build(*, task_id) -> None:
             "name": stored.name,
             "filename": stored.filename,
             "content_type": stored.content_type,
-            "download_url": export_download_path(webtoon_id=webtoon.pk, fmt=fmt),
+            "download_url": export_download_path(
+                webtoon_id=webtoon.pk, fmt=fmt, language=None if language == webtoon.language else language
+            ),
         },
     )
 
 
-def _build(webtoon: Webtoon, *, fmt: str, panels: list, name: str) -> StoredExport:
+def _build(webtoon: Webtoon, *, fmt: str, panels: list, name: str, language: str) -> StoredExport:
     started = time.monotonic()
     try:
-        images = [image_open(p.image) for p in panels]
+        images = [image_open(image) for image in panel_images(webtoon=webtoon, panels=panels, language=language)]
         export = export_webtoon(
-            fmt, panels=images, scene_ids=[p.scene_index for p in panels], meta=_meta(webtoon, panels)
+            fmt, panels=images, scene_ids=[p.scene_index for p in panels], meta=_meta(webtoon, panels, language)
         )
         del images
         saved = file_save(name, export.data)  # replaces a build cut short
@@ -239,7 +256,8 @@ def _build(webtoon: Webtoon, *, fmt: str, panels: list, name: str) -> StoredExpo
     finally:
         release_freed_memory()
     folder = export_folder(webtoon.pk)
-    stale = [n for n in folder_files(folder) if posixpath.basename(n).startswith(f"{fmt}-") and n != saved]
+    kind = posixpath.basename(name).rsplit("-", 1)[0]  # "pdf", or "pdf.es" for a translation
+    stale = [n for n in folder_files(folder) if posixpath.basename(n).startswith(f"{kind}-") and n != saved]
     files_delete(names=stale)
     STEP_SECONDS.labels(step=f"export_{fmt}").observe(time.monotonic() - started)
     logger.info("Built the %s export of webtoon %s (%s)", fmt, webtoon.pk, saved)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from panels.models import Panel
 from sketchdojo.media import stream_media
-from webtoons.models import Webtoon, WebtoonStatus
+from webtoons.models import PanelTranslation, Webtoon, WebtoonStatus
 
 
 def public_webtoons():
@@ -19,12 +19,16 @@ def public_webtoons():
 
 
 def is_public_file(name: str) -> bool:
-    """Whether the stored file `name` belongs to a public webtoon (its strip, thumbnail or a panel)."""
+    """Whether the stored file `name` belongs to a public webtoon (its strip, thumbnail, a panel or a
+    translated panel)."""
     if not name:
         return False
     if public_webtoons().filter(Q(strip=name) | Q(thumbnail=name)).exists():
         return True
-    return Panel.objects.filter(Q(image=name) | Q(raw_image=name), webtoon__in=public_webtoons()).exists()
+    if Panel.objects.filter(Q(image=name) | Q(raw_image=name), webtoon__in=public_webtoons()).exists():
+        return True
+    # A panel lettered in one of the webtoon's translations.
+    return PanelTranslation.objects.filter(image=name, translation__webtoon__in=public_webtoons()).exists()
 
 
 @require_safe

@@ -86,3 +86,56 @@ class Webtoon(models.Model):
                 self.episode_number = (last or 0) + 1
                 return super().save(*args, **kwargs)
         return super().save(*args, **kwargs)
+
+
+class Translation(models.Model):
+    """The webtoon's bubble texts in another language (issue 17).
+
+    `texts` is `{"<panel id>": {"<bubble index>": "<text>"}}`, the indexes of each panel's
+    `speech_bubbles`; a bubble left out (or blank) keeps its original text. The panels lettered in
+    this language (same raw art, these texts) are the `PanelTranslation` rows.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    webtoon = models.ForeignKey(Webtoon, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=35, help_text="BCP 47 tag, normalised (es, pt-BR, zh-Hant).")
+    texts = models.JSONField(default=dict, blank=True, help_text='{"<panel id>": {"<bubble index>": "<text>"}}')
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(fields=["webtoon", "language"], name="translation_language_unique_in_webtoon"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.webtoon_id} [{self.language}]"
+
+
+class PanelTranslation(models.Model):
+    """One panel lettered in a translation's language: the panel's raw art, the translated bubbles.
+
+    `source` is a hash of everything the lettering was made from (the raw art's file name, the
+    original bubbles, the translated texts, the SFX): when the panel is redrawn or its dialogue edited
+    the hash no longer matches, the translation of that panel is stale, and the next save letters it
+    again (an unchanged panel is not lettered twice). `raw_image` is the name of the raw art it was
+    lettered on: once the panel is redrawn, readers see the new art (in the original language)
+    rather than the old art in this one.
+    """
+
+    translation = models.ForeignKey(Translation, on_delete=models.CASCADE, related_name="panel_letterings")
+    panel = models.ForeignKey("panels.Panel", on_delete=models.CASCADE, related_name="translations")
+    speech_bubbles = models.JSONField(default=list, blank=True, help_text="The translated bubbles as placed.")
+    image = models.FileField(upload_to="panels/translated/%Y/%m/", blank=True)
+    source = models.CharField(max_length=64, blank=True, default="")
+    raw_image = models.CharField(max_length=255, blank=True, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["translation", "panel"], name="panel_translation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.panel_id} [{self.translation_id}]"

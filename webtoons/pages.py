@@ -6,6 +6,7 @@ Served with the core's content security policy; user text reaches the HTML only 
 """
 
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from characters.models import CharacterRole
@@ -15,6 +16,7 @@ from sketchdojo.links import absolute_url, file_url
 from sketchdojo.pages import content_security_policy
 from webtoons.models import WebtoonStatus
 from webtoons.selectors import episode_neighbours, episodes_published, series_get_public, webtoon_get_for_reader
+from webtoons.translations import language_links, panel_images, reader_language
 
 
 @require_GET
@@ -31,25 +33,30 @@ def reader(request, webtoon_id):
     webtoon = webtoon_get_for_reader(user=request.user, webtoon_id=webtoon_id)
     # The public reads plain URLs; the owner's (or staff's) preview gets links that expire.
     public = webtoon.status == WebtoonStatus.PUBLISHED and not webtoon.is_flagged
+    language = reader_language(
+        webtoon=webtoon, requested=request.GET.get("lang"), accept_language=request.headers.get("Accept-Language", "")
+    )
+    ordered = list(webtoon.panels.order_by("sequence_number"))
     panels = [
         {
-            "url": file_url(p.image, request, public=public),
+            "url": file_url(image, request, public=public),
             "number": p.sequence_number,
             "width": 800,
             "text": panel_text(p),
         }
-        for p in webtoon.panels.order_by("sequence_number")
-        if p.image
+        for p, image in zip(ordered, panel_images(webtoon=webtoon, panels=ordered, language=language), strict=True)
+        if image
     ]
     previous_episode, next_episode = episode_neighbours(webtoon=webtoon)
     author = webtoon.project.user.username
     description = webtoon.summary or webtoon.description or webtoon.project.description
-    return render(
+    response = render(
         request,
         "pages/reader.html",
         {
             "webtoon": webtoon,
-            "page_language": webtoon.language,
+            "page_language": language,
+            "languages": language_links(webtoon=webtoon, current=language, request=request),
             "panels": panels,
             "author": author,
             "description": description,
@@ -60,6 +67,8 @@ def reader(request, webtoon_id):
             "next_episode": next_episode,
         },
     )
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 @require_GET

@@ -53,6 +53,7 @@ from webtoons.services import (
     webtoon_publish,
     webtoon_update,
 )
+from webtoons.translations import export_language
 
 _ID = OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 _IDEMPOTENCY = OpenApiParameter(HEADER, OpenApiTypes.STR, OpenApiParameter.HEADER, description=HEADER_DESCRIPTION)
@@ -184,7 +185,11 @@ class WebtoonViewSet(IdempotentThrottleMixin, ApiViewSet):
             "EXPORT_WAIT_SECONDS for it), 202 with the job's task, `Location` (the task to poll) and "
             "`Retry-After`; ask again once the task is completed."
         ),
-        parameters=[_ID, OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS)],
+        parameters=[
+            _ID,
+            OpenApiParameter("fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=EXPORT_FORMATS),
+            OpenApiParameter("lang", OpenApiTypes.STR, description="A translation's language (default: the original)."),
+        ],
         responses={
             (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
             202: OpenApiResponse(TaskSerializer, description="Being built: poll the task, then ask again."),
@@ -195,11 +200,12 @@ class WebtoonViewSet(IdempotentThrottleMixin, ApiViewSet):
     def export(self, request, webtoon_id, fmt):
         """The file as an attachment (png zip, pdf, cbz, html), or 202 with the task building it."""
         webtoon = self.get_object()
-        export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user)
+        language = export_language(webtoon=webtoon, requested=request.query_params.get("lang"))
+        export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user, language=language)
         if not isinstance(export, StoredExport):
             task = export_wait(task=export, seconds=settings.EXPORT_WAIT_SECONDS)
             if task.status == TaskStatus.COMPLETED:
-                export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user)
+                export = webtoon_export_request(webtoon=webtoon, fmt=fmt, user=request.user, language=language)
         if not isinstance(export, StoredExport):
             return _export_building(export)
         handle = file_open(export.name)

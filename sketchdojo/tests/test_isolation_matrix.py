@@ -23,7 +23,7 @@ from panels.models import Panel
 from projects.models import Project, SeriesMemory
 from projects.tests.factories import CharacterFactory, ProjectFactory
 from tasks.models import Task, TaskStatus
-from webtoons.models import Webtoon
+from webtoons.models import Translation, Webtoon
 from webtoons.tests.factories import PanelFactory, TaskFactory, WebtoonFactory
 
 API_PREFIX = "api/v1/"
@@ -89,6 +89,12 @@ def _webtoon_export(owner) -> dict:
     return {**_webtoon(owner), "fmt": "pdf"}
 
 
+def _translation(owner) -> dict:
+    webtoon = WebtoonFactory(project=ProjectFactory(user=owner))
+    Translation.objects.create(webtoon=webtoon, language="es", texts={})
+    return {"webtoon_id": webtoon.id, "lang": "es"}
+
+
 def _panel(owner) -> dict:
     webtoon = WebtoonFactory(project=ProjectFactory(user=owner))
     return {"panel_id": PanelFactory(webtoon=webtoon, sequence_number=1).id}
@@ -116,6 +122,10 @@ RECIPES: dict[str, Callable[[object], dict]] = {
     "task-detail": _task(TaskStatus.RUNNING),
     "task-cancel": _task(TaskStatus.RUNNING),
     "task-retry": _task(TaskStatus.FAILED),
+    "translation-list": _webtoon,
+    "translation-detail": _translation,
+    "translation-po": _translation,
+    "translation-auto": _translation,
 }
 
 ROUTES = object_routes()
@@ -129,7 +139,7 @@ CASES = [
 
 def _snapshot() -> dict[str, list[dict]]:
     """Every row that a request on an object route could touch, in full."""
-    models = (get_user_model(), Project, SeriesMemory, Character, Webtoon, Panel, Task)
+    models = (get_user_model(), Project, SeriesMemory, Character, Webtoon, Panel, Task, Translation)
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
 
 

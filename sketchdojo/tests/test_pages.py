@@ -44,7 +44,7 @@ def test_published_webtoon_reader_shows_panels_lazily_in_order(client, user):
     response = client.get(f"/w/{webtoon.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Storm Village</h1>" in html
+    assert '<h1 lang="en">Storm Village</h1>' in html
     images = re.findall(r'<img class="panel" src="([^"]+)" alt="Panel (\d):[^"]*"[^>]*loading="(\w+)"', html)
     assert [(number, loading) for _, number, loading in images] == [("1", "eager"), ("2", "lazy"), ("3", "lazy")]
     assert f'<span class="author">{user.username}</span>' in html

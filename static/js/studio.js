@@ -364,6 +364,7 @@ async function openWebtoon(webtoonId) {
   showWebtoonActions(webtoon);
   const panels = items(await api("GET", `/panels/webtoon/${webtoonId}?size=100`));
   $("#panels").replaceChildren(...panels.map(panelCard));
+  document.dispatchEvent(new CustomEvent("sd:webtoon-opened", { detail: { webtoon, panels } })); // translations.js
 }
 
 function showWebtoonActions(webtoon) {

@@ -39,6 +39,13 @@ from sketchdojo.engine.providers.prompts import (
     recap_user_prompt,
     script_ask,
 )
+from sketchdojo.engine.providers.translation import (
+    TRANSLATION_TOOL_NAME,
+    TranslationRequest,
+    translation_ask,
+    translation_repair_prompt,
+    translation_user_prompt,
+)
 from sketchdojo.engine.script import Script
 from sketchdojo.engine.series import EpisodeRecap, RecapRequest
 
@@ -97,6 +104,19 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
             failure=f"{self.label} ({self.model}) did not return a valid episode recap",
         )
 
+    def translate(self, request: TranslationRequest) -> dict[str, str]:
+        """Every bubble of `request` translated, by line id: one structured call, one repair round."""
+        self._check_configured()
+        wanted = _as_tool(translation_ask(request, provider=self.name), TRANSLATION_TOOL_NAME)
+        return ask_with_one_repair(
+            translation_user_prompt(request),
+            ask=lambda messages: self.call(lambda call: self._message(call, messages, wanted)),
+            repair_turn=_repair_turn,
+            feedback=translation_repair_prompt,
+            provider=self.name,
+            failure=f"{self.label} ({self.model}) did not return a valid translation",
+        )
+
     def _message(self, call: ProviderCall, messages: list[dict[str, Any]], wanted: StructuredAsk) -> Any:
         body = {
             "model": self.model,
@@ -137,7 +157,7 @@ class AnthropicPlanner(ProviderClient, LLMProvider):
         if stop_reason == "refusal":
             text = " ".join(block.get("text", "") for block in content if block.get("type") == "text").strip()
             raise ProviderContentRefused(
-                f"{self.label} refused to write this story" + (f": {redact(text)}" if text else "."),
+                f"{self.label} refused to write this {wanted.what}" + (f": {redact(text)}" if text else "."),
                 provider=self.name,
             )
         tool_use = next((b for b in content if b.get("type") == "tool_use" and b.get("name") == wanted.name), None)
@@ -164,7 +184,7 @@ def _repair_turn(error: MalformedAnswer, feedback: str) -> list[dict[str, Any]]:
     reply = error.reply if isinstance(error.reply, list) else []
     tool_use = next((b for b in reply if b.get("type") == "tool_use"), None)
     if tool_use is None:
-        assistant = reply or [{"type": "text", "text": "(no script)"}]
+        assistant = reply or [{"type": "text", "text": "(no answer)"}]
         return [{"role": "assistant", "content": assistant}, {"role": "user", "content": feedback}]
     return [
         {"role": "assistant", "content": reply},

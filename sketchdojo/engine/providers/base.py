@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
 from sketchdojo.engine.script import PanelScript, Script
 from sketchdojo.engine.series import EpisodeRecap, RecapRequest, SeriesContext, recap_offline
+
+if TYPE_CHECKING:
+    from sketchdojo.engine.providers.translation import TranslationRequest
 
 
 class ProviderError(Exception):
@@ -60,6 +63,10 @@ class ProviderContentRefused(ProviderError):
 
 class ProviderMalformedOutput(ProviderError):
     """The provider answered, but not with something that validates."""
+
+
+class TranslationUnsupported(ProviderError):
+    """This LLM provider cannot translate (the offline planner): nothing was sent anywhere."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,17 @@ class LLMProvider(ABC):
     def recap(self, request: RecapRequest) -> EpisodeRecap:
         """Summarise a finished episode for the series memory. Offline by default: from the script."""
         return recap_offline(request)
+
+    def translate(self, request: TranslationRequest) -> dict[str, str]:
+        """Return the translation of every line of `request`, by line id (one structured call, one repair).
+
+        Providers without a language model (the offline planner) raise `TranslationUnsupported`.
+        """
+        raise TranslationUnsupported(
+            f"The {self.name or 'configured'} story planner cannot translate; set LLM_PROVIDER to openai or "
+            "anthropic (with its key) to translate automatically.",
+            provider=self.name,
+        )
 
 
 class ImageProvider(ABC):

@@ -42,6 +42,12 @@ from sketchdojo.engine.providers.prompts import (
     recap_user_prompt,
     script_ask,
 )
+from sketchdojo.engine.providers.translation import (
+    TranslationRequest,
+    translation_ask,
+    translation_repair_prompt,
+    translation_user_prompt,
+)
 from sketchdojo.engine.script import Script
 from sketchdojo.engine.series import EpisodeRecap, RecapRequest
 
@@ -107,6 +113,19 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
             failure=f"{self.label} ({self.model}) did not return a valid episode recap",
         )
 
+    def translate(self, request: TranslationRequest) -> dict[str, str]:
+        """Every bubble of `request` translated, by line id: one structured call, one repair round."""
+        self._check_configured()
+        wanted = translation_ask(request, provider=self.name)
+        return ask_with_one_repair(
+            translation_user_prompt(request),
+            ask=lambda messages: self._ask(messages, wanted),
+            repair_turn=_repair_turn,
+            feedback=translation_repair_prompt,
+            provider=self.name,
+            failure=f"{self.label} ({self.model}) did not return a valid translation",
+        )
+
     def _ask(self, messages: list[dict[str, Any]], wanted: StructuredAsk) -> Any:
         try:
             return self.call(lambda call: self._complete(call, messages, wanted))
@@ -167,7 +186,7 @@ class OpenAIPlanner(ProviderClient, LLMProvider):
         refusal = getattr(choice.message, "refusal", None)
         if refusal or choice.finish_reason == "content_filter":
             raise ProviderContentRefused(
-                f"{self.label} refused to write this story: {refusal or 'content filtered'}", provider=self.name
+                f"{self.label} refused to write this {wanted.what}: {refusal or 'content filtered'}", provider=self.name
             )
         content = choice.message.content or ""
         if choice.finish_reason == "length":

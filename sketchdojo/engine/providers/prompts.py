@@ -401,6 +401,7 @@ class StructuredAsk:
     schema: Callable[[bool], dict[str, Any]]
     parse: Callable[[Any], Any]
     json_mode_prompt: Callable[[], str]
+    what: str = "story"  # what a refusal says the model would not write
 
 
 def script_ask(request: PlanRequest, *, provider: str) -> StructuredAsk:
@@ -568,4 +569,5 @@ def recap_ask(*, provider: str) -> StructuredAsk:
         schema=lambda strict: recap_json_schema(strict=strict),
         parse=lambda answer: parse_recap(answer, provider=provider),
         json_mode_prompt=recap_schema_prompt,
+        what="episode recap",
     )
