@@ -5,7 +5,7 @@ import os
 import pytest
 from PIL import ImageChops
 
-from panels.services import image_open
+from sketchdojo.storage import image_open
 from webtoons.models import PanelTranslation, Translation
 from webtoons.translations import language_normalise, reader_language
 

@@ -6,11 +6,17 @@ from .bubble_style_enum import BubbleStyleEnum
 from .character import Character
 from .character_create_request import CharacterCreateRequest
 from .character_input_request import CharacterInputRequest
+from .character_state import CharacterState
+from .character_state_relationships import CharacterStateRelationships
+from .character_state_request import CharacterStateRequest
+from .character_state_request_relationships import CharacterStateRequestRelationships
 from .characters_list_ordering import CharactersListOrdering
 from .characters_list_role import CharactersListRole
 from .characters_project_list_ordering import CharactersProjectListOrdering
 from .characters_project_list_role import CharactersProjectListRole
 from .element_type_enum import ElementTypeEnum
+from .episode_summary import EpisodeSummary
+from .episode_summary_request import EpisodeSummaryRequest
 from .error_envelope import ErrorEnvelope
 from .error_envelope_details import ErrorEnvelopeDetails
 from .error_envelope_status_enum import ErrorEnvelopeStatusEnum
@@ -38,6 +44,7 @@ from .patched_project_update_request import PatchedProjectUpdateRequest
 from .patched_project_update_request_color_palette_type_0 import (
     PatchedProjectUpdateRequestColorPaletteType0,
 )
+from .patched_series_memory_request import PatchedSeriesMemoryRequest
 from .patched_webtoon_input_request import PatchedWebtoonInputRequest
 from .personality_request import PersonalityRequest
 from .position_request import PositionRequest
@@ -60,6 +67,7 @@ from .quality_enum import QualityEnum
 from .refresh_token_input_request import RefreshTokenInputRequest
 from .register_input_request import RegisterInputRequest
 from .role_enum import RoleEnum
+from .series_memory import SeriesMemory
 from .shot_enum import ShotEnum
 from .speech_bubble_request import SpeechBubbleRequest
 from .staged_character_request import StagedCharacterRequest
@@ -74,6 +82,10 @@ from .tasks_list_status import TasksListStatus
 from .tasks_list_task_type import TasksListTaskType
 from .time_of_day_enum import TimeOfDayEnum
 from .token_pair import TokenPair
+from .translation import Translation
+from .translation_images import TranslationImages
+from .translation_input_request import TranslationInputRequest
+from .translation_list import TranslationList
 from .user import User
 from .visual_element_request import VisualElementRequest
 from .weather_enum import WeatherEnum
@@ -98,7 +110,13 @@ __all__ = (
     "CharactersListRole",
     "CharactersProjectListOrdering",
     "CharactersProjectListRole",
+    "CharacterState",
+    "CharacterStateRelationships",
+    "CharacterStateRequest",
+    "CharacterStateRequestRelationships",
     "ElementTypeEnum",
+    "EpisodeSummary",
+    "EpisodeSummaryRequest",
     "ErrorEnvelope",
     "ErrorEnvelopeDetails",
     "ErrorEnvelopeStatusEnum",
@@ -124,6 +142,7 @@ __all__ = (
     "PatchedPanelInputRequest",
     "PatchedProjectUpdateRequest",
     "PatchedProjectUpdateRequestColorPaletteType0",
+    "PatchedSeriesMemoryRequest",
     "PatchedWebtoonInputRequest",
     "PersonalityRequest",
     "PositionRequest",
@@ -142,6 +161,7 @@ __all__ = (
     "RefreshTokenInputRequest",
     "RegisterInputRequest",
     "RoleEnum",
+    "SeriesMemory",
     "ShotEnum",
     "SpeechBubbleRequest",
     "StagedCharacterRequest",
@@ -156,6 +176,10 @@ __all__ = (
     "TaskTypeEnum",
     "TimeOfDayEnum",
     "TokenPair",
+    "Translation",
+    "TranslationImages",
+    "TranslationInputRequest",
+    "TranslationList",
     "User",
     "VisualElementRequest",
     "WeatherEnum",

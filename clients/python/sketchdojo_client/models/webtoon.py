@@ -21,6 +21,7 @@ class Webtoon:
     Attributes:
         id (UUID):
         project_id (UUID):
+        episode_number (int): Its number in the project's series (1, 2, 3…), given on creation.
         title (str):
         description (str):
         summary (str):
@@ -50,6 +51,7 @@ class Webtoon:
 
     id: UUID
     project_id: UUID
+    episode_number: int
     title: str
     description: str
     summary: str
@@ -69,6 +71,8 @@ class Webtoon:
         id = str(self.id)
 
         project_id = str(self.project_id)
+
+        episode_number = self.episode_number
 
         title = self.title
 
@@ -109,6 +113,7 @@ class Webtoon:
             {
                 "id": id,
                 "project_id": project_id,
+                "episode_number": episode_number,
                 "title": title,
                 "description": description,
                 "summary": summary,
@@ -133,6 +138,8 @@ class Webtoon:
         id = UUID(d.pop("id"))
 
         project_id = UUID(d.pop("project_id"))
+
+        episode_number = d.pop("episode_number")
 
         title = d.pop("title")
 
@@ -191,6 +198,7 @@ class Webtoon:
         webtoon = cls(
             id=id,
             project_id=project_id,
+            episode_number=episode_number,
             title=title,
             description=description,
             summary=summary,

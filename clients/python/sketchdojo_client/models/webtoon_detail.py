@@ -25,6 +25,7 @@ class WebtoonDetail:
     Attributes:
         id (UUID):
         project_id (UUID):
+        episode_number (int): Its number in the project's series (1, 2, 3…), given on creation.
         title (str):
         description (str):
         summary (str):
@@ -56,6 +57,7 @@ class WebtoonDetail:
 
     id: UUID
     project_id: UUID
+    episode_number: int
     title: str
     description: str
     summary: str
@@ -77,6 +79,8 @@ class WebtoonDetail:
         id = str(self.id)
 
         project_id = str(self.project_id)
+
+        episode_number = self.episode_number
 
         title = self.title
 
@@ -124,6 +128,7 @@ class WebtoonDetail:
             {
                 "id": id,
                 "project_id": project_id,
+                "episode_number": episode_number,
                 "title": title,
                 "description": description,
                 "summary": summary,
@@ -152,6 +157,8 @@ class WebtoonDetail:
         id = UUID(d.pop("id"))
 
         project_id = UUID(d.pop("project_id"))
+
+        episode_number = d.pop("episode_number")
 
         title = d.pop("title")
 
@@ -219,6 +226,7 @@ class WebtoonDetail:
         webtoon_detail = cls(
             id=id,
             project_id=project_id,
+            episode_number=episode_number,
             title=title,
             description=description,
             summary=summary,

@@ -11,13 +11,21 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.task import Task
 from ...models.webtoons_export_retrieve_fmt import WebtoonsExportRetrieveFmt
-from ...types import File, Response
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     webtoon_id: UUID,
     fmt: WebtoonsExportRetrieveFmt,
+    *,
+    lang: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["lang"] = lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -25,6 +33,7 @@ def _get_kwargs(
             webtoon_id=quote(str(webtoon_id), safe=""),
             fmt=quote(str(fmt), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -80,6 +89,7 @@ def sync_detailed(
     fmt: WebtoonsExportRetrieveFmt,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | File | Task]:
     """Export as a file: png (a zip of panels), pdf, cbz or html
 
@@ -90,6 +100,7 @@ def sync_detailed(
     Args:
         webtoon_id (UUID):
         fmt (WebtoonsExportRetrieveFmt):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +113,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         webtoon_id=webtoon_id,
         fmt=fmt,
+        lang=lang,
     )
 
     response = client.get_httpx_client().request(
@@ -116,6 +128,7 @@ def sync(
     fmt: WebtoonsExportRetrieveFmt,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> ErrorEnvelope | File | Task | None:
     """Export as a file: png (a zip of panels), pdf, cbz or html
 
@@ -126,6 +139,7 @@ def sync(
     Args:
         webtoon_id (UUID):
         fmt (WebtoonsExportRetrieveFmt):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +153,7 @@ def sync(
         webtoon_id=webtoon_id,
         fmt=fmt,
         client=client,
+        lang=lang,
     ).parsed
 
 
@@ -147,6 +162,7 @@ async def asyncio_detailed(
     fmt: WebtoonsExportRetrieveFmt,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | File | Task]:
     """Export as a file: png (a zip of panels), pdf, cbz or html
 
@@ -157,6 +173,7 @@ async def asyncio_detailed(
     Args:
         webtoon_id (UUID):
         fmt (WebtoonsExportRetrieveFmt):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +186,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         webtoon_id=webtoon_id,
         fmt=fmt,
+        lang=lang,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,6 +199,7 @@ async def asyncio(
     fmt: WebtoonsExportRetrieveFmt,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> ErrorEnvelope | File | Task | None:
     """Export as a file: png (a zip of panels), pdf, cbz or html
 
@@ -191,6 +210,7 @@ async def asyncio(
     Args:
         webtoon_id (UUID):
         fmt (WebtoonsExportRetrieveFmt):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,5 +225,6 @@ async def asyncio(
             webtoon_id=webtoon_id,
             fmt=fmt,
             client=client,
+            lang=lang,
         )
     ).parsed

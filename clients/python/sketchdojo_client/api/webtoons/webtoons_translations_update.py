@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.translation import Translation
+from ...models.translation_input_request import TranslationInputRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    webtoon_id: UUID,
+    lang: str,
+    *,
+    body: TranslationInputRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/webtoons/{webtoon_id}/translations/{lang}".format(
+            webtoon_id=quote(str(webtoon_id), safe=""),
+            lang=quote(str(lang), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | Translation | None:
+    if response.status_code == 200:
+        response_200 = Translation.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | Translation]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    webtoon_id: UUID,
+    lang: str,
+    *,
+    client: AuthenticatedClient,
+    body: TranslationInputRequest,
+) -> Response[ErrorEnvelope | Translation]:
+    """GET one translation; PUT its texts (re-letters every drawn panel at once); DELETE it.
+
+    Args:
+        webtoon_id (UUID):
+        lang (str):
+        body (TranslationInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | Translation]
+    """
+
+    kwargs = _get_kwargs(
+        webtoon_id=webtoon_id,
+        lang=lang,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    webtoon_id: UUID,
+    lang: str,
+    *,
+    client: AuthenticatedClient,
+    body: TranslationInputRequest,
+) -> ErrorEnvelope | Translation | None:
+    """GET one translation; PUT its texts (re-letters every drawn panel at once); DELETE it.
+
+    Args:
+        webtoon_id (UUID):
+        lang (str):
+        body (TranslationInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | Translation
+    """
+
+    return sync_detailed(
+        webtoon_id=webtoon_id,
+        lang=lang,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    webtoon_id: UUID,
+    lang: str,
+    *,
+    client: AuthenticatedClient,
+    body: TranslationInputRequest,
+) -> Response[ErrorEnvelope | Translation]:
+    """GET one translation; PUT its texts (re-letters every drawn panel at once); DELETE it.
+
+    Args:
+        webtoon_id (UUID):
+        lang (str):
+        body (TranslationInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | Translation]
+    """
+
+    kwargs = _get_kwargs(
+        webtoon_id=webtoon_id,
+        lang=lang,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    webtoon_id: UUID,
+    lang: str,
+    *,
+    client: AuthenticatedClient,
+    body: TranslationInputRequest,
+) -> ErrorEnvelope | Translation | None:
+    """GET one translation; PUT its texts (re-letters every drawn panel at once); DELETE it.
+
+    Args:
+        webtoon_id (UUID):
+        lang (str):
+        body (TranslationInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | Translation
+    """
+
+    return (
+        await asyncio_detailed(
+            webtoon_id=webtoon_id,
+            lang=lang,
+            client=client,
+            body=body,
+        )
+    ).parsed
