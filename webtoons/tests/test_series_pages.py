@@ -65,7 +65,8 @@ def test_each_panel_has_alt_text_from_its_script_and_a_hidden_transcript_in_read
         'alt="Panel 1: Alex (casting, determined) and Mina (scared) at the village, at night, in a storm. '
         'Lightning answers Alex&#x27;s call."' in html
     )
-    transcript = re.search(r'<figcaption class="transcript visually-hidden"[^>]*>(.*?)</figcaption>', html, re.S).group(1)
+    caption = re.search(r'<figcaption class="transcript visually-hidden"[^>]*>(.*?)</figcaption>', html, re.S)
+    transcript = caption.group(1)
     lines = re.findall(
         r'<p class="line" data-kind="(\w+)"><span class="speaker">([^<]*):</span> ([^<]*)</p>', transcript
     )
