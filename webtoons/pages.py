@@ -29,11 +29,19 @@ def reader(request, webtoon_id):
     webtoon = webtoon_get_for_reader(user=request.user, webtoon_id=webtoon_id)
     # The public reads plain URLs; the owner's (or staff's) preview gets links that expire.
     public = webtoon.status == WebtoonStatus.PUBLISHED and not webtoon.is_flagged
-    panels = [
-        {"url": file_url(p.image, request, public=public), "number": p.sequence_number, "width": 800}
-        for p in webtoon.panels.order_by("sequence_number")
-        if p.image
-    ]
+    if public and webtoon.published_panels:
+        # The published revision: later edits wait in the studio until the owner republishes.
+        storage = webtoon._meta.get_field("strip").storage
+        panels = [
+            {"url": absolute_url(storage.url(entry["image"]), request), "number": entry["number"], "width": 800}
+            for entry in webtoon.published_panels
+        ]
+    else:
+        panels = [
+            {"url": file_url(p.image, request, public=public), "number": p.sequence_number, "width": 800}
+            for p in webtoon.panels.order_by("sequence_number")
+            if p.image
+        ]
     author = webtoon.project.user.username
     description = webtoon.summary or webtoon.description or webtoon.project.description
     return render(

@@ -7,12 +7,14 @@ from webtoons.views import (
     WebtoonGenerateView,
     WebtoonListCreateView,
     WebtoonPublishView,
+    WebtoonUnpublishView,
 )
 
 urlpatterns = [
     route(r"", WebtoonListCreateView.as_view(), name="webtoon-list"),
     route(r"/generate", WebtoonGenerateView.as_view(), name="webtoon-generate"),
     route(r"/(?P<webtoon_id>[^/]+)/publish", WebtoonPublishView.as_view(), name="webtoon-publish"),
+    route(r"/(?P<webtoon_id>[^/]+)/unpublish", WebtoonUnpublishView.as_view(), name="webtoon-unpublish"),
     route(
         r"/(?P<webtoon_id>[^/]+)/export/(?P<fmt>[^/]+)",
         WebtoonExportView.as_view(),

@@ -32,7 +32,9 @@ from webtoons.services import (
     GenerationRequest,
     webtoon_create,
     webtoon_generate,
+    webtoon_origin_remember,
     webtoon_publish,
+    webtoon_unpublish,
     webtoon_update,
 )
 
@@ -76,7 +78,7 @@ class WebtoonListCreateView(APIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         project = project_get(user=request.user, project_id=data.pop("project_id"))
-        webtoon = webtoon_create(project=project, **data)
+        webtoon = webtoon_create(project=project, origin=site_origin(request), **data)
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon.pk, with_panels=True)
         return Response(
             WebtoonDetailSerializer(webtoon, context={"request": request}).data, status=status.HTTP_201_CREATED
@@ -136,7 +138,13 @@ class WebtoonGenerateView(IdempotentThrottleMixin, APIView):
             color_scheme=preferences.get("color_scheme", ""),
             auto_generate_panels=data["auto_generate_panels"],
         )
-        task = webtoon_generate(user=request.user, project=project, request=generation, idempotency=idempotency)
+        task = webtoon_generate(
+            user=request.user,
+            project=project,
+            request=generation,
+            idempotency=idempotency,
+            origin=site_origin(request),
+        )
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -148,6 +156,16 @@ class WebtoonPublishView(APIView):
     def post(self, request, webtoon_id):
         webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
         webtoon_publish(webtoon=webtoon, origin=site_origin(request))
+        return _detail(request, webtoon_id)
+
+
+@extend_schema(parameters=[OpenApiParameter("webtoon_id", OpenApiTypes.UUID, OpenApiParameter.PATH)])
+class WebtoonUnpublishView(APIView):
+    """POST /webtoons/{id}/unpublish: off its public page (published → completed; 409 otherwise)."""
+
+    @extend_schema(request=None, responses={200: WebtoonDetailSerializer, **error_responses(404, 409)})
+    def post(self, request, webtoon_id):
+        webtoon_unpublish(webtoon=webtoon_get(user=request.user, webtoon_id=webtoon_id))
         return _detail(request, webtoon_id)
 
 
@@ -224,6 +242,7 @@ class PanelGenerateView(IdempotentThrottleMixin, APIView):
         serializer = PanelGenerateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         panel = panel_get(user=request.user, panel_id=serializer.validated_data["panel_id"])
+        webtoon_origin_remember(webtoon=panel.webtoon, origin=site_origin(request))
         task = panel_regenerate(
             user=request.user, panel=panel, seed=serializer.validated_data.get("seed"), idempotency=idempotency
         )

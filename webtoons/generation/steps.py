@@ -409,7 +409,7 @@ def generation_finish(*, task_id) -> None:
         result = {
             "webtoon_id": str(webtoon.pk),
             "panel_id": str(panel.pk),
-            "image_url": file_url(panel.image),
+            "image_url": file_url(panel.image, origin=webtoon.origin),
             "version": panel.version,
             "seed": panel.seed,
         }
@@ -418,8 +418,8 @@ def generation_finish(*, task_id) -> None:
             "webtoon_id": str(webtoon.pk),
             "panel_count": panels.count(),
             "panel_ids": [str(pk) for pk in panels.values_list("pk", flat=True)],
-            "strip_url": file_url(webtoon.strip) if composed else None,
-            "thumbnail_url": file_url(webtoon.thumbnail) if composed else None,
+            "strip_url": file_url(webtoon.strip, origin=webtoon.origin) if composed else None,
+            "thumbnail_url": file_url(webtoon.thumbnail, origin=webtoon.origin) if composed else None,
         }
     _complete(task, result=result)
 
