@@ -24,6 +24,7 @@ from PIL import Image
 from panels.events import publish_panel_ready
 from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx
+from panels.speed import DRAW, generation_estimate, speed_record
 from panels.states import panel_transition
 from sketchdojo.db import model_update
 from sketchdojo.engine.lettering import letter_panel
@@ -209,6 +210,7 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
         result = provider.draw(request)
     latency = time.monotonic() - started
     STEP_SECONDS.labels(step="draw").observe(latency)
+    speed_record(kind=DRAW, provider=provider.name, seconds=latency)
     PANELS_DRAWN.labels(provider=provider.name).inc()
     meta = dict(result.meta or {})
     prompt = meta.pop("prompt", "")
@@ -293,5 +295,6 @@ def _panel_regenerate(*, user, panel: Panel, seed: int | None, idempotency: Idem
         panel=panel,
         input={"panel_id": str(panel.pk), "seed": chosen, "seed_given": seed is not None},
         total_steps=2,
+        estimated_duration_seconds=generation_estimate(panel_count=1, plan=False),
         idempotency=idempotency,
     )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panels.models import PanelStatus
+from panels.speed import generation_estimate
 from projects.models import Project, ProjectStatus
 from sketchdojo.db import model_update
 from sketchdojo.errors import Conflict
@@ -123,6 +124,9 @@ def _webtoon_generate(
         input=request.as_input(),
         total_steps=request.panel_count + 2,
         idempotency=idempotency,
+        estimated_duration_seconds=generation_estimate(
+            panel_count=request.panel_count if request.auto_generate_panels else 0
+        ),
     )
 
 

@@ -102,9 +102,7 @@ def webtoon_archive(*, webtoon_ids, moderation_hold: bool = False) -> int:
     """Any state but generating → archived (and off the reader; a moderator's archive also holds it)."""
     rows = Webtoon.objects.filter(pk__in=webtoon_ids)
     held = {"moderation_hold": True} if moderation_hold else {}
-    return WEBTOON_MACHINE.move(
-        rows, to=S.ARCHIVED, published_url="", published_at=None, published_panels=[], **held
-    )
+    return WEBTOON_MACHINE.move(rows, to=S.ARCHIVED, published_url="", published_at=None, published_panels=[], **held)
 
 
 def webtoon_restore(*, webtoon_ids) -> int:

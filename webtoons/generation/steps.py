@@ -27,6 +27,7 @@ Failure policy (a failure is never reported as completed):
 from __future__ import annotations
 
 import logging
+import time
 
 from django.db import transaction
 from django.utils import timezone
@@ -34,6 +35,7 @@ from django.utils import timezone
 from characters.selectors import character_list_for_project
 from panels.models import Panel, PanelStatus
 from panels.services import panel_draw, panel_letter
+from panels.speed import PLAN, speed_record
 from sketchdojo.engine.providers import (
     CharacterBrief,
     PlanRequest,
@@ -181,7 +183,7 @@ def _webtoon_generation_start(task: Task) -> list[str] | None:
         task_id=task.pk,
         total_steps=total + 2,
         progress=PLAN_SHARE + DRAW_SHARE * done / max(total, 1),
-        current_step=f"Drawing {len(to_draw)} of {total} panels" if to_draw else "All panels drawn",
+        current_step=drawing_label(done=done, total=total) if to_draw else "All panels drawn",
     )
     return to_draw
 
@@ -206,11 +208,13 @@ def _plan(task: Task) -> Script:
         seed=task_seed(task),
     )
     planner = get_llm_provider()
+    started = time.monotonic()
     with STEP_SECONDS.labels(step="plan").time(), collect_calls() as calls, heartbeat_during(task_id=task.pk):
         try:
             script = planner.plan(request)
         finally:
             _record_calls(task.pk, calls)
+    speed_record(kind=PLAN, provider=planner.name, seconds=time.monotonic() - started)
     # The providers validate; re-validating here keeps a buggy provider from writing a bad plan.
     return Script.model_validate(script.model_dump())
 
@@ -328,10 +332,10 @@ def panel_job(*, task_id, panel_id) -> bool:
         # Already finished (a redelivered message), being drawn by a twin job, or deleted.
         return _all_done(task_id)
     panel = Panel.objects.select_related("webtoon", "webtoon__project").get(pk=panel_id)
-    total = _task_panels(task).count()
+    total = _task_panels(task).count()  # one: a redraw, which says so (a webtoon's jobs count finished panels)
     if not letter_only:
-        label = f"Drawing panel {panel.sequence_number} of {total}" if total > 1 else "Drawing the panel"
-        task_running_update(task_id=task_id, current_step=label)
+        if total == 1:
+            task_running_update(task_id=task_id, current_step="Drawing the panel")
         try:
             with collect_calls() as calls, heartbeat_during(task_id=task_id):
                 try:
@@ -372,10 +376,15 @@ def panel_job_give_up(*, task_id, panel_id, error: Exception, attempts: int) -> 
     task_fail(task_id=task_id, message=f"{label} could not be drawn after {attempts} attempts: {error}")
 
 
+def drawing_label(*, done: int, total: int) -> str:
+    """The step label while panels are drawn: it counts finished panels, so it only goes up and
+    says "8 of 8" only when the eighth is finished (panels are drawn in parallel, in any order)."""
+    return f"{done} of {total} panels drawn" if total > 1 else ("Panel drawn" if done else "Drawing the panel")
+
+
 def _publish_progress(task: Task) -> None:
     done, total, progress = _progress(task)
-    step = f"{done} of {total} panels ready" if total > 1 else "Panel ready"
-    task_running_update(task_id=task.pk, progress=progress, current_step=step)
+    task_running_update(task_id=task.pk, progress=progress, current_step=drawing_label(done=done, total=total))
 
 
 # --- finish ---------------------------------------------------------------------------------------
