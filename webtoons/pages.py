@@ -4,22 +4,34 @@
 Served with the core's content security policy; user text reaches the HTML only through autoescaping.
 """
 
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from characters.models import CharacterRole
 from sketchdojo.engine.script import ArtStyle
+from sketchdojo.labels import human_label
 from sketchdojo.links import absolute_url, file_url
 from sketchdojo.pages import content_security_policy
 from webtoons.models import WebtoonStatus
 from webtoons.selectors import webtoon_get_for_reader
 
 
+def _choices(values) -> list[tuple[str, str]]:
+    return [(value, human_label(value)) for value in values]
+
+
 @require_GET
 @content_security_policy
 def studio(request):
     return render(
-        request, "pages/studio.html", {"art_styles": [style.value for style in ArtStyle], "roles": CharacterRole.values}
+        request,
+        "pages/studio.html",
+        {
+            "art_styles": _choices(style.value for style in ArtStyle),
+            "roles": _choices(CharacterRole.values),
+            "password_rules": password_validators_help_texts(),
+        },
     )
 
 
