@@ -668,7 +668,9 @@ $("#unpublish").addEventListener("click", () =>
 async function afterEdit(focusSelector) {
   await Promise.all([loadPanels(), refreshWebtoon()]);
   if (focusSelector) {
-    const target = $(focusSelector);
+    // Keyboard users keep their place: the same button of the moved card, or its other arrow at an end.
+    let target = $(focusSelector);
+    if (target && target.disabled) target = $(".move-up:not([disabled]), .move-down:not([disabled])", target.closest(".panel-card"));
     if (target) target.focus();
   }
 }
@@ -770,17 +772,19 @@ function readBubbles(card) {
 function showBubbleErrors(card, error) {
   const rows = $$(".bubble-row", card);
   for (const row of rows) $(".field-error", row).hidden = true;
+  // `{"speech_bubbles": {"2": {"text": [...]}}}` (by index), or a list of messages about the whole list.
   const perBubble = fieldDetails(error).speech_bubbles;
-  if (!Array.isArray(perBubble)) {
+  if (!perBubble || Array.isArray(perBubble) || typeof perBubble !== "object") {
     toast(describeError(error), true);
     return;
   }
-  perBubble.forEach((messages, i) => {
-    if (!rows[i] || !messages || !Object.keys(messages).length) return;
-    const slot = $(".field-error", rows[i]);
+  for (const [index, messages] of Object.entries(perBubble)) {
+    const row = rows[Number(index)];
+    if (!row) continue;
+    const slot = $(".field-error", row);
     slot.textContent = flatten(messages);
     slot.hidden = false;
-  });
+  }
 }
 
 function panelCard(panel, index = 0, count = 1) {
