@@ -55,7 +55,7 @@ def shot(page, name: str) -> None:
 
 
 def tiny_png() -> bytes:
-    """A 2×2 red PNG (a valid reference image)."""
+    """A 2x2 red PNG (a valid reference image)."""
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
@@ -320,7 +320,8 @@ def test_no_raw_internal_value_reaches_the_page_and_png_says_what_it_is(browser,
     page = open_studio(browser, server, creator, DESKTOP)
 
     text = page.evaluate(
-        "document.body.innerText + [...document.querySelectorAll('option, input')].map(o => o.textContent + ' ' + (o.placeholder || '')).join(' ')"
+        "document.body.innerText + [...document.querySelectorAll('option, input')]"
+        ".map(o => o.textContent + ' ' + (o.placeholder || '')).join(' ')"
     )
 
     assert [raw for raw in RAW_VALUES if raw in text] == []
