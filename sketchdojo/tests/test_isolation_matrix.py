@@ -75,6 +75,10 @@ def _webtoon(owner) -> dict:
     return {"webtoon_id": WebtoonFactory(project=ProjectFactory(user=owner)).id}
 
 
+def _published_webtoon(owner) -> dict:
+    return {"webtoon_id": WebtoonFactory(project=ProjectFactory(user=owner), status="published").id}
+
+
 def _webtoon_export(owner) -> dict:
     return {**_webtoon(owner), "fmt": "pdf"}
 
@@ -98,6 +102,7 @@ RECIPES: dict[str, Callable[[object], dict]] = {
     "character-detail": _character,
     "webtoon-detail": _webtoon,
     "webtoon-publish": _webtoon,
+    "webtoon-unpublish": _published_webtoon,
     "webtoon-export": _webtoon_export,
     "webtoon-panels": _webtoon,
     "panel-detail": _panel,

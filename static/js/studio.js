@@ -847,6 +847,7 @@ function panelCard(panel, index = 0, count = 1) {
       { class: "row" },
       el("button", { type: "button", class: "secondary add-bubble", onclick: () => { const row = bubbleRow(null, $$(".bubble-row", bubbles).length, panel); bubbles.append(row); card.classList.add("dirty"); $(".bubble-text", row).focus(); } }, "+ Add bubble"),
       el("button", { type: "button", class: "save-dialogue", onclick: () => guarded(() => saveDialogue(panel, card)) }, "Save dialogue"),
+      el("button", { type: "button", class: "link discard", title: "Undo the unsaved bubble edits of this panel", onclick: () => { card.classList.remove("dirty"); guarded(() => refreshPanel(panel.id)); } }, "Discard changes"),
     ),
     el("details", { class: "redraw-box" }, el("summary", {}, "Description and redraw"), redrawForm),
   ];

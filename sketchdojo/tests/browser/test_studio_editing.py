@@ -234,6 +234,15 @@ def test_bubbles_are_added_restyled_moved_given_a_speaker_and_removed(browser, s
     assert "blank" in error.inner_text().lower()
     assert creator.call("GET", f"/panels/{panel['id']}")["version"] == version + 1
 
+    rows = card.locator(".bubble-row").count()
+    card.locator(".bubble-row").last.locator(".remove-bubble").click()
+    assert card.locator(".bubble-row").count() == rows - 1
+    card.locator(".discard").click()
+    page.wait_for_function(
+        "([id, n]) => document.querySelectorAll(`#panel-${id} .bubble-row`).length === n", arg=[panel["id"], rows]
+    )
+
+    card = page.locator(f"#panel-{panel['id']}")
     card.locator(".bubble-row").last.locator(".remove-bubble").click()
     card.locator(".save-dialogue").click()
     page.wait_for_selector(f"#panel-{panel['id']}[data-version='{version + 2}']")
