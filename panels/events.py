@@ -14,7 +14,7 @@ def panel_ready_message(panel: Panel, *, task_id=None) -> dict[str, Any]:
         "webtoon_id": str(panel.webtoon_id),
         "panel_id": str(panel.pk),
         "sequence_number": panel.sequence_number,
-        "image_url": file_url(panel.image),
+        "image_url": file_url(panel.image, origin=panel.webtoon.origin),
         "version": panel.version,
         "task_id": str(task_id) if task_id else None,
     }

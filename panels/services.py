@@ -22,6 +22,7 @@ from panels.events import publish_panel_ready
 from panels.looks import cast_looks
 from panels.models import Panel, PanelStatus
 from panels.scripting import panel_bubbles, panel_draw_request, panel_faces, panel_sfx, script_cast
+from panels.speed import DRAW, generation_estimate, speed_record
 from panels.states import panel_transition
 from sketchdojo.db import model_update
 from sketchdojo.engine import pool as engine_pool
@@ -192,6 +193,7 @@ def panel_draw(*, panel: Panel, seed: int) -> Panel:
     result = image_draw_encoded(provider=provider, request=request)
     latency = time.monotonic() - started
     STEP_SECONDS.labels(step="draw").observe(latency)
+    speed_record(kind=DRAW, provider=provider.name, seconds=latency)
     PANELS_DRAWN.labels(provider=provider.name).inc()
     meta = dict(result.meta)
     prompt = meta.pop("prompt", "")
@@ -280,5 +282,6 @@ def _panel_regenerate(*, user, panel: Panel, seed: int | None, idempotency: Idem
         panel=panel,
         input={"panel_id": str(panel.pk), "seed": chosen, "seed_given": seed is not None},
         total_steps=2,
+        estimated_duration_seconds=generation_estimate(panel_count=1, plan=False),
         idempotency=idempotency,
     )

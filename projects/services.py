@@ -11,7 +11,7 @@ from projects.models import ArtStyle, Project, ProjectStatus, SeriesMemory
 from sketchdojo.db import model_update
 from sketchdojo.engine import series
 from sketchdojo.errors import InvalidInput
-from sketchdojo.storage import export_folder, files_delete_on_commit
+from sketchdojo.storage import export_folder, files_delete_on_commit, published_folder
 
 UPDATABLE_FIELDS = frozenset(
     {"title", "description", "art_style", "target_panels", "story_outline", "color_palette", "status"}
@@ -64,7 +64,9 @@ def project_delete(*, project: Project) -> None:
         names += [strip, thumbnail]
     for image, raw_image in project.webtoons.values_list("panels__image", "panels__raw_image"):
         names += [image, raw_image]
-    folders = [export_folder(webtoon_id) for webtoon_id in project.webtoons.values_list("pk", flat=True)]
+    folders = []
+    for webtoon_id in project.webtoons.values_list("pk", flat=True):
+        folders += [export_folder(webtoon_id), published_folder(webtoon_id)]
     project.delete()
     files_delete_on_commit(names=names, folders=folders)
 

@@ -1,7 +1,9 @@
 """Absolute links the service hands out: API bodies, realtime events, share tags, admin thumbnails.
 
 One rule everywhere: a path becomes absolute with PUBLIC_BASE_URL when it is set, else with the
-request's host when there is a request; URLs that storage already made absolute (S3) pass as they are.
+request's host when there is a request, else (realtime events, task results: no request) with the
+origin the webtoon was last requested at (`Webtoon.origin`, captured by the API when a generation,
+redraw or publish is asked for); URLs that storage already made absolute (S3) pass as they are.
 """
 
 from django.conf import settings
@@ -28,11 +30,12 @@ def site_origin(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def file_url(field_file, request=None, *, public: bool = False) -> str | None:
-    """The absolute URL of a stored file (see absolute_url), or None when there is no file.
+def file_url(field_file, request=None, *, public: bool = False, origin: str | None = None) -> str | None:
+    """The absolute URL of a stored file (see absolute_url; `origin` where there is no request, e.g. a
+    realtime event: the scheme and host its webtoon was last requested at), or None when there is no file.
 
     Plain only when `public` (a published, unflagged webtoon's media); otherwise a URL that expires,
     for the owner it is handed to (sketchdojo.storage.media_url).
     """
     url = media_url(field_file, public=public)
-    return None if url is None else absolute_url(url, request)
+    return None if url is None else absolute_url(url, request, origin=origin)

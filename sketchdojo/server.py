@@ -116,7 +116,31 @@ class BodyLimitedCommandLineInterface(CommandLineInterface):
     server_class = BodyLimitedServer
 
 
+def startup_banner(argv: list[str]) -> str:
+    """Where to go once the server is up, from daphne's -b/--bind and -p/--port options."""
+    host, port = "127.0.0.1", "8000"
+    for index, arg in enumerate(argv[:-1]):
+        if arg in ("-b", "--bind"):
+            host = argv[index + 1]
+        elif arg in ("-p", "--port"):
+            port = argv[index + 1]
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104 - only what to print
+    base = f"http://{shown}:{port}"
+    return "\n".join(
+        [
+            "SketchDojo is starting. Open:",
+            f"  Studio      {base}/",
+            f"  Reader      {base}/w/<webtoon id>/   (a published webtoon; the studio links it)",
+            f"  Admin       {base}/admin/            (make an admin: .venv/bin/python manage.py createsuperuser)",
+            f"  API docs    {base}/docs              (API root {base}/api/v1/, ReDoc {base}/redoc)",
+            f"  WebSocket   ws://{shown}:{port}/api/v1/ws/connect",
+            "  Demo data:  .venv/bin/python manage.py seed_data",
+        ]
+    )
+
+
 def main() -> None:
+    print(startup_banner(sys.argv[1:]), flush=True)
     BodyLimitedCommandLineInterface().run(sys.argv[1:])
 
 

@@ -216,3 +216,8 @@ def files_delete_on_commit(*, names=(), folders=()) -> None:
 def export_folder(webtoon_id) -> str:
     """Where a webtoon's built exports are kept (one file per format and revision)."""
     return f"exports/{webtoon_id}"
+
+
+def published_folder(webtoon_id) -> str:
+    """Where the copies of a published webtoon's panels are kept (the revision its reader shows)."""
+    return f"webtoons/published/{webtoon_id}"

@@ -17,7 +17,7 @@ from typing import Any
 from celery import current_app
 from django.conf import settings
 from django.db import connections, transaction
-from django.db.models import F, FloatField, Value
+from django.db.models import Case, CharField, F, FloatField, Value, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -62,8 +62,14 @@ def task_create(
     input: dict[str, Any],
     total_steps: int = 0,
     idempotency: Idempotency | None = None,
+    estimated_duration_seconds: int | None = None,
 ) -> Task:
-    """Create a pending task and queue it after commit (with the request's Idempotency-Key, if any)."""
+    """Create a pending task and queue it after commit (with the request's Idempotency-Key, if any).
+
+    The caller passes the estimate when it knows the providers' measured speed (panels.speed);
+    otherwise a first guess from the ESTIMATED_* settings is stored."""
+    if estimated_duration_seconds is None:
+        estimated_duration_seconds = estimate_duration(task_type=task_type, panel_count=input.get("panel_count", 1))
     task = Task.objects.create(
         idempotency_key=idempotency.key if idempotency else None,
         request_fingerprint=idempotency.fingerprint if idempotency else "",
@@ -77,7 +83,7 @@ def task_create(
         current_step="Queued",
         celery_task_id=new_celery_id(),
         max_recoveries=settings.TASK_MAX_RECOVERIES,
-        estimated_duration_seconds=estimate_duration(task_type=task_type, panel_count=input.get("panel_count", 1)),
+        estimated_duration_seconds=estimated_duration_seconds,
     )
     TASKS.labels(task_type=task_type, status=TaskStatus.PENDING).inc()
     task_enqueue(task=task)
@@ -96,13 +102,22 @@ def estimate_duration(*, task_type: str, panel_count: int) -> int:
 def task_running_update(*, task_id, publish: bool = True, **fields) -> bool:
     """Write progress fields and a heartbeat on a RUNNING task, then publish it.
 
-    `progress` never goes backwards (parallel panel jobs finish out of order). Returns False, and
+    `progress` never goes backwards (parallel panel jobs finish out of order), and a `current_step`
+    given with a progress lower than the stored one is dropped with it. Returns False, and
     writes nothing, when the task is no longer running (cancelled, failed, finished elsewhere).
     """
     now = timezone.now()
     updates: dict[str, Any] = {"heartbeat_at": now, "updated_at": now, **fields}
     if "progress" in updates:
-        updates["progress"] = Greatest(F("progress"), Value(float(updates["progress"])), output_field=FloatField())
+        progress = float(updates["progress"])
+        updates["progress"] = Greatest(F("progress"), Value(progress), output_field=FloatField())
+        if "current_step" in updates:
+            # A parallel job that counted before another finished must not put its older label back.
+            updates["current_step"] = Case(
+                When(progress__lte=progress, then=Value(updates["current_step"])),
+                default=F("current_step"),
+                output_field=CharField(),
+            )
     changed = Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).update(**updates)
     if changed and publish:
         publish_task_update(Task(pk=task_id))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from panels.models import Panel
 from sketchdojo.media import stream_media
 from webtoons.models import PanelTranslation, Webtoon, WebtoonStatus
+from webtoons.publication import is_published_copy
 
 
 def public_webtoons():
@@ -20,9 +21,11 @@ def public_webtoons():
 
 def is_public_file(name: str) -> bool:
     """Whether the stored file `name` belongs to a public webtoon (its strip, thumbnail, a panel or a
-    translated panel)."""
+    copy in its published revision, or a translated panel)."""
     if not name:
         return False
+    if is_published_copy(name, public_webtoons=public_webtoons()):
+        return True
     if public_webtoons().filter(Q(strip=name) | Q(thumbnail=name)).exists():
         return True
     if Panel.objects.filter(Q(image=name) | Q(raw_image=name), webtoon__in=public_webtoons()).exists():

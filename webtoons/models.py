@@ -45,6 +45,19 @@ class Webtoon(models.Model):
     strip = models.FileField(upload_to="webtoons/strips/%Y/%m/", blank=True)
     published_url = models.URLField(max_length=500, blank=True, default="")
     published_at = models.DateTimeField(null=True, blank=True)
+    published_panels = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The revision the reader shows: [{panel_id, number, image}], copies of the lettered art made "
+        "at (re)publish time, so edits wait in the draft until the owner republishes.",
+    )
+    origin = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        help_text="Scheme and host of the request that created or last generated it: media URLs in realtime events "
+        "are made absolute with it when PUBLIC_BASE_URL is not set.",
+    )
     is_flagged = models.BooleanField(default=False, help_text="Held for moderation: hidden from the public reader.")
     moderation_hold = models.BooleanField(
         default=False,

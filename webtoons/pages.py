@@ -5,6 +5,7 @@
 Served with the core's content security policy; user text reaches the HTML only through autoescaping.
 """
 
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET
 from characters.models import CharacterRole
 from panels.scripting import panel_text
 from sketchdojo.engine.script import ArtStyle
+from sketchdojo.labels import human_label
 from sketchdojo.links import absolute_url, file_url
 from sketchdojo.pages import content_security_policy
 from webtoons.models import WebtoonStatus
@@ -19,11 +21,21 @@ from webtoons.selectors import episode_neighbours, episodes_published, series_ge
 from webtoons.translations import language_links, panel_images, reader_language
 
 
+def _choices(values) -> list[tuple[str, str]]:
+    return [(value, human_label(value)) for value in values]
+
+
 @require_GET
 @content_security_policy
 def studio(request):
     return render(
-        request, "pages/studio.html", {"art_styles": [style.value for style in ArtStyle], "roles": CharacterRole.values}
+        request,
+        "pages/studio.html",
+        {
+            "art_styles": _choices(style.value for style in ArtStyle),
+            "roles": _choices(CharacterRole.values),
+            "password_rules": password_validators_help_texts(),
+        },
     )
 
 
@@ -37,16 +49,30 @@ def reader(request, webtoon_id):
         webtoon=webtoon, requested=request.GET.get("lang"), accept_language=request.headers.get("Accept-Language", "")
     )
     ordered = list(webtoon.panels.order_by("sequence_number"))
-    panels = [
-        {
-            "url": file_url(image, request, public=public),
-            "number": p.sequence_number,
-            "width": 800,
-            "text": panel_text(p),
-        }
-        for p, image in zip(ordered, panel_images(webtoon=webtoon, panels=ordered, language=language), strict=True)
-        if image
-    ]
+    if public and webtoon.published_panels and language == webtoon.language:
+        # The published revision: later edits wait in the studio until the owner republishes.
+        storage = webtoon._meta.get_field("strip").storage
+        by_id = {str(p.pk): p for p in ordered}
+        panels = [
+            {
+                "url": absolute_url(storage.url(entry["image"]), request),
+                "number": entry["number"],
+                "width": 800,
+                "text": panel_text(by_id[entry["panel_id"]]) if entry.get("panel_id") in by_id else None,
+            }
+            for entry in webtoon.published_panels
+        ]
+    else:
+        panels = [
+            {
+                "url": file_url(image, request, public=public),
+                "number": p.sequence_number,
+                "width": 800,
+                "text": panel_text(p),
+            }
+            for p, image in zip(ordered, panel_images(webtoon=webtoon, panels=ordered, language=language), strict=True)
+            if image
+        ]
     previous_episode, next_episode = episode_neighbours(webtoon=webtoon)
     author = webtoon.project.user.username
     description = webtoon.summary or webtoon.description or webtoon.project.description

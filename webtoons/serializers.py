@@ -9,6 +9,7 @@ from sketchdojo.api.fields import QueryOrBodyUUIDField
 from sketchdojo.engine.script import MAX_PANELS
 from sketchdojo.links import file_url
 from webtoons.models import Webtoon
+from webtoons.publication import has_unpublished_changes
 
 QUALITIES = ("draft", "standard", "high")
 
@@ -63,10 +64,17 @@ class WebtoonDetailSerializer(WebtoonSerializer):
     """One webtoon with its script and its panels in reading order."""
 
     panels = serializers.SerializerMethodField()
+    has_unpublished_changes = serializers.SerializerMethodField(
+        help_text="Published, and panels were edited since: the reader shows the published revision until a "
+        "republish (POST /webtoons/{id}/publish)."
+    )
 
     class Meta(WebtoonSerializer.Meta):
-        fields = [*WebtoonSerializer.Meta.fields, "script", "panels"]
+        fields = [*WebtoonSerializer.Meta.fields, "has_unpublished_changes", "script", "panels"]
         read_only_fields = fields
+
+    def get_has_unpublished_changes(self, webtoon: Webtoon) -> bool:
+        return has_unpublished_changes(webtoon=webtoon)
 
     def get_panels(self, webtoon: Webtoon) -> list[dict]:
         panels = sorted(webtoon.panels.all(), key=lambda p: p.sequence_number)

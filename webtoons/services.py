@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panels.models import PanelStatus
+from panels.speed import generation_estimate
 from projects.models import Project, ProjectStatus
 from sketchdojo.db import model_update
 from sketchdojo.errors import Conflict
@@ -21,6 +22,7 @@ from tasks.services import task_create
 from webtoons.generation import states
 from webtoons.generation.events import publish_webtoon_update
 from webtoons.models import Webtoon, WebtoonStatus
+from webtoons.publication import snapshot_discard, snapshot_take
 
 logger = logging.getLogger("sketchdojo.webtoons")
 
@@ -47,7 +49,13 @@ class GenerationRequest:
 
 
 def webtoon_create(
-    *, project: Project, title: str = "", description: str = "", summary: str = "", style: str | None = None
+    *,
+    project: Project,
+    title: str = "",
+    description: str = "",
+    summary: str = "",
+    style: str | None = None,
+    origin: str = "",
 ) -> Webtoon:
     """An empty webtoon (no panels yet) in the project; panels are added by hand or by generation."""
     return Webtoon.objects.create(
@@ -56,6 +64,7 @@ def webtoon_create(
         description=description,
         summary=summary,
         style=style or project.art_style,
+        origin=origin[:200],
     )
 
 
@@ -67,21 +76,29 @@ def webtoon_update(*, webtoon: Webtoon, data: dict) -> Webtoon:
 
 
 def webtoon_generate(
-    *, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None = None
+    *,
+    user,
+    project: Project,
+    request: GenerationRequest,
+    idempotency: Idempotency | None = None,
+    origin: str = "",
 ) -> Task:
     """Start generating a new webtoon of the project: quota check, webtoon row, task queued after commit.
 
     With an Idempotency-Key, a repeat of the request returns the first task (nothing new, nothing counted).
+    `origin` (the request's scheme and host) makes the media URLs of its realtime events absolute.
     """
     return create_once(
-        lambda: _webtoon_generate(user=user, project=project, request=request, idempotency=idempotency),
+        lambda: _webtoon_generate(user=user, project=project, request=request, idempotency=idempotency, origin=origin),
         user=user,
         idempotency=idempotency,
     )
 
 
 @transaction.atomic
-def _webtoon_generate(*, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None) -> Task:
+def _webtoon_generate(
+    *, user, project: Project, request: GenerationRequest, idempotency: Idempotency | None, origin: str
+) -> Task:
     # One generation request per user at a time passes the quota check (the row lock serializes them).
     user_lock(user=user)
     replay = task_replay(user=user, idempotency=idempotency)
@@ -96,6 +113,7 @@ def _webtoon_generate(*, user, project: Project, request: GenerationRequest, ide
         title=project.title,
         description=request.story_prompt[:2000],
         style=request.style,
+        origin=origin[:200],
     )
     Project.objects.filter(pk=project.pk, status=ProjectStatus.DRAFT).update(status=ProjectStatus.IN_PROGRESS)
     return task_create(
@@ -106,6 +124,9 @@ def _webtoon_generate(*, user, project: Project, request: GenerationRequest, ide
         input=request.as_input(),
         total_steps=request.panel_count + 2,
         idempotency=idempotency,
+        estimated_duration_seconds=generation_estimate(
+            panel_count=request.panel_count if request.auto_generate_panels else 0
+        ),
     )
 
 
@@ -116,8 +137,8 @@ def public_url(*, webtoon: Webtoon, origin: str | None = None) -> str:
 
 @transaction.atomic
 def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
-    """Make the webtoon public at /w/{id}/; only once every panel has lettered art and no moderator
-    holds it (Conflict otherwise).
+    """Make the webtoon public at /w/{id}/, or republish it (the reader switches to the current
+    panels); only once every panel has lettered art and no moderator holds it (Conflict otherwise).
 
     The stored published_url is absolute with PUBLIC_BASE_URL, else with `origin` (the API edge passes
     sketchdojo.links.site_origin(request)), else the bare path.
@@ -140,9 +161,37 @@ def webtoon_publish(*, webtoon: Webtoon, origin: str | None = None) -> Webtoon:
         raise Conflict("This webtoon is still being generated; publish it when the task has finished.")
     if webtoon.status == WebtoonStatus.ARCHIVED:
         raise Conflict("This webtoon is archived; it cannot be published.")
+    previous = webtoon.published_panels
     states.webtoon_publish(
-        webtoon_id=webtoon.pk, published_at=timezone.now(), published_url=public_url(webtoon=webtoon, origin=origin)
+        webtoon_id=webtoon.pk,
+        published_at=timezone.now(),
+        published_url=public_url(webtoon=webtoon, origin=origin),
+        published_panels=snapshot_take(webtoon=webtoon),
     )
+    snapshot_discard(entries=previous)
+    webtoon_origin_remember(webtoon=webtoon, origin=origin)
     webtoon.refresh_from_db()
     publish_webtoon_update(webtoon)
     return webtoon
+
+
+@transaction.atomic
+def webtoon_unpublish(*, webtoon: Webtoon) -> Webtoon:
+    """The owner takes the webtoon off its public page (published → completed); the draft is kept
+    and can be published again. Conflict when it is not published."""
+    webtoon = Webtoon.objects.select_for_update().select_related("project").get(pk=webtoon.pk)
+    if webtoon.status != WebtoonStatus.PUBLISHED:
+        raise Conflict(f"This webtoon is {webtoon.status}, not published; there is nothing to unpublish.")
+    previous = webtoon.published_panels
+    states.webtoon_unpublish(webtoon_ids=[webtoon.pk])
+    snapshot_discard(entries=previous)
+    webtoon.refresh_from_db()
+    publish_webtoon_update(webtoon)
+    return webtoon
+
+
+def webtoon_origin_remember(*, webtoon: Webtoon, origin: str | None) -> None:
+    """Keep the scheme and host a request came to, so realtime events carry absolute media URLs."""
+    if origin and webtoon.origin != origin:
+        Webtoon.objects.filter(pk=webtoon.pk).update(origin=origin[:200])
+        webtoon.origin = origin[:200]

@@ -50,7 +50,9 @@ from webtoons.services import (
     GenerationRequest,
     webtoon_create,
     webtoon_generate,
+    webtoon_origin_remember,
     webtoon_publish,
+    webtoon_unpublish,
     webtoon_update,
 )
 from webtoons.translations import export_language
@@ -109,7 +111,7 @@ class WebtoonViewSet(IdempotentThrottleMixin, ApiViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         project = project_get(user=request.user, project_id=data.pop("project_id"))
-        webtoon = webtoon_create(project=project, **data)
+        webtoon = webtoon_create(project=project, origin=site_origin(request), **data)
         response = self._detail(webtoon.pk)
         response.status_code = status.HTTP_201_CREATED
         return response
@@ -163,7 +165,13 @@ class WebtoonViewSet(IdempotentThrottleMixin, ApiViewSet):
             color_scheme=preferences.get("color_scheme", ""),
             auto_generate_panels=data["auto_generate_panels"],
         )
-        task = webtoon_generate(user=request.user, project=project, request=generation, idempotency=idempotency)
+        task = webtoon_generate(
+            user=request.user,
+            project=project,
+            request=generation,
+            idempotency=idempotency,
+            origin=site_origin(request),
+        )
         return Response(TaskSerializer(task).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
@@ -176,6 +184,18 @@ class WebtoonViewSet(IdempotentThrottleMixin, ApiViewSet):
     def publish(self, request, webtoon_id):
         """Public at /w/{id}/ once every panel has art (409 otherwise)."""
         webtoon_publish(webtoon=self.get_object(), origin=site_origin(request))
+        return self._detail(webtoon_id)
+
+    @extend_schema(
+        summary="Unpublish: off its public page (published → completed; 409 otherwise)",
+        parameters=[_ID],
+        request=None,
+        responses={200: WebtoonDetailSerializer, **error_responses(404, 409)},
+    )
+    @action(detail=True, methods=["post"], serializer_class=EmptyBodySerializer)
+    def unpublish(self, request, webtoon_id):
+        """Published → completed: the public page and its media go at once; 409 from any other state."""
+        webtoon_unpublish(webtoon=self.get_object())
         return self._detail(webtoon_id)
 
     @extend_schema(
@@ -264,6 +284,7 @@ class WebtoonPanelViewSet(IdempotentThrottleMixin, PanelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         panel = panel_get(user=request.user, panel_id=serializer.validated_data["panel_id"])
+        webtoon_origin_remember(webtoon=panel.webtoon, origin=site_origin(request))
         task = panel_regenerate(
             user=request.user, panel=panel, seed=serializer.validated_data.get("seed"), idempotency=idempotency
         )

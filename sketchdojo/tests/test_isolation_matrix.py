@@ -85,6 +85,10 @@ def _webtoon(owner) -> dict:
     return {"webtoon_id": WebtoonFactory(project=ProjectFactory(user=owner)).id}
 
 
+def _published_webtoon(owner) -> dict:
+    return {"webtoon_id": WebtoonFactory(project=ProjectFactory(user=owner), status="published").id}
+
+
 def _webtoon_export(owner) -> dict:
     return {**_webtoon(owner), "fmt": "pdf"}
 
@@ -116,6 +120,7 @@ RECIPES: dict[str, Callable[[object], dict]] = {
     "character-reference-sheet": _character,
     "webtoon-detail": _webtoon,
     "webtoon-publish": _webtoon,
+    "webtoon-unpublish": _published_webtoon,
     "webtoon-export": _webtoon_export,
     "panel-for-webtoon": _webtoon,
     "panel-detail": _panel,

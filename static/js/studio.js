@@ -3,27 +3,54 @@
 "use strict";
 
 const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 const el = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (key === "class") node.className = value;
     else if (key === "dataset") Object.assign(node.dataset, value);
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else if (value !== undefined && value !== null) node.setAttribute(key, value);
+    else if (key === "checked" || key === "disabled" || key === "hidden") node[key] = Boolean(value);
+    else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value);
   }
-  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
   return node;
 };
+
+// Human labels for internal values: the same rule as sketchdojo/labels.py.
+const SPECIAL_LABELS = { cbz: "CBZ", pdf: "PDF", html: "HTML", png: "PNG", sfx: "SFX" };
+function label(value) {
+  const text = String(value ?? "");
+  if (SPECIAL_LABELS[text]) return SPECIAL_LABELS[text];
+  const words = text.replace("close_up", "close-up").replaceAll("_", " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+window.sketchdojoLabel = label;
+
+const BUBBLE_STYLES = ["normal", "thought", "shout", "whisper", "narration"];
+const SHOTS = ["extreme_wide", "wide", "medium", "close_up", "extreme_close_up"];
+const EXPORTS = [
+  ["png", "PNG pages (.zip)", "Every page of the strip as a PNG image, in one .zip file"],
+  ["pdf", "PDF", "One PDF document"],
+  ["cbz", "CBZ", "A comic book archive for comic readers"],
+  ["html", "HTML", "One web page with the panels inside"],
+];
 
 const state = {
   access: localStorage.getItem("sd.access"),
   refresh: localStorage.getItem("sd.refresh"),
   user: null,
   project: null,
+  characters: [],
   webtoonId: null,
+  webtoon: null,
   task: null,
   socket: null,
   lastSequence: {},
+  furthestStep: {},
 };
 
 function toast(message, isError = false) {
@@ -68,14 +95,16 @@ async function refreshTokens() {
   return true;
 }
 
+// `body` is JSON, or a FormData (multipart: a reference image upload).
 async function api(method, path, body, { raw = false, retried = false } = {}) {
   const headers = { Accept: "application/json" };
   if (state.access) headers.Authorization = `Bearer ${state.access}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers["Content-Type"] = "application/json";
   const response = await fetch(`/api/v1${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   });
   if (response.status === 401 && !retried && (await refreshTokens())) {
     return api(method, path, body, { raw, retried: true });
@@ -92,13 +121,66 @@ function formData(form) {
   return Object.fromEntries(new FormData(form).entries());
 }
 
+function flatten(value) {
+  if (Array.isArray(value)) return value.map(flatten).filter(Boolean).join(" ");
+  if (value && typeof value === "object") return Object.entries(value).map(([k, v]) => `${label(k)}: ${flatten(v)}`).join(" ");
+  return value ? String(value) : "";
+}
+
+function fieldDetails(error) {
+  const details = (error instanceof ApiError && error.body && error.body.details) || {};
+  return Object.fromEntries(
+    Object.entries(details).filter(([key]) => !["request_id", "retry_after_seconds"].includes(key)),
+  );
+}
+
 function describeError(error) {
   if (!(error instanceof ApiError) || !error.body) return String(error.message || error);
-  const details = error.body.details || {};
-  const fields = Object.entries(details)
-    .filter(([key]) => key !== "request_id" && key !== "retry_after_seconds")
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(" ") : JSON.stringify(value)}`);
+  const fields = Object.entries(fieldDetails(error)).map(([key, value]) => `${label(key)}: ${flatten(value)}`);
   return fields.length ? fields.join("; ") : error.body.message;
+}
+
+// Errors next to their fields: each `details` key goes under the input of that name in the form
+// (a `.field-error[data-for=name]` if the form has one, else one made after the input's label).
+function clearFormErrors(form) {
+  for (const node of $$(".field-error", form)) {
+    node.hidden = true;
+    node.textContent = "";
+  }
+  for (const input of $$("[aria-invalid]", form)) input.removeAttribute("aria-invalid");
+  const general = $(".form-error", form);
+  if (general) general.hidden = true;
+}
+
+function showFormErrors(form, error) {
+  clearFormErrors(form);
+  const details = fieldDetails(error);
+  const unplaced = [];
+  for (const [name, messages] of Object.entries(details)) {
+    const input = form.elements[name];
+    if (!input || !input.closest) {
+      unplaced.push(`${label(name)}: ${flatten(messages)}`);
+      continue;
+    }
+    input.setAttribute("aria-invalid", "true");
+    let slot = $(`.field-error[data-for="${name}"]`, form);
+    if (!slot) {
+      slot = el("p", { class: "field-error error", dataset: { for: name } });
+      (input.closest("label") || input).after(slot);
+    }
+    slot.textContent = flatten(messages);
+    slot.hidden = false;
+  }
+  const general = $(".form-error", form);
+  const message = unplaced.length ? unplaced.join("; ") : Object.keys(details).length ? "" : describeError(error);
+  if (general && message) {
+    general.textContent = message;
+    general.hidden = false;
+  } else if (message) {
+    toast(message, true);
+  }
+  const first = $("[aria-invalid=true]", form);
+  if (first) first.focus();
 }
 
 async function guarded(action) {
@@ -108,6 +190,21 @@ async function guarded(action) {
     toast(describeError(error), true);
     if (error instanceof ApiError && error.status === 401) showSignedOut();
     return undefined;
+  }
+}
+
+// Like guarded, but the errors are shown in the form, next to the fields they are about.
+async function formGuarded(form, action) {
+  clearFormErrors(form);
+  const button = $("button[type=submit]", form);
+  if (button) button.disabled = true;
+  try {
+    return await action();
+  } catch (error) {
+    showFormErrors(form, error);
+    return undefined;
+  } finally {
+    if (button) button.disabled = false;
   }
 }
 
@@ -146,14 +243,16 @@ async function login(username, password) {
 
 $("#login-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  const { username, password } = formData(event.target);
-  guarded(() => login(username, password));
+  const form = event.target;
+  const { username, password } = formData(form);
+  formGuarded(form, () => login(username, password));
 });
 
 $("#signup-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  const body = formData(event.target);
-  guarded(async () => {
+  const form = event.target;
+  const body = formData(form);
+  formGuarded(form, async () => {
     await api("POST", "/auth/register", body);
     await login(body.username, body.password);
     toast("Welcome to SketchDojo!");
@@ -176,7 +275,7 @@ async function loadProjects(selectId) {
     ...projects.map((project) =>
       el(
         "li",
-        { class: project.id === (selectId || state.project?.id) ? "active" : "" },
+        { class: project.id === (selectId || state.project?.id) ? "active" : "", dataset: { id: project.id } },
         el("button", { class: "link", onclick: () => guarded(() => openProject(project.id)) }, project.title),
       ),
     ),
@@ -187,59 +286,106 @@ async function loadProjects(selectId) {
 
 async function openProject(projectId) {
   state.project = await api("GET", `/projects/${projectId}`);
-  for (const li of $("#projects").children) li.classList.toggle("active", li.textContent === state.project.title);
+  for (const li of $("#projects").children) li.classList.toggle("active", li.dataset.id === state.project.id);
   $("#no-project").hidden = true;
   $("#project-view").hidden = false;
   $("#project-title").textContent = state.project.title;
-  $("#project-meta").textContent = `${state.project.art_style} · ${state.project.target_panels} panels · ${state.project.status}`;
+  $("#project-meta").textContent = `${label(state.project.art_style)} · ${state.project.target_panels} panels · ${label(state.project.status)}`;
   $("#generate-form").elements.panel_count.value = state.project.target_panels;
   $("#generate-form").elements.style.value = state.project.art_style;
-  await Promise.all([loadCharacters(), loadWebtoons()]);
+  await loadCharacters();
+  await loadWebtoons();
 }
 
 $("#project-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  const body = formData(event.target);
+  const form = event.target;
+  const body = formData(form);
   body.target_panels = Number(body.target_panels || 6);
-  guarded(async () => {
+  formGuarded(form, async () => {
     const project = await api("POST", "/projects", body);
-    event.target.reset();
+    form.reset();
     await loadProjects(project.id);
   });
 });
 
-async function loadCharacters() {
-  const characters = items(await api("GET", `/characters/project/${state.project.id}?size=100`));
-  $("#characters").replaceChildren(
-    ...characters.map((c) =>
-      el(
-        "li",
-        { class: "chip" },
-        ...(c.reference_image_url
-          ? [el("img", { class: "ref-thumb", src: c.reference_image_url, alt: `${c.name}: reference image`, loading: "lazy" })]
-          : []),
-        el("strong", {}, c.name),
-        ` · ${c.role}`,
-        el("button", {
-          class: "link danger",
-          title: `Remove ${c.name}`,
-          onclick: () => guarded(async () => { await api("DELETE", `/characters/${c.id}`); await loadCharacters(); }),
-        }, "×"),
-      ),
-    ),
+function characterChip(c) {
+  const upload = el("input", {
+    type: "file",
+    accept: "image/png,image/jpeg,image/webp",
+    class: "visually-hidden reference-input",
+    "aria-label": `Reference image for ${c.name}`,
+    onchange: (event) => guarded(() => uploadReference(c, event.target.files[0])),
+  });
+  const actions = el(
+    "span",
+    { class: "chip-actions" },
+    el("label", { class: "link-button", title: "PNG, JPEG or WEBP" }, c.reference_image_url ? "Change image" : "Add reference image", upload),
+    el("button", { class: "link danger remove-character", title: `Remove ${c.name}`, "aria-label": `Remove ${c.name}`, onclick: () => confirmRemoveCharacter(c, chip) }, "×"),
   );
+  const chip = el(
+    "li",
+    { class: "chip", dataset: { id: c.id } },
+    c.reference_image_url ? el("img", { class: "reference-thumb", src: c.reference_image_url, alt: "" }) : null,
+    el("strong", {}, c.name),
+    el("span", { class: "muted" }, ` · ${label(c.role)}`),
+    actions,
+  );
+  return chip;
+}
+
+// A delete asks first, in place: "Remove Alex? [Remove] [Keep]".
+function confirmInPlace(container, question, onConfirm, onKeep) {
+  const previous = [...container.childNodes];
+  const restore = () => {
+    container.replaceChildren(...previous);
+    if (onKeep) onKeep();
+  };
+  const yes = el("button", { class: "danger confirm-yes", onclick: () => onConfirm(restore) }, "Remove");
+  container.replaceChildren(
+    el("span", { class: "confirm-question" }, question),
+    yes,
+    el("button", { class: "secondary confirm-no", onclick: restore }, "Keep"),
+  );
+  yes.focus();
+}
+
+function confirmRemoveCharacter(c, chip) {
+  confirmInPlace(chip, `Remove ${c.name}?`, (restore) =>
+    guarded(async () => {
+      await api("DELETE", `/characters/${c.id}`);
+      toast(`${c.name} removed.`);
+      await loadCharacters();
+      return true;
+    }).then((done) => done === undefined && chip.isConnected && restore()),
+  );
+}
+
+async function uploadReference(character, file) {
+  if (!file) return;
+  const body = new FormData();
+  body.append("reference_image", file);
+  await api("PATCH", `/characters/${character.id}`, body);
+  toast(`Reference image attached to ${character.name}.`);
+  await loadCharacters();
+}
+
+async function loadCharacters() {
+  state.characters = items(await api("GET", `/characters/project/${state.project.id}?size=100`));
+  $("#characters").replaceChildren(...state.characters.map(characterChip));
 }
 
 $("#character-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  const f = formData(event.target);
+  const form = event.target;
+  const f = formData(form);
   const appearance = {};
   for (const key of ["hair_color", "hair_style", "eye_color", "skin_tone", "build"]) if (f[key]) appearance[key] = f[key];
   const personality = f.speech_style ? { speech_style: f.speech_style } : {};
   const body = { name: f.name, role: f.role, description: f.description, appearance, personality };
-  guarded(async () => {
+  formGuarded(form, async () => {
     await api("POST", `/characters?project_id=${state.project.id}`, body);
-    event.target.reset();
+    form.reset();
     await loadCharacters();
   });
 });
@@ -248,7 +394,8 @@ $("#character-form").addEventListener("submit", (event) => {
 
 $("#generate-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  const f = formData(event.target);
+  const form = event.target;
+  const f = formData(form);
   const body = {
     story_prompt: f.story_prompt,
     character_descriptions: [],
@@ -256,30 +403,73 @@ $("#generate-form").addEventListener("submit", (event) => {
     panel_count: Number(f.panel_count),
     auto_generate_panels: true,
   };
-  guarded(async () => {
+  formGuarded(form, async () => {
     const task = await api("POST", `/webtoons/generate?project_id=${state.project.id}`, body);
     state.webtoonId = task.webtoon_id;
     $("#panels").replaceChildren();
+    $("#panel-status").replaceChildren();
     showTask(task);
     subscribe(task);
     await loadWebtoons(task.webtoon_id);
   });
 });
 
+// The steps only move forward: a task's furthest step is remembered, whatever order events arrive in.
+function taskStep(t) {
+  const step = t.current_step || "";
+  if (t.status === "completed") return 4;
+  if (/Composing/.test(step)) return 3;
+  if (/drawn|Drawing|Redrawing|Panel ready/.test(step)) return 2;
+  if (/Plann/.test(step)) return 1;
+  return 0;
+}
+
 function showTask(task) {
   state.task = { ...(state.task && state.task.id === task.id ? state.task : {}), ...task };
   const t = state.task;
   $("#task").hidden = false;
+  const step = Math.max(state.furthestStep[t.id] ?? 0, taskStep(t));
+  state.furthestStep[t.id] = step;
+  for (const li of $$("#steps li")) {
+    const n = Number(li.dataset.step);
+    li.classList.toggle("done", n < step || (n === step && t.status === "completed"));
+    li.classList.toggle("current", n === step && t.status !== "completed");
+    li.classList.toggle("stopped", n === step && ["failed", "cancelled"].includes(t.status));
+    if (n === step) li.setAttribute("aria-current", "step");
+    else li.removeAttribute("aria-current");
+  }
   const progress = Math.max(0, Math.min(100, Number(t.progress || 0)));
   $("#progress-bar").style.width = `${progress}%`;
+  $(".progress").setAttribute("aria-valuenow", String(Math.round(progress)));
   $("#progress-text").textContent = `${Math.round(progress)}%`;
-  $("#task-status").textContent = t.status;
+  $("#task-status").textContent = label(t.status);
   $("#current-step").textContent = t.current_step || "";
   $("#task-error").hidden = !t.error_message;
   $("#task-error").textContent = t.error_message || "";
   $("#cancel").hidden = !["pending", "running"].includes(t.status);
   $("#retry").hidden = !["failed", "cancelled"].includes(t.status);
   $("#task").dataset.status = t.status;
+  $("#task").dataset.step = String(step);
+  showEstimate();
+  clearInterval(showTask.timer);
+  if (["pending", "running"].includes(t.status)) showTask.timer = setInterval(showEstimate, 1000);
+}
+
+// The estimate is the server's, from the providers' measured speed; the page only counts it down.
+function showEstimate() {
+  const t = state.task;
+  const box = $("#estimate");
+  const total = Number(t?.estimated_duration_seconds || 0);
+  if (!t || !total || !["pending", "running"].includes(t.status)) {
+    box.textContent = "";
+    return;
+  }
+  if (t.status === "pending" || !t.started_at) {
+    box.textContent = `· about ${total} s`;
+    return;
+  }
+  const left = Math.round(total - (Date.now() - Date.parse(t.started_at)) / 1000);
+  box.textContent = left > 0 ? `· about ${left} s left` : "· taking longer than usual";
 }
 
 $("#cancel").addEventListener("click", () =>
@@ -288,6 +478,7 @@ $("#cancel").addEventListener("click", () =>
 $("#retry").addEventListener("click", () =>
   guarded(async () => {
     const task = await api("POST", `/tasks/${state.task.id}/retry`);
+    delete state.furthestStep[task.id];
     showTask(task);
     subscribe(task);
   }),
@@ -327,14 +518,55 @@ function onSocketMessage(message) {
     if (message.sequence < last) return;
     state.lastSequence[message.task_id] = message.sequence;
     showTask({ id: message.task_id, ...message.data });
+    if (message.data.webtoon_id === state.webtoonId) refreshPanelStatus();
     if (["completed", "failed"].includes(message.data.status)) guarded(() => loadWebtoons(state.webtoonId));
   } else if (message.type === "panel_ready") {
     if (message.webtoon_id === state.webtoonId) guarded(() => refreshPanel(message.panel_id));
   } else if (message.type === "webtoon_update") {
-    if (message.webtoon_id === state.webtoonId) showWebtoonActions(message.data);
+    if (message.webtoon_id === state.webtoonId) guarded(() => refreshWebtoon());
   } else if (message.type === "error") {
     console.warn("socket:", message.message);
   }
+}
+
+// Each panel's status while a task runs (one request in flight at a time; the last one wins).
+async function refreshPanelStatus() {
+  if (refreshPanelStatus.busy) {
+    refreshPanelStatus.again = true;
+    return;
+  }
+  refreshPanelStatus.busy = true;
+  try {
+    const webtoon = await api("GET", `/webtoons/${state.webtoonId}`);
+    showPanelStatus(webtoon.panels || []);
+    const known = $$("#panels .panel-card").length;
+    if (webtoon.panels.length && known !== webtoon.panels.length) await loadPanels();
+    for (const summary of webtoon.panels) {
+      const card = document.getElementById(`panel-${summary.id}`);
+      if (card && card.dataset.status !== summary.status) {
+        card.dataset.status = summary.status;
+        const badge = $(".status", card);
+        badge.textContent = label(summary.status);
+        badge.dataset.status = summary.status;
+      }
+    }
+  } catch (error) {
+    console.warn("panel status:", error);
+  } finally {
+    refreshPanelStatus.busy = false;
+    if (refreshPanelStatus.again) {
+      refreshPanelStatus.again = false;
+      refreshPanelStatus();
+    }
+  }
+}
+
+function showPanelStatus(panels) {
+  $("#panel-status").replaceChildren(
+    ...panels.map((p) =>
+      el("li", { class: "status", dataset: { status: p.status, number: p.sequence_number } }, `Panel ${p.sequence_number}: ${label(p.status)}`),
+    ),
+  );
 }
 
 // --- webtoons and panels ------------------------------------------------------------------------------
@@ -342,16 +574,16 @@ function onSocketMessage(message) {
 async function loadWebtoons(selectId) {
   const webtoons = items(await api("GET", `/webtoons?project_id=${state.project.id}&size=100`));
   const select = $("#webtoon-select");
-  const label = (w) => `Episode ${w.episode_number}: ${w.title || "Untitled"} (${w.status})`;
-  select.replaceChildren(...webtoons.map((w) => el("option", { value: w.id }, label(w))));
+  select.replaceChildren(...webtoons.map((w) => el("option", { value: w.id }, `Episode ${w.episode_number}: ${w.title || "Untitled"} (${label(w.status)})`)));
   const target = selectId || (webtoons.some((w) => w.id === state.webtoonId) ? state.webtoonId : webtoons[0]?.id);
   if (target) {
     select.value = target;
     await openWebtoon(target);
   } else {
-    state.webtoonId = null;
+    state.webtoonId = state.webtoon = null;
     $("#panels").replaceChildren();
     $("#webtoon-actions").hidden = true;
+    $("#reorder-help").hidden = true;
   }
   await loadMemory();
 }
@@ -360,29 +592,61 @@ $("#webtoon-select").addEventListener("change", (event) => guarded(() => openWeb
 
 async function openWebtoon(webtoonId) {
   state.webtoonId = webtoonId;
-  const webtoon = await api("GET", `/webtoons/${webtoonId}`);
+  await refreshWebtoon();
+  await loadPanels();
+}
+
+async function refreshWebtoon() {
+  const webtoon = await api("GET", `/webtoons/${state.webtoonId}`);
   showWebtoonActions(webtoon);
-  const panels = items(await api("GET", `/panels/webtoon/${webtoonId}?size=100`));
-  $("#panels").replaceChildren(...panels.map(panelCard));
-  document.dispatchEvent(new CustomEvent("sd:webtoon-opened", { detail: { webtoon, panels } })); // translations.js
+  const option = $(`#webtoon-select option[value="${webtoon.id}"]`);
+  if (option) option.textContent = `Episode ${webtoon.episode_number}: ${webtoon.title || "Untitled"} (${label(webtoon.status)})`;
+  return webtoon;
+}
+
+async function loadPanels() {
+  const panels = items(await api("GET", `/panels/webtoon/${state.webtoonId}?size=100`));
+  $("#panels").replaceChildren(...panels.map((panel, index) => panelCard(panel, index, panels.length)));
+  document.dispatchEvent(new CustomEvent("sd:webtoon-opened", { detail: { webtoon: state.webtoon, panels } })); // translations.js
+  $("#reorder-help").hidden = panels.length < 2;
 }
 
 function showWebtoonActions(webtoon) {
+  state.webtoon = webtoon;
   $("#webtoon-actions").hidden = false;
+  const published = webtoon.status === "published";
   const link = $("#published-link");
   link.hidden = !webtoon.published_url;
   if (webtoon.published_url) link.href = webtoon.published_url;
-  $("#publish").disabled = webtoon.status === "published";
-  $("#publish").textContent = webtoon.status === "published" ? "Published" : "Publish";
+  const publish = $("#publish");
+  if (published && webtoon.has_unpublished_changes) {
+    publish.textContent = "Republish";
+    publish.disabled = false;
+  } else {
+    publish.textContent = published ? "Published" : "Publish";
+    publish.disabled = published;
+  }
+  $("#unpublish").hidden = !published;
+  $("#draft-note").hidden = !(published && webtoon.has_unpublished_changes);
+  $("#webtoon-actions").dataset.status = webtoon.status;
+  $("#webtoon-actions").dataset.draft = published && webtoon.has_unpublished_changes ? "changed" : "same";
   $("#exports").replaceChildren(
-    ...["png", "pdf", "cbz", "html"].map((fmt) =>
-      el("button", { class: "link", dataset: { fmt }, onclick: () => guarded(() => download(fmt)) }, fmt.toUpperCase()),
+    ...EXPORTS.map(([fmt, name, title]) =>
+      el("button", { class: "link export", dataset: { fmt }, title, onclick: () => guarded(() => download(fmt)) }, name),
     ),
   );
 }
 
 async function download(fmt) {
-  const response = await api("GET", `/webtoons/${state.webtoonId}/export/${fmt}`, undefined, { raw: true });
+  const path = `/webtoons/${state.webtoonId}/export/${fmt}`;
+  let response = await api("GET", path, undefined, { raw: true });
+  while (response.status === 202) {
+    // Exports are built once per revision by a background job: wait as the server asks, then ask again.
+    toast(`Building the ${fmt.toUpperCase()} export…`);
+    const seconds = Math.min(10, Number(response.headers.get("Retry-After")) || 2);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    response = await api("GET", path, undefined, { raw: true });
+  }
   const disposition = response.headers.get("Content-Disposition") || "";
   const name = (disposition.match(/filename="?([^";]+)"?/) || [])[1] || `webtoon.${fmt}`;
   const url = URL.createObjectURL(await response.blob());
@@ -395,69 +659,289 @@ async function download(fmt) {
 
 $("#publish").addEventListener("click", () =>
   guarded(async () => {
+    const again = state.webtoon && state.webtoon.status === "published";
     const webtoon = await api("POST", `/webtoons/${state.webtoonId}/publish`);
     showWebtoonActions(webtoon);
-    toast("Published!");
+    toast(again ? "Republished: readers now see your changes." : "Published!");
   }),
 );
 
-function panelCard(panel) {
-  const image = el("img", {
-    class: "panel-image",
-    alt: `Panel ${panel.sequence_number}`,
-    loading: "lazy",
-    // Local media keeps one name per version; cache-bust it (signed URLs must stay untouched).
-    src: panel.image_url ? (panel.image_url.includes("?") ? panel.image_url : `${panel.image_url}?v=${panel.version}`) : undefined,
-  });
-  const bubbles = (panel.speech_bubbles || []).map((bubble, index) =>
+$("#unpublish").addEventListener("click", () =>
+  guarded(async () => {
+    const webtoon = await api("POST", `/webtoons/${state.webtoonId}/unpublish`);
+    showWebtoonActions(webtoon);
+    toast("Unpublished: the reader page is private again.");
+  }),
+);
+
+// After any edit: the panels and whether the published version is now behind the draft.
+async function afterEdit(focusSelector) {
+  await Promise.all([loadPanels(), refreshWebtoon()]);
+  if (focusSelector) {
+    // Keyboard users keep their place: the same button of the moved card, or its other arrow at an end.
+    let target = $(focusSelector);
+    if (target && target.disabled) target = $(".move-up:not([disabled]), .move-down:not([disabled])", target.closest(".panel-card"));
+    if (target) target.focus();
+  }
+}
+
+async function movePanel(panel, to, focusClass) {
+  await api("PATCH", `/panels/${panel.id}`, { sequence_number: to });
+  await afterEdit(focusClass ? `#panel-${panel.id} .${focusClass}` : null);
+  toast(`Panel moved to position ${to}.`);
+}
+
+function imageSource(panel) {
+  // Local media keeps one name per version; cache-bust it (signed URLs must stay untouched).
+  if (!panel.image_url) return undefined;
+  return panel.image_url.includes("?") ? panel.image_url : `${panel.image_url}?v=${panel.version}`;
+}
+
+function speakerOptions(bubble) {
+  const options = [el("option", { value: "" }, "No speaker (narration)")];
+  let matched = false;
+  for (const c of state.characters) {
+    const selected = bubble && (bubble.character_id === c.id || (!bubble.character_id && bubble.speaker === c.name));
+    matched = matched || Boolean(selected);
+    options.push(el("option", { value: `id:${c.id}`, selected }, c.name));
+  }
+  if (bubble && bubble.speaker && !matched) options.push(el("option", { value: `name:${bubble.speaker}`, selected: true }, bubble.speaker));
+  return options;
+}
+
+function bubbleRow(bubble, index, panel) {
+  const manual = Boolean(bubble && bubble.position);
+  const pos = (bubble && bubble.position) || { x: 0.5, y: 0.2 };
+  const n = index + 1;
+  const row = el(
+    "fieldset",
+    { class: "bubble-row" },
+    el("legend", { class: "visually-hidden" }, `Bubble ${n}`),
     el(
-      "label",
-      { class: "bubble-row" },
-      el("span", { class: "speaker" }, bubble.style === "narration" ? "Narration" : bubble.speaker || "?"),
-      el("input", { class: "bubble-text", value: bubble.text, maxlength: "300", dataset: { index } }),
+      "div",
+      { class: "bubble-line" },
+      el("select", { class: "bubble-speaker", "aria-label": `Bubble ${n} speaker` }, ...speakerOptions(bubble)),
+      el(
+        "select",
+        { class: "bubble-style", "aria-label": `Bubble ${n} style` },
+        ...BUBBLE_STYLES.map((s) => el("option", { value: s, selected: (bubble?.style || "normal") === s }, label(s))),
+      ),
     ),
+    el("input", { class: "bubble-text", value: bubble?.text || "", maxlength: "300", "aria-label": `Bubble ${n} text`, placeholder: "What is said" }),
+    el(
+      "div",
+      { class: "bubble-place" },
+      el("label", { class: "inline" }, el("input", { type: "checkbox", class: "bubble-manual", checked: manual, onchange: (e) => setManual(row, e.target.checked) }), " Place by hand"),
+      el("label", { class: "inline" }, "Across", el("input", { type: "range", class: "bubble-x", min: "0", max: "100", value: String(Math.round(pos.x * 100)), disabled: !manual })),
+      el("label", { class: "inline" }, "Down", el("input", { type: "range", class: "bubble-y", min: "0", max: "100", value: String(Math.round(pos.y * 100)), disabled: !manual })),
+      el("button", { type: "button", class: "link danger remove-bubble", "aria-label": `Remove bubble ${n}`, onclick: () => { row.remove(); markDirty(); } }, "Remove"),
+    ),
+    el("p", { class: "field-error error", hidden: true }),
   );
-  const card = el(
-    "article",
-    { class: "panel-card", id: `panel-${panel.id}`, dataset: { id: panel.id, status: panel.status, version: panel.version } },
-    el("header", {}, el("strong", {}, `#${panel.sequence_number}`), ` ${panel.shot} · ${panel.status}`),
-    image,
-    el("div", { class: "bubbles" }, ...bubbles),
+  row.original = bubble || null;
+  row.addEventListener("input", markDirty);
+  function markDirty() {
+    const card = document.getElementById(`panel-${panel.id}`);
+    if (card) card.classList.add("dirty");
+  }
+  return row;
+}
+
+function setManual(row, manual) {
+  $(".bubble-x", row).disabled = !manual;
+  $(".bubble-y", row).disabled = !manual;
+}
+
+function readBubbles(card) {
+  return $$(".bubble-row", card).map((row) => {
+    const who = $(".bubble-speaker", row).value;
+    const style = $(".bubble-style", row).value;
+    let speaker = null;
+    let character_id = null;
+    if (who.startsWith("id:")) {
+      character_id = who.slice(3);
+      speaker = state.characters.find((c) => c.id === character_id)?.name || null;
+    } else if (who.startsWith("name:")) {
+      speaker = who.slice(5);
+    }
+    const manual = $(".bubble-manual", row).checked;
+    const position = manual ? { x: Number($(".bubble-x", row).value) / 100, y: Number($(".bubble-y", row).value) / 100 } : null;
+    const original = row.original;
+    const samePlace = original && original.position && position && original.position.x === position.x && original.position.y === position.y;
+    return {
+      speaker,
+      character_id,
+      text: $(".bubble-text", row).value,
+      style,
+      position,
+      tail_direction: samePlace ? original.tail_direction : null,
+    };
+  });
+}
+
+function showBubbleErrors(card, error) {
+  const rows = $$(".bubble-row", card);
+  for (const row of rows) $(".field-error", row).hidden = true;
+  // `{"speech_bubbles": {"2": {"text": [...]}}}` (by index), or a list of messages about the whole list.
+  const perBubble = fieldDetails(error).speech_bubbles;
+  if (!perBubble || Array.isArray(perBubble) || typeof perBubble !== "object") {
+    toast(describeError(error), true);
+    return;
+  }
+  for (const [index, messages] of Object.entries(perBubble)) {
+    const row = rows[Number(index)];
+    if (!row) continue;
+    const slot = $(".field-error", row);
+    slot.textContent = flatten(messages);
+    slot.hidden = false;
+  }
+}
+
+function panelCard(panel, index = 0, count = 1) {
+  const n = panel.sequence_number;
+  const card = el("article", {
+    class: "panel-card",
+    id: `panel-${panel.id}`,
+    draggable: "true",
+    "aria-label": `Panel ${n}`,
+    dataset: { id: panel.id, status: panel.status, version: panel.version, number: n },
+  });
+  const controls = el(
+    "div",
+    { class: "panel-controls" },
+    el("button", { type: "button", class: "secondary icon move-up", "aria-label": `Move panel ${n} up`, title: "Move up", disabled: index === 0, onclick: () => guarded(() => movePanel(panel, n - 1, "move-up")) }, "↑"),
+    el("button", { type: "button", class: "secondary icon move-down", "aria-label": `Move panel ${n} down`, title: "Move down", disabled: index === count - 1, onclick: () => guarded(() => movePanel(panel, n + 1, "move-down")) }, "↓"),
+    el("button", { type: "button", class: "link danger delete-panel", "aria-label": `Delete panel ${n}`, onclick: () => confirmDeletePanel(panel, controls) }, "Delete"),
+  );
+  const bubbles = el("div", { class: "bubbles" }, ...(panel.speech_bubbles || []).map((b, i) => bubbleRow(b, i, panel)));
+  const seed = el("input", { class: "seed-input", type: "number", min: "0", max: "4294967295", name: "seed", placeholder: "New random seed" });
+  const description = el("textarea", { class: "description-input", name: "visual_description", rows: "3", maxlength: "2000" });
+  description.value = panel.visual_description || "";
+  const shot = el("select", { class: "shot-input", name: "shot" }, ...SHOTS.map((s) => el("option", { value: s, selected: panel.shot === s }, label(s))));
+  const redrawForm = el(
+    "form",
+    { class: "redraw-form stack", novalidate: true, onsubmit: (event) => { event.preventDefault(); formGuarded(redrawForm, () => redraw(panel, redrawForm)); } },
+    el("label", {}, "Description", description),
     el(
       "div",
       { class: "row" },
-      el("button", { class: "save-dialogue", onclick: () => guarded(() => saveDialogue(panel, card)) }, "Save dialogue"),
-      el("button", { class: "redraw secondary", onclick: () => guarded(() => redraw(panel)) }, "Redraw"),
+      el("label", {}, "Shot", shot),
+      el("label", {}, "Seed", seed),
     ),
+    el(
+      "div",
+      { class: "row" },
+      panel.seed !== null && panel.seed !== undefined
+        ? el("button", { type: "button", class: "link reuse-seed", onclick: () => (seed.value = String(panel.seed)) }, `Reuse seed ${panel.seed}`)
+        : null,
+    ),
+    el("p", { class: "form-error error", role: "alert", hidden: true }),
+    el("button", { type: "submit", class: "redraw secondary" }, "Save and redraw"),
   );
+  const parts = [
+    el(
+      "header",
+      { class: "panel-head" },
+      el("span", { class: "drag-handle", "aria-hidden": "true", title: "Drag to reorder" }, "⠿"),
+      el("strong", { class: "panel-number" }, `#${n}`),
+      el("span", { class: "shot" }, label(panel.shot)),
+      el("span", { class: "status", dataset: { status: panel.status } }, label(panel.status)),
+      controls,
+    ),
+    el("img", { class: "panel-image", alt: `Panel ${n}`, loading: "lazy", src: imageSource(panel), draggable: "false" }),
+    panel.error_message ? el("p", { class: "error" }, panel.error_message) : null,
+    el("h4", { class: "sub" }, "Bubbles"),
+    bubbles,
+    el(
+      "div",
+      { class: "row" },
+      el("button", { type: "button", class: "secondary add-bubble", onclick: () => { const row = bubbleRow(null, $$(".bubble-row", bubbles).length, panel); bubbles.append(row); card.classList.add("dirty"); $(".bubble-text", row).focus(); } }, "+ Add bubble"),
+      el("button", { type: "button", class: "save-dialogue", onclick: () => guarded(() => saveDialogue(panel, card)) }, "Save dialogue"),
+      el("button", { type: "button", class: "link discard", title: "Undo the unsaved bubble edits of this panel", onclick: () => { card.classList.remove("dirty"); guarded(() => refreshPanel(panel.id)); } }, "Discard changes"),
+    ),
+    el("details", { class: "redraw-box" }, el("summary", {}, "Description and redraw"), redrawForm),
+  ];
+  card.append(...parts.filter(Boolean));
+  // Drag and drop: drop a card on another to take its place.
+  card.addEventListener("dragstart", (event) => {
+    if (event.target.closest("input, textarea, select")) return;
+    event.dataTransfer.setData("text/plain", panel.id);
+    event.dataTransfer.effectAllowed = "move";
+    card.classList.add("dragging");
+  });
+  card.addEventListener("dragend", () => card.classList.remove("dragging"));
+  card.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    card.classList.add("drop-target");
+  });
+  card.addEventListener("dragleave", () => card.classList.remove("drop-target"));
+  card.addEventListener("drop", (event) => {
+    event.preventDefault();
+    card.classList.remove("drop-target");
+    const movedId = event.dataTransfer.getData("text/plain");
+    if (!movedId || movedId === panel.id) return;
+    guarded(() => movePanel({ id: movedId }, n));
+  });
   return card;
+}
+
+function confirmDeletePanel(panel, controls) {
+  confirmInPlace(controls, `Delete panel ${panel.sequence_number}?`, (restore) =>
+    guarded(async () => {
+      await api("DELETE", `/panels/${panel.id}`);
+      toast(`Panel ${panel.sequence_number} deleted.`);
+      await afterEdit();
+      return true;
+    }).then((done) => done === undefined && controls.isConnected && restore()),
+  );
 }
 
 async function refreshPanel(panelId) {
   const panel = await api("GET", `/panels/${panelId}`);
-  const card = panelCard(panel);
   const existing = document.getElementById(`panel-${panelId}`);
+  if (existing && existing.classList.contains("dirty")) {
+    // Keep what the creator is typing; only the picture and the status change under them.
+    $(".panel-image", existing).src = imageSource(panel);
+    existing.dataset.version = panel.version;
+    return;
+  }
+  const cards = $$("#panels .panel-card");
+  const card = panelCard(panel, panel.sequence_number - 1, Math.max(cards.length, panel.sequence_number));
   if (existing) {
     existing.replaceWith(card);
     return;
   }
-  const cards = [...$("#panels").children];
-  const after = cards.find((c) => Number(c.querySelector("strong").textContent.slice(1)) > panel.sequence_number);
+  const after = cards.find((c) => Number(c.dataset.number) > panel.sequence_number);
   $("#panels").insertBefore(card, after || null);
 }
 
 async function saveDialogue(panel, card) {
-  const texts = [...card.querySelectorAll(".bubble-text")].map((input) => input.value);
-  const speech_bubbles = (panel.speech_bubbles || []).map((bubble, i) => ({ ...bubble, text: texts[i] }));
-  const updated = await api("PATCH", `/panels/${panel.id}`, { speech_bubbles });
-  card.replaceWith(panelCard(updated));
+  const speech_bubbles = readBubbles(card);
+  try {
+    await api("PATCH", `/panels/${panel.id}`, { speech_bubbles });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      showBubbleErrors(card, error);
+      return;
+    }
+    throw error;
+  }
+  await afterEdit(`#panel-${panel.id} .save-dialogue`);
   toast("Dialogue re-lettered.");
 }
 
-async function redraw(panel) {
-  const task = await api("POST", "/panels/generate", { panel_id: panel.id });
+async function redraw(panel, form) {
+  const description = form.elements.visual_description.value;
+  const shot = form.elements.shot.value;
+  if (description !== panel.visual_description || shot !== panel.shot) {
+    await api("PATCH", `/panels/${panel.id}`, { visual_description: description, shot });
+  }
+  const body = { panel_id: panel.id };
+  if (form.elements.seed.value !== "") body.seed = Number(form.elements.seed.value);
+  const task = await api("POST", "/panels/generate", body);
   showTask(task);
   subscribe(task);
+  toast(`Redrawing panel ${panel.sequence_number}…`);
 }
 
 // --- start -----------------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ def webtoon_update_data(webtoon: Webtoon) -> dict[str, Any]:
         "status": webtoon.status,
         "title": webtoon.title,
         "panel_count": webtoon.panels.count(),
-        "thumbnail_url": file_url(webtoon.thumbnail),
-        "strip_url": file_url(webtoon.strip),
+        "thumbnail_url": file_url(webtoon.thumbnail, origin=webtoon.origin),
+        "strip_url": file_url(webtoon.strip, origin=webtoon.origin),
         "published_url": webtoon.published_url or None,
     }
 

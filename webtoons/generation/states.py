@@ -74,21 +74,27 @@ def webtoon_stop(*, webtoon_id) -> bool:
     return bool(WEBTOON_MACHINE.move(_one(webtoon_id), to=S.FAILED, only_from=[S.PLANNING, S.GENERATING]))
 
 
-def webtoon_publish(*, webtoon_id, published_at, published_url: str) -> bool:
-    """Public at its URL; Conflict when its status does not allow it (archived, generating)."""
+def webtoon_publish(*, webtoon_id, published_at, published_url: str, published_panels: list | None = None) -> bool:
+    """Public at its URL, showing `published_panels` (the revision the reader shows until the next
+    republish; published → published is a republish). Conflict when its status does not allow it."""
     return bool(
         WEBTOON_MACHINE.move(
-            _one(webtoon_id), to=S.PUBLISHED, strict=True, published_at=published_at, published_url=published_url
+            _one(webtoon_id),
+            to=S.PUBLISHED,
+            strict=True,
+            published_at=published_at,
+            published_url=published_url,
+            published_panels=published_panels or [],
         )
     )
 
 
 def webtoon_unpublish(*, webtoon_ids, moderation_hold: bool = False) -> int:
-    """Published → completed; the public URL is withdrawn (a moderator's unpublish also holds it)."""
+    """Published → completed; the public URL and revision are withdrawn (a moderator's unpublish also holds it)."""
     rows = Webtoon.objects.filter(pk__in=webtoon_ids)
     held = {"moderation_hold": True} if moderation_hold else {}
     return WEBTOON_MACHINE.move(
-        rows, to=S.COMPLETED, only_from=[S.PUBLISHED], published_url="", published_at=None, **held
+        rows, to=S.COMPLETED, only_from=[S.PUBLISHED], published_url="", published_at=None, published_panels=[], **held
     )
 
 
@@ -96,7 +102,7 @@ def webtoon_archive(*, webtoon_ids, moderation_hold: bool = False) -> int:
     """Any state but generating → archived (and off the reader; a moderator's archive also holds it)."""
     rows = Webtoon.objects.filter(pk__in=webtoon_ids)
     held = {"moderation_hold": True} if moderation_hold else {}
-    return WEBTOON_MACHINE.move(rows, to=S.ARCHIVED, published_url="", published_at=None, **held)
+    return WEBTOON_MACHINE.move(rows, to=S.ARCHIVED, published_url="", published_at=None, published_panels=[], **held)
 
 
 def webtoon_restore(*, webtoon_ids) -> int:

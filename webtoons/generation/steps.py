@@ -29,6 +29,7 @@ Failure policy (a failure is never reported as completed):
 from __future__ import annotations
 
 import logging
+import time
 
 from django.db import transaction
 from django.utils import timezone
@@ -38,6 +39,7 @@ from panels.looks import panel_row_seed, panel_seed_of, script_with_project_look
 from panels.models import Panel, PanelStatus
 from panels.scripting import script_cast
 from panels.services import panel_draw, panel_letter
+from panels.speed import PLAN, speed_record
 from sketchdojo.engine.providers import (
     CharacterBrief,
     PlanRequest,
@@ -187,7 +189,7 @@ def _webtoon_generation_start(task: Task) -> list[str] | None:
         task_id=task.pk,
         total_steps=total + 2,
         progress=PLAN_SHARE + DRAW_SHARE * done / max(total, 1),
-        current_step=f"Drawing {len(to_draw)} of {total} panels" if to_draw else "All panels drawn",
+        current_step=drawing_label(done=done, total=total) if to_draw else "All panels drawn",
     )
     return to_draw
 
@@ -214,11 +216,13 @@ def _plan(task: Task) -> Script:
         series=series,
     )
     planner = get_llm_provider()
+    started = time.monotonic()
     with STEP_SECONDS.labels(step="plan").time(), collect_calls() as calls, heartbeat_during(task_id=task.pk):
         try:
             script = planner.plan(request)
         finally:
             record_task_calls(task.pk, calls)
+    speed_record(kind=PLAN, provider=planner.name, seconds=time.monotonic() - started)
     # The providers validate; re-validating here keeps a buggy provider from writing a bad plan.
     # Recurring characters keep the look the series gave them, whatever the planner re-described.
     return keep_series_looks(Script.model_validate(script.model_dump()), series.cast)
@@ -341,10 +345,10 @@ def panel_job(*, task_id, panel_id) -> bool:
         # Already finished (a redelivered message), being drawn by a twin job, or deleted.
         return _all_done(task_id)
     panel = Panel.objects.select_related("webtoon", "webtoon__project").get(pk=panel_id)
-    total = _task_panels(task).count()
+    total = _task_panels(task).count()  # one: a redraw, which says so (a webtoon's jobs count finished panels)
     if not letter_only:
-        label = f"Drawing panel {panel.sequence_number} of {total}" if total > 1 else "Drawing the panel"
-        task_running_update(task_id=task_id, current_step=label)
+        if total == 1:
+            task_running_update(task_id=task_id, current_step="Drawing the panel")
         try:
             with collect_calls() as calls, heartbeat_during(task_id=task_id):
                 try:
@@ -388,10 +392,15 @@ def panel_job_give_up(*, task_id, panel_id, error: Exception, attempts: int) -> 
     task_fail(task_id=task_id, message=f"{label} could not be drawn after {attempts} attempts: {error}")
 
 
+def drawing_label(*, done: int, total: int) -> str:
+    """The step label while panels are drawn: it counts finished panels, so it only goes up and
+    says "8 of 8" only when the eighth is finished (panels are drawn in parallel, in any order)."""
+    return f"{done} of {total} panels drawn" if total > 1 else ("Panel drawn" if done else "Drawing the panel")
+
+
 def _publish_progress(task: Task) -> None:
     done, total, progress = _progress(task)
-    step = f"{done} of {total} panels ready" if total > 1 else "Panel ready"
-    task_running_update(task_id=task.pk, progress=progress, current_step=step)
+    task_running_update(task_id=task.pk, progress=progress, current_step=drawing_label(done=done, total=total))
 
 
 # --- finish ---------------------------------------------------------------------------------------
@@ -425,7 +434,7 @@ def generation_finish(*, task_id) -> None:
         result = {
             "webtoon_id": str(webtoon.pk),
             "panel_id": str(panel.pk),
-            "image_url": file_url(panel.image),
+            "image_url": file_url(panel.image, origin=webtoon.origin),
             "version": panel.version,
             "seed": panel.seed,
         }
@@ -434,8 +443,8 @@ def generation_finish(*, task_id) -> None:
             "webtoon_id": str(webtoon.pk),
             "panel_count": panels.count(),
             "panel_ids": [str(pk) for pk in panels.values_list("pk", flat=True)],
-            "strip_url": file_url(webtoon.strip) if composed else None,
-            "thumbnail_url": file_url(webtoon.thumbnail) if composed else None,
+            "strip_url": file_url(webtoon.strip, origin=webtoon.origin) if composed else None,
+            "thumbnail_url": file_url(webtoon.thumbnail, origin=webtoon.origin) if composed else None,
         }
     if _complete(task, result=result) and task.task_type == TaskType.WEBTOON_GENERATION:
         episode_remember(webtoon_id=webtoon.pk)

@@ -51,6 +51,8 @@ class WebtoonDetail:
         published_at (datetime.datetime | None):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        has_unpublished_changes (bool): Published, and panels were edited since: the reader shows the published revision
+            until a republish (POST /webtoons/{id}/publish).
         script (Any): The validated story Script the panels came from.
         panels (list[WebtoonDetailPanelsItem]):
     """
@@ -71,6 +73,7 @@ class WebtoonDetail:
     published_at: datetime.datetime | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    has_unpublished_changes: bool
     script: Any
     panels: list[WebtoonDetailPanelsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -115,6 +118,8 @@ class WebtoonDetail:
 
         updated_at = self.updated_at.isoformat()
 
+        has_unpublished_changes = self.has_unpublished_changes
+
         script = self.script
 
         panels = []
@@ -142,6 +147,7 @@ class WebtoonDetail:
                 "published_at": published_at,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "has_unpublished_changes": has_unpublished_changes,
                 "script": script,
                 "panels": panels,
             }
@@ -214,6 +220,8 @@ class WebtoonDetail:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        has_unpublished_changes = d.pop("has_unpublished_changes")
+
         script = d.pop("script")
 
         panels = []
@@ -240,6 +248,7 @@ class WebtoonDetail:
             published_at=published_at,
             created_at=created_at,
             updated_at=updated_at,
+            has_unpublished_changes=has_unpublished_changes,
             script=script,
             panels=panels,
         )
