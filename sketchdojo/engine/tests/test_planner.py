@@ -246,3 +246,9 @@ def test_russian_first_names_give_their_gender_when_the_brief_does_not():
         "Анна": "feminine",
         "Саша": "neutral",
     }
+
+
+def test_a_harbor_is_the_harbor_town_not_the_open_sea():
+    script = plan("Rosa sails out at dawn. A storm rises over the sea. They reach the harbor at night.", panel_count=4)
+
+    assert [scene.location for scene in script.scenes] == ["sea", "harbor_town"]
