@@ -144,8 +144,9 @@ def panel_sfx(panel) -> list[str]:
     return [str(e["text"]) for e in panel.visual_elements if e.get("element_type", "sfx") == "sfx" and e.get("text")]
 
 
-def panel_text(panel) -> PanelText:
-    """The panel's alt text (from its script: who, where, what happens) and its transcript."""
+def panel_text(panel, bubbles: list | None = None) -> PanelText:
+    """The panel's alt text (from its script: who, where, what happens) and its transcript: of its own
+    bubbles, or of `bubbles` (the same panel lettered in a translation's language)."""
     return PanelText(
         number=panel.sequence_number,
         alt=panel_alt_text(
@@ -156,5 +157,5 @@ def panel_text(panel) -> PanelText:
             characters=panel.characters_present,
             description=panel.visual_description,
         ),
-        transcript=transcript(panel.speech_bubbles, panel_sfx(panel)),
+        transcript=transcript(panel.speech_bubbles if bubbles is None else bubbles, panel_sfx(panel)),
     )

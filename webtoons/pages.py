@@ -18,7 +18,7 @@ from sketchdojo.links import absolute_url, file_url
 from sketchdojo.pages import content_security_policy
 from webtoons.models import WebtoonStatus
 from webtoons.selectors import episode_neighbours, episodes_published, series_get_public, webtoon_get_for_reader
-from webtoons.translations import language_links, panel_images, reader_language
+from webtoons.translations import language_links, panel_letterings, reader_language
 
 
 def _choices(values) -> list[tuple[str, str]]:
@@ -63,14 +63,15 @@ def reader(request, webtoon_id):
             for entry in webtoon.published_panels
         ]
     else:
+        shown = panel_letterings(webtoon=webtoon, panels=ordered, language=language)
         panels = [
             {
                 "url": file_url(image, request, public=public),
                 "number": p.sequence_number,
                 "width": 800,
-                "text": panel_text(p),
+                "text": panel_text(p, bubbles),  # the transcript in the language the panel is lettered in
             }
-            for p, image in zip(ordered, panel_images(webtoon=webtoon, panels=ordered, language=language), strict=True)
+            for p, (image, bubbles) in zip(ordered, shown, strict=True)
             if image
         ]
     previous_episode, next_episode = episode_neighbours(webtoon=webtoon)

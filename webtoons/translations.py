@@ -174,22 +174,29 @@ def export_language(*, webtoon: Webtoon, requested: str | None) -> str:
     return translation_get(webtoon=webtoon, language=language).language
 
 
-def panel_images(*, webtoon: Webtoon, panels: list[Panel], language: str) -> list:
-    """For each panel, the lettered image file to show in `language`: the original's when the panel has
-    no lettering in it, or was redrawn since (the current art matters more than the language)."""
+def panel_letterings(*, webtoon: Webtoon, panels: list[Panel], language: str) -> list[tuple]:
+    """For each panel, (lettered image file, placed bubbles) to show in `language`: the original's when
+    the panel has no lettering in it, or was redrawn since (the current art matters more than the language)."""
     if _same_language(language, webtoon.language):
-        return [p.image for p in panels]
+        return [(p.image, p.speech_bubbles) for p in panels]
     letterings = {
         pt.panel_id: pt
         for pt in PanelTranslation.objects.filter(translation__webtoon=webtoon, translation__language=language)
         if pt.image
     }
-    images = []
+    shown = []
     for panel in panels:
         lettering = letterings.get(panel.pk)
-        is_current = lettering is not None and lettering.raw_image == panel.raw_image.name
-        images.append(lettering.image if is_current else panel.image)
-    return images
+        if lettering is not None and lettering.raw_image == panel.raw_image.name:
+            shown.append((lettering.image, lettering.speech_bubbles))
+        else:
+            shown.append((panel.image, panel.speech_bubbles))
+    return shown
+
+
+def panel_images(*, webtoon: Webtoon, panels: list[Panel], language: str) -> list:
+    """For each panel, the lettered image file to show in `language` (see `panel_letterings`)."""
+    return [image for image, _ in panel_letterings(webtoon=webtoon, panels=panels, language=language)]
 
 
 # --- writes --------------------------------------------------------------------------------------

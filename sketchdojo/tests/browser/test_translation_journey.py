@@ -89,6 +89,10 @@ def test_a_creator_translates_and_a_reader_switches_language(server, browser):  
     spanish = [img.get_attribute("src") for img in reader.locator("img.panel").all()]
     assert len(spanish) == len(english) == 3
     assert spanish != english
+    # The transcript a screen reader reads is the Spanish one too.
+    transcripts = reader.locator(".transcript")
+    assert {transcripts.nth(i).get_attribute("lang") for i in range(transcripts.count())} == {"es"}
+    assert f"{SPANISH} (1)" in " ".join(transcripts.all_text_contents())
     wait_for_panels(reader)
     shot(reader, "12-reader-es")
 
