@@ -130,13 +130,6 @@ def _frame(r: Room, x0: float, y0: float, x1: float, y1: float, picture: list[Rg
     r.oval(x1 - 0.03, y1 - 0.04, 0.012, 0.012, picture[2], line=False)
 
 
-def _door(r: Room, x: float, colour: Rgb = DARK_WOOD, *, sign: Rgb | None = None) -> None:
-    r.rect(x, 0, x + 0.09, 0.3, colour)
-    r.oval(x + 0.075, 0.15, 0.006, 0.006, (220, 190, 90), line=False)
-    if sign:
-        r.rect(x + 0.02, 0.32, x + 0.07, 0.36, sign)
-
-
 def _plant(r: Room, x: float, size: float = 1.0) -> None:
     r.poly(
         [(x - 0.02 * size, 0), (x + 0.02 * size, 0), (x + 0.026 * size, 0.05 * size), (x - 0.026 * size, 0.05 * size)],

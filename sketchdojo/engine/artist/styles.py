@@ -179,8 +179,6 @@ def _lift(keep: float) -> list[int]:
 
 
 _CANVAS = list(range(256)) + [v * 242 // 255 for v in range(256)] + [v * 222 // 255 for v in range(256)]
-_MID_TONES = [255 if 120 < v <= 200 else 0 for v in range(256)]
-_EDGE_INK = [255 - min(200, v * 3) for v in range(256)]
 
 
 # -- finishes -----------------------------------------------------------------------------------
