@@ -43,7 +43,7 @@ from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType
 from tasks.quota import user_lock
 from tasks.services import heartbeat_during, task_claim, task_complete, task_create, task_fail
 from webtoons.models import Webtoon
-from webtoons.translations import panel_images
+from webtoons.translations import panel_letterings
 
 logger = logging.getLogger("sketchdojo.webtoons")
 
@@ -88,22 +88,23 @@ class StoredExport:
     content_type: str
 
 
-def _meta(webtoon: Webtoon, panels: list, language: str | None = None) -> ExportMeta:
-    return ExportMeta(
+def _content(webtoon: Webtoon, panels: list, language: str) -> tuple[ExportMeta, list]:
+    """What the exports of `webtoon` in `language` show: the metadata (each panel's transcript in the
+    language it is lettered in) and each panel's lettered image file."""
+    letterings = panel_letterings(webtoon=webtoon, panels=panels, language=language)
+    meta = ExportMeta(
         title=webtoon.title or "Untitled webtoon",
         author=webtoon.project.user.get_username(),
         summary=webtoon.summary or webtoon.description,
         style=webtoon.style,
         created=webtoon.created_at,
-        language=language or webtoon.language,
-        panel_texts=[panel_text(p) for p in panels],
+        language=language,
+        panel_texts=[panel_text(p, bubbles) for p, (_, bubbles) in zip(panels, letterings, strict=True)],
     )
+    return meta, [image for image, _ in letterings]
 
 
-def export_revision(webtoon: Webtoon, panels: list, language: str | None = None) -> str:
-    """The hash of everything the exports of `webtoon` (with these ordered `panels`, in `language`) show."""
-    meta = _meta(webtoon, panels, language)
-    images = panel_images(webtoon=webtoon, panels=panels, language=meta.language)
+def _revision(meta: ExportMeta, panels: list, images: list) -> str:
     content = {
         "meta": [meta.title, meta.author, meta.summary, meta.style, meta.created.isoformat(), meta.language],
         "texts": [[t.alt, [[line.label, line.text] for line in t.transcript]] for t in meta.panel_texts],
@@ -112,6 +113,12 @@ def export_revision(webtoon: Webtoon, panels: list, language: str | None = None)
         ],
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:24]
+
+
+def export_revision(webtoon: Webtoon, panels: list, language: str | None = None) -> str:
+    """The hash of everything the exports of `webtoon` (with these ordered `panels`, in `language`) show."""
+    meta, images = _content(webtoon, panels, language or webtoon.language)
+    return _revision(meta, panels, images)
 
 
 def _exportable_panels(webtoon: Webtoon, fmt: str) -> list:
@@ -128,13 +135,13 @@ def _exportable_panels(webtoon: Webtoon, fmt: str) -> list:
     return panels
 
 
-def export_name(webtoon: Webtoon, fmt: str, panels: list, language: str) -> str:
-    """The storage name of the `fmt` export of the webtoon's current revision in `language`.
+def export_name(webtoon: Webtoon, fmt: str, meta: ExportMeta, panels: list, images: list) -> str:
+    """The storage name of the `fmt` export of this content (see `_content`) of the webtoon.
 
     Each language's exports are kept apart ("pdf-<rev>" for the original, "pdf.es-<rev>" for Spanish).
     """
-    kind = fmt if language == webtoon.language else f"{fmt}.{language}"
-    return posixpath.join(export_folder(webtoon.pk), f"{kind}-{export_revision(webtoon, panels, language)}")
+    kind = fmt if meta.language == webtoon.language else f"{fmt}.{meta.language}"
+    return posixpath.join(export_folder(webtoon.pk), f"{kind}-{_revision(meta, panels, images)}")
 
 
 def _export_jobs(webtoon: Webtoon):
@@ -160,7 +167,8 @@ def webtoon_export_request(*, webtoon: Webtoon, fmt: str, user, language: str | 
     """
     panels = _exportable_panels(webtoon, fmt)
     language = webtoon.language if language is None else language
-    name = export_name(webtoon, fmt, panels, language)
+    meta, images = _content(webtoon, panels, language)
+    name = export_name(webtoon, fmt, meta, panels, images)
     stored = _stored(webtoon, name)
     if stored is not None:
         return stored
@@ -219,15 +227,12 @@ def export_build(*, task_id) -> None:
     except DomainError as exc:
         task_fail(task_id=task_id, message=str(exc))
         return
-    try:
-        name = export_name(webtoon, fmt, panels, language)
-    except DomainError as exc:  # the translation was deleted meanwhile
-        task_fail(task_id=task_id, message=str(exc))
-        return
+    meta, images = _content(webtoon, panels, language)
+    name = export_name(webtoon, fmt, meta, panels, images)
     stored = _stored(webtoon, name)
     if stored is None:
         with heartbeat_during(task_id=task_id), _process_builds:  # at most EXPORT_BUILDS_PER_PROCESS at once
-            stored = _build(webtoon, fmt=fmt, panels=panels, name=name, language=language)
+            stored = _build(webtoon, fmt=fmt, meta=meta, panels=panels, images=images, name=name)
     task_complete(
         task_id=task_id,
         result={
@@ -242,14 +247,12 @@ def export_build(*, task_id) -> None:
     )
 
 
-def _build(webtoon: Webtoon, *, fmt: str, panels: list, name: str, language: str) -> StoredExport:
+def _build(webtoon: Webtoon, *, fmt: str, meta: ExportMeta, panels: list, images: list, name: str) -> StoredExport:
     started = time.monotonic()
     try:
-        images = [image_open(image) for image in panel_images(webtoon=webtoon, panels=panels, language=language)]
-        export = export_webtoon(
-            fmt, panels=images, scene_ids=[p.scene_index for p in panels], meta=_meta(webtoon, panels, language)
-        )
-        del images
+        opened = [image_open(image) for image in images]
+        export = export_webtoon(fmt, panels=opened, scene_ids=[p.scene_index for p in panels], meta=meta)
+        del opened
         saved = file_save(name, export.data)  # replaces a build cut short
         stored = StoredExport(saved, export.filename, export.content_type)
         del export

@@ -194,11 +194,6 @@ def panel_letterings(*, webtoon: Webtoon, panels: list[Panel], language: str) ->
     return shown
 
 
-def panel_images(*, webtoon: Webtoon, panels: list[Panel], language: str) -> list:
-    """For each panel, the lettered image file to show in `language` (see `panel_letterings`)."""
-    return [image for image, _ in panel_letterings(webtoon=webtoon, panels=panels, language=language)]
-
-
 # --- writes --------------------------------------------------------------------------------------
 
 

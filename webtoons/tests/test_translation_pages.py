@@ -112,6 +112,8 @@ def test_exports_exist_per_language(auth_client, translated, django_capture_on_c
     assert b'<html lang="es">' in es
     assert b'<html lang="en">' in en
     assert es != en
+    assert b"Hola " in es  # the transcript is in the language the panels are lettered in
+    assert b"Hola " not in en
     with zipfile.ZipFile(io.BytesIO(b"".join(cbz_ko.streaming_content))) as archive:
         assert "<LanguageISO>ko</LanguageISO>" in archive.read("ComicInfo.xml").decode()
 
