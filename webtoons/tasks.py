@@ -130,46 +130,50 @@ def draw_panel(self, task_id: str, panel_id: str) -> None:
         _queue_finish(task_id)
 
 
-@shared_task(name="tasks.finish_generation", queue="ai", **COMMON)
-def finish_generation(self, task_id: str) -> None:
-    """Compose the strip and complete the task (or fail it naming the panels that failed)."""
+def _run_or_fail(run, task_id: str, *, too_long: str, stopped: str, again: str) -> None:
+    """Run one job's step; a time-out or an unexpected error fails its task with a message that says
+    what stopped and what to do, and a database error propagates (the reconciler re-queues the task)."""
     try:
-        steps.generation_finish(task_id=task_id)
+        run(task_id=task_id)
     except SoftTimeLimitExceeded:
-        task_fail(task_id=task_id, message="Composing the strip took too long; retry the task.")
+        task_fail(task_id=task_id, message=f"{too_long} took too long; {again}.")
     except DatabaseError:
         raise  # the row cannot be written now; the reconciler re-queues the task
     except Exception as exc:
-        logger.exception("Finishing task %s stopped by an unexpected error", task_id)
-        task_fail(task_id=task_id, message=f"An internal error stopped the composition ({exc!r}); retry the task.")
+        logger.exception("Task %s (%s) stopped by an unexpected error", task_id, stopped)
+        task_fail(task_id=task_id, message=f"An internal error stopped {stopped} ({exc!r}); {again}.")
+
+
+@shared_task(name="tasks.finish_generation", queue="ai", **COMMON)
+def finish_generation(self, task_id: str) -> None:
+    """Compose the strip and complete the task (or fail it naming the panels that failed)."""
+    _run_or_fail(
+        steps.generation_finish,
+        task_id,
+        too_long="Composing the strip",
+        stopped="the composition",
+        again="retry the task",
+    )
 
 
 @shared_task(name="webtoons.build_export", queue="images", **COMMON)
 def build_export(self, task_id: str) -> None:
     """Build and store one export of a webtoon (the job of a `webtoon_export` task)."""
-    try:
-        exports.export_build(task_id=task_id)
-    except SoftTimeLimitExceeded:
-        task_fail(task_id=task_id, message="Building the export took too long; ask for it again.")
-    except DatabaseError:
-        raise  # the row cannot be written now; the reconciler re-queues the task
-    except Exception as exc:
-        logger.exception("Export task %s stopped by an unexpected error", task_id)
-        task_fail(task_id=task_id, message=f"An internal error stopped the export ({exc!r}); ask for it again.")
+    _run_or_fail(
+        exports.export_build, task_id, too_long="Building the export", stopped="the export", again="ask for it again"
+    )
 
 
 @shared_task(name="tasks.draw_character_sheet", queue="images", **COMMON)
 def draw_character_sheet(self, task_id: str) -> None:
     """Draw a character's reference sheet and store it on the character (one provider call budget)."""
-    try:
-        sheets.character_sheet_draw(task_id=task_id)
-    except SoftTimeLimitExceeded:
-        task_fail(task_id=task_id, message="Drawing the character sheet took too long; retry the task.")
-    except DatabaseError:
-        raise  # the row cannot be written now; the reconciler re-queues the task
-    except Exception as exc:
-        logger.exception("Character sheet task %s stopped by an unexpected error", task_id)
-        task_fail(task_id=task_id, message=f"An internal error stopped the character sheet ({exc!r}); retry the task.")
+    _run_or_fail(
+        sheets.character_sheet_draw,
+        task_id,
+        too_long="Drawing the character sheet",
+        stopped="the character sheet",
+        again="retry the task",
+    )
 
 
 @shared_task(name="tasks.reconcile_stale_tasks", queue="ai", ignore_result=True)
