@@ -818,13 +818,16 @@ def _same_person(a: str, b: str) -> bool:
     return sa == sb or (len(sa) == 1 and sa[0] in sb) or (len(sb) == 1 and sb[0] in sa)
 
 
+# words the vocabulary and the time and weather tables know: never a name
+_VOCABULARY_WORDS = frozenset(
+    {syn.lower() for t in (vocab.SETTINGS, vocab.PROPS, vocab.KINDS) for e in t for syn in e.synonyms}
+    | {w for _, words in (*_TIME_WORDS, *_WEATHER_WORDS) for w in words}
+)
+
+
 def _names_in(sentences: list[str], known: list[str], language: str) -> list[tuple[str, str]]:
     """Capitalised words that name someone, joined into full names ("Ana Ruiz"); never a language, a
     city, a weekday, a word that only starts a sentence, or a thing the vocabulary knows."""
-    vocabulary_words = {
-        syn.lower() for t in (vocab.SETTINGS, vocab.PROPS, vocab.KINDS) for e in t for syn in e.synonyms
-    }
-    vocabulary_words |= {w for _, words in (*_TIME_WORDS, *_WEATHER_WORDS) for w in words}
     text = " ".join(sentences)
     found: list[tuple[str, str]] = []
     for sentence in sentences:
@@ -841,7 +844,7 @@ def _names_in(sentences: list[str], known: list[str], language: str) -> list[tup
                     ok = False
                 elif any(_same_person(base, k) for k in known) or prev in _NAMING_WORDS:
                     ok = True
-                elif low in _NOT_NAMES or low in vocabulary_words or low in _ROLE_WORDS or prev in _PLACE_PREPOSITIONS:
+                elif low in _NOT_NAMES or low in _VOCABULARY_WORDS or low in _ROLE_WORDS or prev in _PLACE_PREPOSITIONS:
                     ok = False
                 elif i == 0 or (i == 1 and tokens[0] in ("¿", "¡")):
                     # a word that starts a sentence names someone only if the story uses it as a name
