@@ -575,6 +575,16 @@ KINDS = _Matcher.of(tuple(e for e in vocab.KINDS if e.key != "human"))
 KINDS_EN = _Matcher.of(tuple(e for e in vocab.KINDS if e.key != "human"), _ENGLISH_FALSE_FRIENDS)
 
 
+def _without(table, words: frozenset[str]):
+    return tuple((value, tuple(w for w in stems if w not in words)) for value, stems in table)
+
+
+# the stem tables as an English prompt is read: 'comes' is not French 'come' (eats), 'lit' not 'lit'
+# (reads), 'sort of' not 'sort' (a spell), 'courtyard' not 'court' (runs)
+TIME_WORDS_EN = _without(_TIME_WORDS, _ENGLISH_FALSE_FRIENDS)
+ACTION_STEMS_EN = _without(_ACTION_STEMS, _ENGLISH_FALSE_FRIENDS)
+
+
 # --- the reading ---------------------------------------------------------------------------------------
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»|「([^」]+)」|『([^』]+)』|„([^“”"]+)[“”"]')
@@ -693,6 +703,7 @@ def read_prompt(text: str, briefs: list[tuple[str, str, str, str]], *, beats_wan
         raw_sentences = split_clauses(raw_sentences)
     english = language == "en"
     settings, props, kinds = (SETTINGS_EN, PROPS_EN, KINDS_EN) if english else (SETTINGS, PROPS, KINDS)
+    times, actions = (TIME_WORDS_EN, ACTION_STEMS_EN) if english else (_TIME_WORDS, _ACTION_STEMS)
 
     people: list[Person] = [
         Person(name=name, brief=[desc] if desc else [], from_project=True, project_role=role)
@@ -729,13 +740,13 @@ def read_prompt(text: str, briefs: list[tuple[str, str, str, str]], *, beats_wan
             unknown = re.search(r"\b(?:in|at|inside) (?:the|a|an|an old|a small) ([a-z]+(?: [a-z]+)?)\b", low)
             if unknown and unknown.group(1).split()[0] not in _NOT_NAMES:
                 s.place, s.place_words = unknown.group(1), unknown.group(1)
-        s.time = next((t for t, words in _TIME_WORDS if _has_word(low, words)), None)
+        s.time = next((t for t, words in times if _has_word(low, words)), None)
         s.weather = next((w for w, words in _WEATHER_WORDS if _has_word(low, words)), None)
         for _, key, words in props.find(s.text):  # a thing named in a quoted line is shown too
             if key not in s.props:
                 s.props.append(key)
                 s.prop_words.append(words)
-        s.actions = _stems_found(low, _ACTION_STEMS)
+        s.actions = _stems_found(low, actions)
         expressions = _stems_found(low, _EXPRESSION_STEMS)
         s.expression = expressions[0] if expressions else None
         sentences.append(s)
