@@ -19,6 +19,7 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 
 MAX_PANELS = 20
+MAX_CAST = 12
 
 
 class ArtStyle(StrEnum):
@@ -185,7 +186,7 @@ class Script(_Strict):
     synopsis: LongText
     style: ArtStyle = ArtStyle.WEBTOON
     language: str = Field(default="en", max_length=35, description="BCP 47 tag of the story's language.")
-    characters: list[ScriptCharacter] = Field(default_factory=list, max_length=12)
+    characters: list[ScriptCharacter] = Field(default_factory=list, max_length=MAX_CAST)
     scenes: list[Scene] = Field(min_length=1, max_length=MAX_PANELS)
     panels: list[PanelScript] = Field(min_length=1, max_length=MAX_PANELS)
 

@@ -480,15 +480,6 @@ RUSSIAN: dict[str, tuple[str, ...]] = {
 }
 
 
-def _with(table: tuple[Entry, ...], extra: dict[str, tuple[str, ...]]) -> tuple[Entry, ...]:
-    return tuple(Entry(key=e.key, synonyms=(*e.synonyms, *extra.get(e.key, ())), interior=e.interior) for e in table)
-
-
-SETTINGS = _with(SETTINGS, RUSSIAN)
-KINDS = _with(KINDS, RUSSIAN)
-PROPS = _with(PROPS, RUSSIAN)
-
-
 # --- Chinese, Japanese and Korean: found anywhere in a sentence (no spaces to split on) -------------
 # Two characters at least where one would hide in names and other words (山田 is a name, 马 a surname).
 
@@ -627,11 +618,6 @@ CJK: dict[str, tuple[str, ...]] = {
     "table": ("桌子", "テーブル", "탁자", "식탁"),
 }
 
-SETTINGS = _with(SETTINGS, CJK)
-KINDS = _with(KINDS, CJK)
-PROPS = _with(PROPS, CJK)
-
-
 # --- Italian and Portuguese (Spanish, French and German forms are in the tables above) ---------------
 
 ROMANCE: dict[str, tuple[str, ...]] = {
@@ -713,6 +699,17 @@ ROMANCE: dict[str, tuple[str, ...]] = {
     "lantern": ("lanterna",),
 }
 
-SETTINGS = _with(SETTINGS, ROMANCE)
-KINDS = _with(KINDS, ROMANCE)
-PROPS = _with(PROPS, ROMANCE)
+
+def _with(table: tuple[Entry, ...], *extras: dict[str, tuple[str, ...]]) -> tuple[Entry, ...]:
+    """The table with each key's synonyms in the other languages appended."""
+    return tuple(
+        Entry(
+            key=e.key,
+            synonyms=(*e.synonyms, *(w for extra in extras for w in extra.get(e.key, ()))),
+            interior=e.interior,
+        )
+        for e in table
+    )
+
+
+SETTINGS, KINDS, PROPS = (_with(table, RUSSIAN, CJK, ROMANCE) for table in (SETTINGS, KINDS, PROPS))

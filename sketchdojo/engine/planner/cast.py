@@ -15,9 +15,6 @@ from typing import Any
 from sketchdojo.engine.planner import lexicon
 from sketchdojo.engine.script import ScriptCharacter
 
-# The script holds at most this many characters.
-MAX_CAST = 12
-
 # Speech styles the dialogue writer knows, and words that mean them.
 SPEECH_STYLES = ("confident", "shy", "formal", "sarcastic", "cheerful", "gruff", "neutral", "monstrous", "menacing")
 _STYLE_ALIASES = {

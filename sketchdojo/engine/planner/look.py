@@ -72,7 +72,7 @@ _EAST_ASIAN = frozenset(("zh", "ja", "ko"))
 _EAST_ASIAN_HAIR = ("black", "jet_black", "dark_brown", "black")
 _EAST_ASIAN_EYES = ("brown", "dark_brown", "amber")
 _EAST_ASIAN_SKIN = ("pale", "light", "light", "tan")
-_SKIN_HEX = {"pale": "#F9E0D0", "light": "#F1C9A5", "tan": "#C68E5E", "brown": "#8D5A3B", "dark": "#5C3A24"}
+_SKIN_TONES = vocab.keys(vocab.SKIN_TONES)
 _FUR = ("orange", "grey", "black", "white", "brown", "cream")
 
 _HAIR = _Matcher.of(vocab.HAIR_STYLES)
@@ -234,9 +234,9 @@ def look_of(
         if skins
         else _EAST_ASIAN_SKIN[stable_seed("skin", name) % len(_EAST_ASIAN_SKIN)]
         if language in _EAST_ASIAN
-        else vocab.keys(vocab.SKIN_TONES)[stable_seed("skin", name) % 5]
+        else _SKIN_TONES[stable_seed("skin", name) % len(_SKIN_TONES)]
     )
-    if skin_tone not in _SKIN_HEX:
+    if skin_tone not in _SKIN_TONES:
         skin_tone = next((k for _, k, _ in _SKIN.find(skin_tone)), "light")
     builds = [k for _, k, _ in _BUILD.find(str(appearance.get("build", "")))] or [
         k for _, k, _ in _BUILD.find(without_hair)
@@ -258,7 +258,7 @@ def look_of(
     if human:
         natural = _EAST_ASIAN_HAIR if language in _EAST_ASIAN else _NATURAL_HAIR
         hair = colour_of(hair_colour or natural[stable_seed("hair", name) % len(natural)])
-        skin = _SKIN_HEX[skin_tone]
+        skin = colour_of(skin_tone, skin=True)
     else:
         fur = (
             hair_colour

@@ -30,6 +30,7 @@ from sketchdojo.engine.planner.look import look_of
 from sketchdojo.engine.planner.reader import Reading, read_prompt
 from sketchdojo.engine.providers.base import LLMProvider, PlanRequest, ProviderError, ProviderMalformedOutput
 from sketchdojo.engine.script import (
+    MAX_CAST,
     MAX_PANELS,
     Action,
     ArtStyle,
@@ -44,7 +45,6 @@ from sketchdojo.engine.script import (
 )
 from sketchdojo.engine.series import keep_series_looks, previously_caption
 
-MAX_CAST = 12
 _GROUP = re.compile(
     r"\b(they|both|together|ellos|ellas|juntos|juntas|ils|elles|ensemble|beide|zusammen|함께|一緒)\b|함께|一緒"
 )

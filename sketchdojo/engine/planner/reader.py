@@ -575,6 +575,16 @@ KINDS = _Matcher.of(tuple(e for e in vocab.KINDS if e.key != "human"))
 KINDS_EN = _Matcher.of(tuple(e for e in vocab.KINDS if e.key != "human"), _ENGLISH_FALSE_FRIENDS)
 
 
+def _without(table, words: frozenset[str]):
+    return tuple((value, tuple(w for w in stems if w not in words)) for value, stems in table)
+
+
+# the stem tables as an English prompt is read: 'comes' is not French 'come' (eats), 'lit' not 'lit'
+# (reads), 'sort of' not 'sort' (a spell), 'courtyard' not 'court' (runs)
+TIME_WORDS_EN = _without(_TIME_WORDS, _ENGLISH_FALSE_FRIENDS)
+ACTION_STEMS_EN = _without(_ACTION_STEMS, _ENGLISH_FALSE_FRIENDS)
+
+
 # --- the reading ---------------------------------------------------------------------------------------
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»|「([^」]+)」|『([^』]+)』|„([^“”"]+)[“”"]')
@@ -693,6 +703,7 @@ def read_prompt(text: str, briefs: list[tuple[str, str, str, str]], *, beats_wan
         raw_sentences = split_clauses(raw_sentences)
     english = language == "en"
     settings, props, kinds = (SETTINGS_EN, PROPS_EN, KINDS_EN) if english else (SETTINGS, PROPS, KINDS)
+    times, actions = (TIME_WORDS_EN, ACTION_STEMS_EN) if english else (_TIME_WORDS, _ACTION_STEMS)
 
     people: list[Person] = [
         Person(name=name, brief=[desc] if desc else [], from_project=True, project_role=role)
@@ -729,13 +740,13 @@ def read_prompt(text: str, briefs: list[tuple[str, str, str, str]], *, beats_wan
             unknown = re.search(r"\b(?:in|at|inside) (?:the|a|an|an old|a small) ([a-z]+(?: [a-z]+)?)\b", low)
             if unknown and unknown.group(1).split()[0] not in _NOT_NAMES:
                 s.place, s.place_words = unknown.group(1), unknown.group(1)
-        s.time = next((t for t, words in _TIME_WORDS if _has_word(low, words)), None)
+        s.time = next((t for t, words in times if _has_word(low, words)), None)
         s.weather = next((w for w, words in _WEATHER_WORDS if _has_word(low, words)), None)
         for _, key, words in props.find(s.text):  # a thing named in a quoted line is shown too
             if key not in s.props:
                 s.props.append(key)
                 s.prop_words.append(words)
-        s.actions = _stems_found(low, _ACTION_STEMS)
+        s.actions = _stems_found(low, actions)
         expressions = _stems_found(low, _EXPRESSION_STEMS)
         s.expression = expressions[0] if expressions else None
         sentences.append(s)
@@ -818,13 +829,16 @@ def _same_person(a: str, b: str) -> bool:
     return sa == sb or (len(sa) == 1 and sa[0] in sb) or (len(sb) == 1 and sb[0] in sa)
 
 
+# words the vocabulary and the time and weather tables know: never a name
+_VOCABULARY_WORDS = frozenset(
+    {syn.lower() for t in (vocab.SETTINGS, vocab.PROPS, vocab.KINDS) for e in t for syn in e.synonyms}
+    | {w for _, words in (*_TIME_WORDS, *_WEATHER_WORDS) for w in words}
+)
+
+
 def _names_in(sentences: list[str], known: list[str], language: str) -> list[tuple[str, str]]:
     """Capitalised words that name someone, joined into full names ("Ana Ruiz"); never a language, a
     city, a weekday, a word that only starts a sentence, or a thing the vocabulary knows."""
-    vocabulary_words = {
-        syn.lower() for t in (vocab.SETTINGS, vocab.PROPS, vocab.KINDS) for e in t for syn in e.synonyms
-    }
-    vocabulary_words |= {w for _, words in (*_TIME_WORDS, *_WEATHER_WORDS) for w in words}
     text = " ".join(sentences)
     found: list[tuple[str, str]] = []
     for sentence in sentences:
@@ -841,7 +855,7 @@ def _names_in(sentences: list[str], known: list[str], language: str) -> list[tup
                     ok = False
                 elif any(_same_person(base, k) for k in known) or prev in _NAMING_WORDS:
                     ok = True
-                elif low in _NOT_NAMES or low in vocabulary_words or low in _ROLE_WORDS or prev in _PLACE_PREPOSITIONS:
+                elif low in _NOT_NAMES or low in _VOCABULARY_WORDS or low in _ROLE_WORDS or prev in _PLACE_PREPOSITIONS:
                     ok = False
                 elif i == 0 or (i == 1 and tokens[0] in ("¿", "¡")):
                     # a word that starts a sentence names someone only if the story uses it as a name

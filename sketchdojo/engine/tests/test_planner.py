@@ -14,6 +14,7 @@ import pytest
 
 from sketchdojo.engine.planner import LocalStoryPlanner
 from sketchdojo.engine.planner.cast import colour_of
+from sketchdojo.engine.planner.reader import read_prompt
 from sketchdojo.engine.providers import get_llm_provider
 from sketchdojo.engine.providers.base import CharacterBrief, PlanRequest, ProviderError
 from sketchdojo.engine.script import Script
@@ -252,3 +253,19 @@ def test_a_harbor_is_the_harbor_town_not_the_open_sea():
     script = plan("Rosa sails out at dawn. A storm rises over the sea. They reach the harbor at night.", panel_count=4)
 
     assert [scene.location for scene in script.scenes] == ["sea", "harbor_town"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "actions"),
+    [
+        ("Tom comes home late.", []),  # not Spanish 'come' (eats)
+        ("Mara lit a candle.", []),  # not French 'lit' (reads)
+        ("Tom is sort of tired.", []),  # not French 'sort' (a spell)
+        ("Ana walks into the courtyard.", ["walking"]),  # not French 'court' (runs)
+        ("Marie court vers la gare. Elle mange.", ["running", "eating"]),
+    ],
+)
+def test_english_words_are_not_read_as_another_languages_verbs(prompt, actions):
+    reading = read_prompt(prompt, [])
+
+    assert [a.value for s in reading.sentences for a in s.actions] == actions
