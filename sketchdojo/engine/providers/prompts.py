@@ -251,42 +251,6 @@ NEGATIVE_PROMPT = (
 # Prompts longer than this are cut (DALL·E 3 takes 4,000 characters; Stability AI 10,000).
 IMAGE_PROMPT_LIMIT = 3900
 
-_COLOUR_NAMES = {
-    "black": (20, 20, 20),
-    "charcoal grey": (64, 64, 64),
-    "grey": (128, 128, 128),
-    "silver": (192, 192, 192),
-    "white": (245, 245, 245),
-    "red": (200, 30, 30),
-    "crimson": (150, 20, 40),
-    "pink": (240, 150, 180),
-    "orange": (240, 130, 30),
-    "gold": (220, 180, 40),
-    "yellow": (245, 225, 60),
-    "olive": (120, 120, 40),
-    "green": (40, 150, 60),
-    "dark green": (20, 80, 40),
-    "teal": (30, 130, 130),
-    "light blue": (140, 190, 235),
-    "blue": (40, 80, 200),
-    "navy": (20, 30, 90),
-    "purple": (120, 50, 160),
-    "lavender": (190, 160, 225),
-    "brown": (110, 70, 40),
-    "chestnut": (150, 80, 50),
-    "tan": (210, 170, 120),
-    "beige": (235, 215, 180),
-    "fair": (250, 220, 200),
-    "dark brown": (70, 45, 30),
-}
-
-
-def colour_name(hex_colour: str) -> str:
-    """The nearest plain colour word for a hex code (image models read words, not hex)."""
-    value = hex_colour.lstrip("#")
-    rgb = tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
-    return min(_COLOUR_NAMES, key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, _COLOUR_NAMES[name], strict=True)))
-
 
 def character_look(character: ScriptCharacter, looks: dict[str, str] | None = None) -> str:
     """A character's canonical look, word for word: the stored look in `looks`, else the script's description.
