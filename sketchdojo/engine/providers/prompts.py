@@ -183,11 +183,12 @@ def _summarise(exc: ValidationError) -> str:
     return "; ".join(problems) + (f"; and {more} more" if more > 0 else "")
 
 
-def parse_script(answer: str | dict[str, Any], request: PlanRequest, *, provider: str) -> Script:
-    """Validate an answer into a Script with exactly the panels asked for, or raise ProviderMalformedOutput."""
+def decode_answer(answer: str | dict[str, Any], *, provider: str) -> dict[str, Any]:
+    """A structured answer as a JSON object: raw text is decoded (a code fence around it is tolerated,
+    some local models fence their JSON even in JSON mode), or ProviderMalformedOutput says why not."""
     if isinstance(answer, str):
         text = answer.strip()
-        if text.startswith("```"):  # some local models fence their JSON even in JSON mode
+        if text.startswith("```"):
             text = text.strip("`").removeprefix("json").strip()
         try:
             answer = json.loads(text)
@@ -195,6 +196,12 @@ def parse_script(answer: str | dict[str, Any], request: PlanRequest, *, provider
             raise ProviderMalformedOutput(f"the answer is not valid JSON ({exc.msg})", provider=provider) from exc
     if not isinstance(answer, dict):
         raise ProviderMalformedOutput("the answer is not a JSON object", provider=provider)
+    return answer
+
+
+def parse_script(answer: str | dict[str, Any], request: PlanRequest, *, provider: str) -> Script:
+    """Validate an answer into a Script with exactly the panels asked for, or raise ProviderMalformedOutput."""
+    answer = decode_answer(answer, provider=provider)
     answer = {**answer, "style": request.art_style}
     try:
         script = Script.model_validate(answer)
@@ -509,16 +516,7 @@ def recap_repair_prompt(problem: str) -> str:
 
 def parse_recap(answer: str | dict[str, Any], *, provider: str) -> EpisodeRecap:
     """Validate an answer into an EpisodeRecap, or raise ProviderMalformedOutput."""
-    if isinstance(answer, str):
-        text = answer.strip()
-        if text.startswith("```"):
-            text = text.strip("`").removeprefix("json").strip()
-        try:
-            answer = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ProviderMalformedOutput(f"the answer is not valid JSON ({exc.msg})", provider=provider) from exc
-    if not isinstance(answer, dict):
-        raise ProviderMalformedOutput("the answer is not a JSON object", provider=provider)
+    answer = decode_answer(answer, provider=provider)
     try:
         return RecapAnswer.model_validate(answer).to_recap()
     except ValidationError as exc:
