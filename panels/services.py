@@ -169,14 +169,7 @@ def image_draw_encoded(*, provider, request: DrawRequest) -> engine_pool.Encoded
         limit = max(1, min(settings.IMAGE_CONCURRENCY, provider.max_concurrency))
         with limiter_for(f"{provider.name}:draw", limit=limit).slot():
             return engine_pool.run(engine_pool.draw_encoded, provider.name, request)
-    drawn = image_draw(provider=provider, request=request)
-    return engine_pool.EncodedDraw(
-        png=engine_pool.png_bytes(drawn.image),
-        width=drawn.image.width,
-        height=drawn.image.height,
-        faces=list(drawn.faces),
-        meta=dict(drawn.meta or {}),
-    )
+    return engine_pool.encode_draw(image_draw(provider=provider, request=request))
 
 
 def panel_draw(*, panel: Panel, seed: int) -> Panel:

@@ -29,7 +29,7 @@ from PIL import Image
 
 from sketchdojo.engine.compose import compose_strip
 from sketchdojo.engine.lettering import Bubble, letter_panel
-from sketchdojo.engine.providers.base import DrawRequest, FaceBox
+from sketchdojo.engine.providers.base import DrawRequest, DrawResult, FaceBox
 from sketchdojo.engine.providers.registry import get_image_provider
 
 logger = logging.getLogger("sketchdojo.engine.pool")
@@ -71,7 +71,11 @@ class EncodedLettering:
 
 def draw_encoded(provider_name: str, request: DrawRequest) -> EncodedDraw:
     """Draw with the named image provider and encode the result (runs in a pool process)."""
-    result = get_image_provider(provider_name).draw(request)
+    return encode_draw(get_image_provider(provider_name).draw(request))
+
+
+def encode_draw(result: DrawResult) -> EncodedDraw:
+    """A provider's drawing as PNG bytes with its size, faces and metadata."""
     return EncodedDraw(
         png=png_bytes(result.image),
         width=result.image.width,

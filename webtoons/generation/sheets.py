@@ -13,16 +13,15 @@ is still running (a cancelled sheet leaves the character as it was).
 from __future__ import annotations
 
 import logging
-from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
 
 from characters.models import Character
 from characters.services import character_update
 from panels.services import image_draw
 from sketchdojo.engine.layout import panel_size
+from sketchdojo.engine.pool import png_bytes
 from sketchdojo.engine.providers import (
     CharacterBrief,
     DrawRequest,
@@ -36,11 +35,9 @@ from sketchdojo.engine.providers.calls import collect_calls
 from sketchdojo.engine.script import PanelCharacter, PanelScript, Scene, Script, Shot
 from sketchdojo.errors import Conflict
 from sketchdojo.links import file_url
-from sketchdojo.metrics import TASKS
-from tasks.events import publish_task_update
-from tasks.models import ACTIVE_STATUSES, Task, TaskStatus, TaskType
+from tasks.models import ACTIVE_STATUSES, Task, TaskType
 from tasks.quota import quota_check, user_lock
-from tasks.services import heartbeat_during, task_create, task_fail, task_is_running
+from tasks.services import heartbeat_during, task_claim, task_complete, task_create, task_fail, task_is_running
 from webtoons.generation.steps import record_task_calls
 
 logger = logging.getLogger("sketchdojo.pipeline")
@@ -130,21 +127,10 @@ def sheet_draw_request(character: Character) -> DrawRequest:
 
 def character_sheet_draw(*, task_id) -> None:
     """Claim a pending sheet task, draw the sheet, store it as the reference image, complete the task."""
-    now = timezone.now()
-    claimed = Task.objects.filter(pk=task_id, status=TaskStatus.PENDING).update(
-        status=TaskStatus.RUNNING,
-        started_at=now,
-        heartbeat_at=now,
-        completed_at=None,
-        current_step="Drawing the character sheet",
-        updated_at=now,
-    )
-    if not claimed:
+    task = task_claim(task_id=task_id, step="Drawing the character sheet")
+    if task is None:
         logger.info("Sheet task %s is not pending; nothing to do", task_id)
         return
-    task = Task.objects.get(pk=task_id)
-    publish_task_update(task)
-    TASKS.labels(task_type=task.task_type, status=TaskStatus.RUNNING).inc()
     character = (
         Character.objects.select_related("project").filter(
             pk=task.input.get("character_id"), project__user=task.user_id
@@ -164,16 +150,14 @@ def character_sheet_draw(*, task_id) -> None:
     except ProviderError as exc:
         task_fail(task_id=task_id, message=f"The reference sheet of {character.name} could not be drawn: {exc}")
         return
-    buffer = BytesIO()
-    result.image.save(buffer, format="PNG")
     with transaction.atomic():
         if not task_is_running(task_id=task_id):
             return  # cancelled while drawing: the character keeps the image it had
         character = Character.objects.select_for_update().select_related("project").get(pk=character.pk)
-        sheet = SimpleUploadedFile(f"{character.pk}-sheet.png", buffer.getvalue(), content_type="image/png")
+        sheet = SimpleUploadedFile(f"{character.pk}-sheet.png", png_bytes(result.image), content_type="image/png")
         character = character_update(character=character, data={"reference_image": sheet})
-        _complete(
-            task_id,
+        task_complete(
+            task_id=task_id,
             result={
                 "character_id": str(character.pk),
                 "reference_image_url": file_url(character.reference_image),
@@ -181,20 +165,3 @@ def character_sheet_draw(*, task_id) -> None:
                 "seed": character.seed,
             },
         )
-
-
-def _complete(task_id, *, result: dict) -> None:
-    now = timezone.now()
-    changed = Task.objects.filter(pk=task_id, status=TaskStatus.RUNNING).update(
-        status=TaskStatus.COMPLETED,
-        progress=100.0,
-        current_step="Completed",
-        completed_at=now,
-        heartbeat_at=now,
-        result=result,
-        error_message="",
-        updated_at=now,
-    )
-    if changed:
-        publish_task_update(Task.objects.get(pk=task_id))
-        TASKS.labels(task_type=TaskType.CHARACTER_SHEET, status=TaskStatus.COMPLETED).inc()

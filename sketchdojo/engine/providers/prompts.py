@@ -183,11 +183,12 @@ def _summarise(exc: ValidationError) -> str:
     return "; ".join(problems) + (f"; and {more} more" if more > 0 else "")
 
 
-def parse_script(answer: str | dict[str, Any], request: PlanRequest, *, provider: str) -> Script:
-    """Validate an answer into a Script with exactly the panels asked for, or raise ProviderMalformedOutput."""
+def decode_answer(answer: str | dict[str, Any], *, provider: str) -> dict[str, Any]:
+    """A structured answer as a JSON object: raw text is decoded (a code fence around it is tolerated,
+    some local models fence their JSON even in JSON mode), or ProviderMalformedOutput says why not."""
     if isinstance(answer, str):
         text = answer.strip()
-        if text.startswith("```"):  # some local models fence their JSON even in JSON mode
+        if text.startswith("```"):
             text = text.strip("`").removeprefix("json").strip()
         try:
             answer = json.loads(text)
@@ -195,6 +196,12 @@ def parse_script(answer: str | dict[str, Any], request: PlanRequest, *, provider
             raise ProviderMalformedOutput(f"the answer is not valid JSON ({exc.msg})", provider=provider) from exc
     if not isinstance(answer, dict):
         raise ProviderMalformedOutput("the answer is not a JSON object", provider=provider)
+    return answer
+
+
+def parse_script(answer: str | dict[str, Any], request: PlanRequest, *, provider: str) -> Script:
+    """Validate an answer into a Script with exactly the panels asked for, or raise ProviderMalformedOutput."""
+    answer = decode_answer(answer, provider=provider)
     answer = {**answer, "style": request.art_style}
     try:
         script = Script.model_validate(answer)
@@ -250,42 +257,6 @@ NEGATIVE_PROMPT = (
 
 # Prompts longer than this are cut (DALL·E 3 takes 4,000 characters; Stability AI 10,000).
 IMAGE_PROMPT_LIMIT = 3900
-
-_COLOUR_NAMES = {
-    "black": (20, 20, 20),
-    "charcoal grey": (64, 64, 64),
-    "grey": (128, 128, 128),
-    "silver": (192, 192, 192),
-    "white": (245, 245, 245),
-    "red": (200, 30, 30),
-    "crimson": (150, 20, 40),
-    "pink": (240, 150, 180),
-    "orange": (240, 130, 30),
-    "gold": (220, 180, 40),
-    "yellow": (245, 225, 60),
-    "olive": (120, 120, 40),
-    "green": (40, 150, 60),
-    "dark green": (20, 80, 40),
-    "teal": (30, 130, 130),
-    "light blue": (140, 190, 235),
-    "blue": (40, 80, 200),
-    "navy": (20, 30, 90),
-    "purple": (120, 50, 160),
-    "lavender": (190, 160, 225),
-    "brown": (110, 70, 40),
-    "chestnut": (150, 80, 50),
-    "tan": (210, 170, 120),
-    "beige": (235, 215, 180),
-    "fair": (250, 220, 200),
-    "dark brown": (70, 45, 30),
-}
-
-
-def colour_name(hex_colour: str) -> str:
-    """The nearest plain colour word for a hex code (image models read words, not hex)."""
-    value = hex_colour.lstrip("#")
-    rgb = tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
-    return min(_COLOUR_NAMES, key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, _COLOUR_NAMES[name], strict=True)))
 
 
 def character_look(character: ScriptCharacter, looks: dict[str, str] | None = None) -> str:
@@ -545,16 +516,7 @@ def recap_repair_prompt(problem: str) -> str:
 
 def parse_recap(answer: str | dict[str, Any], *, provider: str) -> EpisodeRecap:
     """Validate an answer into an EpisodeRecap, or raise ProviderMalformedOutput."""
-    if isinstance(answer, str):
-        text = answer.strip()
-        if text.startswith("```"):
-            text = text.strip("`").removeprefix("json").strip()
-        try:
-            answer = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ProviderMalformedOutput(f"the answer is not valid JSON ({exc.msg})", provider=provider) from exc
-    if not isinstance(answer, dict):
-        raise ProviderMalformedOutput("the answer is not a JSON object", provider=provider)
+    answer = decode_answer(answer, provider=provider)
     try:
         return RecapAnswer.model_validate(answer).to_recap()
     except ValidationError as exc:

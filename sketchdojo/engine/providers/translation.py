@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sketchdojo.engine.providers.prompts import MalformedAnswer, StructuredAsk
+from sketchdojo.engine.providers.base import ProviderMalformedOutput
+from sketchdojo.engine.providers.prompts import MalformedAnswer, StructuredAsk, decode_answer
 
 TRANSLATION_SCHEMA_NAME = "webtoon_translation"
 TRANSLATION_TOOL_NAME = "submit_translation"
@@ -102,16 +103,11 @@ def translation_repair_prompt(problem: str) -> str:
 
 def parse_translation(answer: str | dict[str, Any], request: TranslationRequest, *, provider: str) -> dict[str, str]:
     """The translations by id, checked against the request; `MalformedAnswer` says what is wrong."""
-    data = answer
-    if isinstance(answer, str):
-        text = answer.strip()
-        if text.startswith("```"):  # a fenced answer from a JSON-mode server
-            text = text.strip("`").removeprefix("json").strip()
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise MalformedAnswer("the answer was not valid JSON", provider=provider, reply=answer) from None
-    items = data.get("translations") if isinstance(data, dict) else None
+    try:
+        data = decode_answer(answer, provider=provider)
+    except ProviderMalformedOutput as exc:
+        raise MalformedAnswer(str(exc), provider=provider, reply=answer) from exc
+    items = data.get("translations")
     if not isinstance(items, list):
         raise MalformedAnswer('the answer has no "translations" list', provider=provider, reply=answer)
     wanted = [line.id for line in request.lines]

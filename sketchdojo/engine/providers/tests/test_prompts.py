@@ -9,7 +9,6 @@ import pytest
 from sketchdojo.engine.providers.base import PlanRequest, ProviderMalformedOutput
 from sketchdojo.engine.providers.prompts import (
     STABILITY_STYLE_PRESETS,
-    colour_name,
     image_prompt,
     nearest_shape,
     panel_seed,
@@ -38,12 +37,6 @@ def test_every_art_style_has_a_stability_preset_from_its_published_list():
 )
 def test_the_aspect_ratio_is_the_nearest_stability_offers(size, ratio):
     assert nearest_shape(*size, ASPECT_RATIOS) == ratio
-
-
-def test_hex_colours_become_words_an_image_model_reads():
-    assert colour_name("#c0392b") == "red"
-    assert colour_name("#1a1a1a") == "black"
-    assert colour_name("#808080") == "grey"
 
 
 def test_the_image_prompt_keeps_text_out_and_names_every_character_present():
