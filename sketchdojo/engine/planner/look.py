@@ -177,7 +177,10 @@ def _colour_after(text: str, noun_pattern: str) -> str | None:
 def look_of(
     person: Person, appearance: dict[str, Any], speech_style: str, seed_text: str, *, language: str = "en"
 ) -> ScriptCharacter:
-    text = " ".join([*person.brief, *(f"{k} {v}" for k, v in appearance.items() if isinstance(v, str))]).lower()
+    # the part the story gives someone ("the grandmother", "la abuela") says something of their look too
+    text = " ".join(
+        [*person.brief, person.role_word or "", *(f"{k} {v}" for k, v in appearance.items() if isinstance(v, str))]
+    ).lower()
     name = person.name
     # a hair style names the hair too: "a short black bob", "red braids", "a silver ponytail"
     hair_noun = (

@@ -89,7 +89,9 @@ _NOT_NAMES = frozenset(
         "lisboa amsterdam vienna wien munich münchen god dios dieu gott christmas navidad noël weihnachten "
         "halloween alarms alarm police и а но потом затем тогда вдруг однажды когда пока после наконец снова "
         "сегодня завтра вчера он она они оно мы я ты вы это там тут здесь вот все всё его её их утром вечером "
-        "ночью днём зимой летом весной осенью москва петербург киев минск"
+        "ночью днём зимой летом весной осенью москва петербург киев минск "
+        "plötzlich danach später jetzt endlich zuerst schließlich immer wieder auch doch noch heute abends "
+        "nachts morgens sofort gemeinsam zusammen"
     )
 )
 _PLACE_PREPOSITIONS = frozenset(_words("in from into en à nach aus desde hacia near across through dans vers"))
@@ -112,6 +114,9 @@ _SPEECH_VERBS = frozenset(
         "grita gritou respondeu"
     )
 )
+# a German verb in the third person ("Jonas trainiert", "Lena liest"); nouns there are capitalised,
+# so a lowercase word after a sentence's first word is its verb
+_GERMAN_VERB = re.compile(r"(?:t|et)$")
 _AND = frozenset(_words("and y et und e и"))
 # a Russian verb in the present or past tense, as it follows a name that starts a sentence ("Анна приходит")
 _RUSSIAN_VERB = re.compile(r"(?:[еиёую]т|[ая]т|ют|ут|ет|ит|ся|сь|л|ла|ло|ли)$")
@@ -122,7 +127,7 @@ _ROLE_WORDS: dict[str, str] = {
         "detective suspect officer teacher student barista waiter waitress stranger thief captain engineer "
         "doctor nurse coach referee king queen knight witch wizard guard boss chef pilot astronaut "
         "grandmother grandfather mother father sister brother friend neighbour neighbor baker shopkeeper "
-        "vendor ranger soldier prince princess villain"
+        "vendor ranger soldier prince princess villain trainer"
     )
 }
 _CONFLICT = re.compile(
@@ -867,6 +872,7 @@ def _names_in(sentences: list[str], known: list[str], language: str) -> list[tup
                         or nxt.startswith("\u2063")
                         or (language == "en" and nxt[:1].islower() and re.search(r"(?:s|ed)$", nxt) is not None)
                         or (language == "ru" and nxt[:1].islower() and _RUSSIAN_VERB.search(nxt) is not None)
+                        or (language == "de" and nxt[:1].islower() and _GERMAN_VERB.search(nxt) is not None)
                     )
                 else:  # German capitalises every noun: a name there is one the story repeats
                     ok = language != "de" or len(re.findall(rf"(?<![\w]){re.escape(base)}(?![\w])", text)) >= 2

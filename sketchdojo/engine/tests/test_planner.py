@@ -269,3 +269,13 @@ def test_english_words_are_not_read_as_another_languages_verbs(prompt, actions):
     reading = read_prompt(prompt, [])
 
     assert [a.value for s in reading.sentences for a in s.actions] == actions
+
+
+def test_a_german_name_that_starts_a_sentence_before_its_verb_is_cast_and_adverbs_are_not():
+    script = plan(
+        "Jonas trainiert auf dem verschneiten Berg. Plötzlich kommt ein Wolf aus dem Wald. Lena rennt zum Dorf.",
+        panel_count=4,
+    )
+
+    assert [(c.name, c.kind) for c in script.characters] == [("Jonas", "human"), ("Wolf", "wolf"), ("Lena", "human")]
+    assert [scene.location for scene in script.scenes] == ["mountain", "forest", "village"]
