@@ -2,8 +2,7 @@
 
 import os
 
-from django.core.asgi import get_asgi_application
-
+from sketchdojo.asgi import get_asgi_application
 from sketchdojo.tracing import init_tracing
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")

@@ -127,7 +127,9 @@ elif _db["ENGINE"] in ("django.db.backends.mysql",):
 if not SECRET_KEY:
     _sqlite_dir = Path(_db["NAME"]).parent if _db["ENGINE"] == "django.db.backends.sqlite3" else BASE_DIR
     SECRET_KEY = secret_key_from_file(Path(SECRET_KEY_FILE) if SECRET_KEY_FILE else _sqlite_dir / ".secret_key")
-_db["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# Kept open between requests: the ASGI handler runs requests on pooled threads (sketchdojo/asgi.py), so
+# connections stay few and are reused; Django closes one past its age or after an error.
+_db["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=300)
 _db["CONN_HEALTH_CHECKS"] = True
 # django-prometheus's wrappers of the same backends export connection, query and error counts
 # (django_db_new_connections_total, ...); the Grafana dashboard reads them.
