@@ -7,6 +7,7 @@ the calling access token's `jti`.
 """
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
@@ -82,12 +83,26 @@ def _revoked() -> InvalidToken:
 
 
 # The lookup runs on every authenticated request, and building the ORM query (filter, EXISTS
-# annotation, compile) cost more than running it. So its SQL is compiled once per shape (database
-# vendor, number of revocation keys) with sentinel values, and each request runs that SQL with its
-# own values put where the sentinels were (`Model.objects.raw`): the same statement, the same rows.
+# annotation, compile) cost more than running it; so did RawQuerySet's per-row column mapping. So its
+# SQL is compiled once per shape (database vendor, number of revocation keys) with sentinel values,
+# with the compiler's column layout and value converters; each request runs that SQL on a cursor with
+# its own values put where the sentinels were, and builds the user from the row as the ORM would
+# (`Model.from_db`): the same statement, the same user.
 _SENTINEL_KEY = "sentinel-revocation-key-{}"
 _SENTINEL_TIME = datetime(2001, 2, 3, 4, 5, 6, 789000, tzinfo=UTC)
-_compiled: dict[tuple, tuple[str, list, list[tuple[int, str, int | None]]] | None] = {}
+
+
+@dataclass(frozen=True)
+class CompiledLookup:
+    sql: str
+    params: list
+    slots: list[tuple[int, str, int | None]]  # (position in params, "id" | "now" | "key", key index)
+    attnames: list[str]  # the model's columns, in the row's order from its first column
+    annotations: dict[str, int]  # annotation name -> its column
+    converters: dict  # column -> (converters, expression), as the compiler applies them
+
+
+_compiled: dict[tuple, CompiledLookup | None] = {}
 
 
 def _user_queryset(model, user_id, keys: list[str], now: datetime):
@@ -98,11 +113,12 @@ def _user_queryset(model, user_id, keys: list[str], now: datetime):
     return users[:1]
 
 
-def _compile(model, key_count: int, with_revocations: bool):
-    """(sql, params, [(position, what, index)]) for this shape; None unless every sentinel is found once."""
+def _compile(model, key_count: int, with_revocations: bool) -> CompiledLookup | None:
+    """The lookup of this shape; None unless every sentinel is found once and the columns are plain."""
     sentinel_id = _sentinel_id(model)
     keys = [_SENTINEL_KEY.format(i) for i in range(key_count)] if with_revocations else []
-    sql, params = _user_queryset(model, sentinel_id, keys, _SENTINEL_TIME).query.sql_with_params()
+    compiler = _user_queryset(model, sentinel_id, keys, _SENTINEL_TIME).query.get_compiler(connection.alias)
+    sql, params = compiler.as_sql()
     params = list(params)
     wanted = {_prep_id(model, sentinel_id): ("id", None), _prep_time(_SENTINEL_TIME): ("now", None)}
     wanted.update({key: ("key", i) for i, key in enumerate(keys)})
@@ -110,7 +126,17 @@ def _compile(model, key_count: int, with_revocations: bool):
     expected = {("id", None), *((("now", None),) if with_revocations else ()), *(("key", i) for i in range(len(keys)))}
     if len(slots) != len(expected) or {(what, index) for _, what, index in slots} != expected:
         return None
-    return sql, params, slots
+    columns = compiler.klass_info["select_fields"]
+    if columns != list(range(len(columns))):
+        return None
+    return CompiledLookup(
+        sql=sql,
+        params=params,
+        slots=slots,
+        attnames=[compiler.select[i][0].target.attname for i in columns],
+        annotations=dict(compiler.annotation_col_map),
+        converters=compiler.get_converters([column[0] for column in compiler.select]),
+    )
 
 
 def _user_lookup(model, user_id, keys: list[str]):
@@ -126,11 +152,22 @@ def _user_lookup(model, user_id, keys: list[str]):
         return None
     if compiled is None:
         return _user_queryset(model, user_id, keys, now).first()
-    sql, params, slots = compiled
-    params = list(params)
-    for position, what, index in slots:
+    params = list(compiled.params)
+    for position, what, index in compiled.slots:
         params[position] = prepared_id if what == "id" else _prep_time(now) if what == "now" else keys[index]
-    return next(iter(model.objects.raw(sql, params)), None)
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    row = list(row)
+    for column, (converters, expression) in compiled.converters.items():
+        for converter in converters:
+            row[column] = converter(row[column], expression, connection)
+    user = model.from_db(connection.alias, compiled.attnames, row[: len(compiled.attnames)])
+    for name, column in compiled.annotations.items():
+        setattr(user, name, row[column])
+    return user
 
 
 def _id_field(model):

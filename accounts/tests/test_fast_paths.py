@@ -101,8 +101,8 @@ def test_the_compiled_user_lookup_is_the_orm_query_with_this_requests_values(key
     with_revocations = revoked_in_database(keys, now=now) is not None
     compiled = authentication._compile(User, len(keys), with_revocations)
     assert compiled is not None
-    sql, params, slots = compiled
-    for position, what, index in slots:
+    sql, params = compiled.sql, list(compiled.params)
+    for position, what, index in compiled.slots:
         params[position] = {
             "id": authentication._prep_id(User, user.pk),
             "now": authentication._prep_time(now),
