@@ -8,6 +8,7 @@ from django.db import models
 
 from characters.images import reference_image_path, validate_reference_image
 from sketchdojo.engine.providers.prompts import MAX_SEED
+from sketchdojo.listcache import OwnedModel
 
 
 def new_character_seed() -> int:
@@ -22,11 +23,12 @@ class CharacterRole(models.TextChoices):
     BACKGROUND = "background"
 
 
-class Character(models.Model):
+class Character(OwnedModel):
     """A named character of a project with structured appearance and personality."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="characters")
+    list_owner = "project__user"  # the user whose lists show this row (sketchdojo.listcache)
     name = models.CharField(max_length=100)
     role = models.CharField(max_length=20, choices=CharacterRole.choices, default=CharacterRole.SUPPORTING)
     description = models.TextField(blank=True, default="")

@@ -61,7 +61,7 @@ class CharacterViewSet(ApiViewSet):
         return character_get(user=self.request.user, character_id=self.kwargs["character_id"])
 
     def list(self, request):
-        return self.paginated_list(self.get_queryset())
+        return self.paginated_list(self.get_queryset)
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)
@@ -86,8 +86,9 @@ class CharacterViewSet(ApiViewSet):
     )
     def for_project(self, request, project_id):
         """The cast of one of your projects (paginated, filterable)."""
-        project = project_get(user=request.user, project_id=project_id)
-        return self.paginated_list(character_list_for_project(project=project))
+        return self.paginated_list(
+            lambda: character_list_for_project(project=project_get(user=request.user, project_id=project_id))
+        )
 
     def retrieve(self, request, character_id):
         return Response(self.output(self.get_object()).data)

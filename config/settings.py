@@ -354,6 +354,9 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # How long a signed link to private media (local mode) works; see sketchdojo/storage.py.
 MEDIA_URL_EXPIRE_SECONDS = env.int("MEDIA_URL_EXPIRE_SECONDS", default=3600)
+# How long a page of an API list is served from the cache until one of its user's rows changes (0:
+# never); capped at a quarter of a signed media link's life. See sketchdojo/listcache.py.
+LIST_CACHE_SECONDS = env.int("LIST_CACHE_SECONDS", default=30)
 # Export build jobs a user may have pending or running at once (webtoons/exports.py); one more gets
 # 429 with Retry-After.
 EXPORT_BUILDS_PER_USER = env.int("EXPORT_BUILDS_PER_USER", default=2)

@@ -5,6 +5,7 @@ import uuid
 from django.db import models
 
 from sketchdojo.engine import script
+from sketchdojo.listcache import OwnedModel
 
 # The engine's enum is the one list of shots; the model's choices are derived from it.
 Shot = models.TextChoices("Shot", [(shot.name, shot.value) for shot in script.Shot], module=__name__)
@@ -18,7 +19,7 @@ class PanelStatus(models.TextChoices):
     FAILED = "failed"
 
 
-class Panel(models.Model):
+class Panel(OwnedModel):
     """One panel of a webtoon.
 
     The artist's picture (`raw_image`, no text) is kept apart from the lettered picture (`image`),
@@ -29,6 +30,7 @@ class Panel(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     webtoon = models.ForeignKey("webtoons.Webtoon", on_delete=models.CASCADE, related_name="panels")
+    list_owner = "webtoon__project__user"  # the user whose lists show this row (sketchdojo.listcache)
     sequence_number = models.PositiveSmallIntegerField()
     scene_index = models.PositiveSmallIntegerField(default=0)
     location = models.CharField(max_length=200, blank=True, default="")

@@ -49,7 +49,7 @@ class PanelViewSet(ApiViewSet):
         return panel_get(user=self.request.user, panel_id=self.kwargs["panel_id"])
 
     def list(self, request):
-        return self.paginated_list(self.get_queryset())
+        return self.paginated_list(self.get_queryset)
 
     def retrieve(self, request, panel_id):
         return Response(self.output(self.get_object()).data)

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from sketchdojo.engine import script
+from sketchdojo.listcache import OwnedModel
 
 # The engine's enum is the one list of styles; the model's choices are derived from it.
 ArtStyle = models.TextChoices("ArtStyle", [(style.name, style.value) for style in script.ArtStyle], module=__name__)
@@ -38,11 +39,12 @@ class ColorScheme(models.TextChoices):
 MAX_PALETTE_COLOURS = 12
 
 
-class Project(models.Model):
+class Project(OwnedModel):
     """A creator's project: the style, outline and cast that its webtoons are generated from."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="projects")
+    list_owner = "user"  # the user whose lists show this row (sketchdojo.listcache)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True, default="")
     art_style = models.CharField(max_length=20, choices=ArtStyle.choices, default=ArtStyle.WEBTOON)

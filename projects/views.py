@@ -55,7 +55,7 @@ class ProjectViewSet(ApiViewSet):
         return project_get(user=self.request.user, project_id=self.kwargs["project_id"])
 
     def list(self, request):
-        return self.paginated_list(self.get_queryset())
+        return self.paginated_list(self.get_queryset)
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)

@@ -5,6 +5,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from sketchdojo.listcache import OwnedModel
+
 
 class TaskType(models.TextChoices):
     WEBTOON_GENERATION = "webtoon_generation"
@@ -27,7 +29,7 @@ ACTIVE_STATUSES = (TaskStatus.PENDING, TaskStatus.RUNNING)
 FINAL_STATUSES = (TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)
 
 
-class Task(models.Model):
+class Task(OwnedModel):
     """A generation job (whole webtoon, or one panel redraw) and its progress.
 
     Workers claim it with a conditional update (pending → running), write progress and a heartbeat
@@ -39,6 +41,7 @@ class Task(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tasks")
+    list_owner = "user"  # the user whose lists show this row (sketchdojo.listcache)
     project = models.ForeignKey(
         "projects.Project", on_delete=models.CASCADE, related_name="tasks", null=True, blank=True
     )

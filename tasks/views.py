@@ -44,7 +44,7 @@ class TaskViewSet(ApiViewSet):
         return task_get(user=self.request.user, task_id=self.kwargs["task_id"])
 
     def list(self, request):
-        return self.paginated_list(self.get_queryset())
+        return self.paginated_list(self.get_queryset)
 
     def retrieve(self, request, task_id):
         return Response(TaskDetailSerializer(self.get_object(), context=self.get_serializer_context()).data)

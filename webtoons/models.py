@@ -5,6 +5,7 @@ import uuid
 from django.db import models, transaction
 
 from projects.models import ArtStyle, Project
+from sketchdojo.listcache import OwnedModel
 
 
 class WebtoonStatus(models.TextChoices):
@@ -16,7 +17,7 @@ class WebtoonStatus(models.TextChoices):
     ARCHIVED = "archived"
 
 
-class Webtoon(models.Model):
+class Webtoon(OwnedModel):
     """One webtoon of a project: the planned script, its panels (Panel rows), the composed strip.
 
     A project is a series and its webtoons are its episodes: `episode_number` counts 1, 2, 3… per
@@ -29,6 +30,7 @@ class Webtoon(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="webtoons")
+    list_owner = "project__user"  # the user whose lists show this row (sketchdojo.listcache)
     title = models.CharField(max_length=200, blank=True, default="")
     episode_number = models.PositiveIntegerField(
         editable=False, help_text="Its number in the project's series (1, 2, 3…), given on creation."

@@ -104,7 +104,7 @@ class WebtoonViewSet(IdempotentThrottleMixin, ApiViewSet):
         return Response(WebtoonDetailSerializer(webtoon, context=self.get_serializer_context()).data)
 
     def list(self, request):
-        return self.paginated_list(self.get_queryset())
+        return self.paginated_list(self.get_queryset)
 
     def create(self, request):
         serializer = self.get_serializer(data=request.data)
@@ -306,5 +306,6 @@ class WebtoonPanelViewSet(IdempotentThrottleMixin, PanelViewSet):
     )
     def for_webtoon(self, request, webtoon_id):
         """The panels of one of your webtoons by sequence_number (paginated, filterable)."""
-        webtoon = webtoon_get(user=request.user, webtoon_id=webtoon_id)
-        return self.paginated_list(panel_list_for_webtoon(webtoon=webtoon))
+        return self.paginated_list(
+            lambda: panel_list_for_webtoon(webtoon=webtoon_get(user=request.user, webtoon_id=webtoon_id))
+        )

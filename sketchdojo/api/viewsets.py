@@ -10,7 +10,9 @@ on the list, `update_serializer_class` for PUT/PATCH on an object; an extra acti
 
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers, viewsets
+from rest_framework.response import Response
 
+from sketchdojo import listcache
 from sketchdojo.api.filters import SearchFilter, StrictOrderingFilter
 
 
@@ -50,7 +52,18 @@ class ApiViewSet(viewsets.GenericViewSet):
         """
         return type(self).serializer_class(instance, context=self.get_serializer_context(), **kwargs)
 
-    def paginated_list(self, queryset):
-        """Filter (`?search=`, `?ordering=`, the FilterSet), page and serialize `queryset`."""
+    def paginated_list(self, rows):
+        """Filter (`?search=`, `?ordering=`, the FilterSet), page and serialize `rows`.
+
+        `rows` is a queryset, or a function returning one: it is called only when the page is not
+        in the caller's list cache (sketchdojo.listcache), so a cached page costs no query at all.
+        """
+        url, user_id = self.request.build_absolute_uri(), self.request.user.pk
+        cached, version = listcache.page_lookup(user_id, url)
+        if cached is not None:
+            return Response(cached)
+        queryset = rows() if callable(rows) else rows
         page = self.paginate_queryset(self.filter_queryset(queryset))
-        return self.get_paginated_response(self.output(page, many=True).data)
+        response = self.get_paginated_response(self.output(page, many=True).data)
+        listcache.page_store(user_id, url, version, response.data)
+        return response
