@@ -87,7 +87,9 @@ class CharacterViewSet(ApiViewSet):
     def for_project(self, request, project_id):
         """The cast of one of your projects (paginated, filterable)."""
         return self.paginated_list(
-            lambda: character_list_for_project(project=project_get(user=request.user, project_id=project_id))
+            lambda: character_list_for_project(
+                project=project_get(user=request.user, project_id=project_id, counts=False)
+            )
         )
 
     def retrieve(self, request, character_id):

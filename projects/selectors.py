@@ -41,24 +41,40 @@ def with_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
     return queryset.annotate(**{name: _count_of(model, fk=fk) for name, (model, fk) in _counted.items()})
 
 
+_counted_projects: QuerySet[Project] | None = None
+
+
+def _projects_with_counts() -> QuerySet[Project]:
+    """All projects with their counts, annotated once per process: resolving the subqueries cost more
+    than running them. Callers filter it (a clone; this one is never evaluated)."""
+    global _counted_projects
+    if _counted_projects is None:
+        _counted_projects = with_counts(Project.objects.all())
+    return _counted_projects
+
+
 def project_list(*, user, filters: Mapping[str, Any] | None = None) -> QuerySet[Project]:
     """The user's projects, newest first, each annotated with `character_count` and `webtoon_count`.
 
     `filters` are query-string style (`status`, `art_style`); an unknown value raises ValidationError.
     """
-    queryset = Project.objects.filter(user=user)
+    queryset = _projects_with_counts().filter(user=user)
     if filters and any(name in filters for name in ProjectFilter.base_filters):
         filterset = ProjectFilter(filters, queryset=queryset)
         if not filterset.is_valid():
             raise ValidationError({field: list(errors) for field, errors in filterset.errors.items()})
         queryset = filterset.qs
-    return with_counts(queryset).order_by("-created_at", "-pk")
+    return queryset.order_by("-created_at", "-pk")
 
 
-def project_get(*, user, project_id) -> Project:
-    """The user's project with this id; Http404 for a missing id, another user's id or a malformed id."""
+def project_get(*, user, project_id, counts: bool = True) -> Project:
+    """The user's project with this id; Http404 for a missing id, another user's id or a malformed id.
+
+    `counts=False` leaves out `character_count` and `webtoon_count` (an ownership check before a list).
+    """
+    projects = _projects_with_counts() if counts else Project.objects.all()
     try:
-        return get_object_or_404(with_counts(Project.objects.filter(user=user)), pk=project_id)
+        return get_object_or_404(projects.filter(user=user), pk=project_id)
     except (ValidationError, ValueError, TypeError) as exc:
         raise Http404("No project matches the given query.") from exc
 

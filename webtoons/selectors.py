@@ -24,9 +24,14 @@ def webtoon_list(*, user, project_id=None) -> QuerySet[Webtoon]:
     return _with_panel_count(queryset).order_by("-created_at", "-pk")
 
 
-def webtoon_get(*, user, webtoon_id, with_panels: bool = False) -> Webtoon:
-    """The user's webtoon with this id; Http404 for a missing, foreign or malformed id."""
-    queryset = _with_panel_count(Webtoon.objects.select_related("project").filter(project__user=user))
+def webtoon_get(*, user, webtoon_id, with_panels: bool = False, counts: bool = True) -> Webtoon:
+    """The user's webtoon with this id; Http404 for a missing, foreign or malformed id.
+
+    `counts=False` leaves out `panel_count` (an ownership check before a list).
+    """
+    queryset = Webtoon.objects.select_related("project").filter(project__user=user)
+    if counts:
+        queryset = _with_panel_count(queryset)
     if with_panels:
         queryset = queryset.prefetch_related(Prefetch("panels", queryset=Panel.objects.order_by("sequence_number")))
     try:

@@ -307,5 +307,5 @@ class WebtoonPanelViewSet(IdempotentThrottleMixin, PanelViewSet):
     def for_webtoon(self, request, webtoon_id):
         """The panels of one of your webtoons by sequence_number (paginated, filterable)."""
         return self.paginated_list(
-            lambda: panel_list_for_webtoon(webtoon=webtoon_get(user=request.user, webtoon_id=webtoon_id))
+            lambda: panel_list_for_webtoon(webtoon=webtoon_get(user=request.user, webtoon_id=webtoon_id, counts=False))
         )

@@ -15,6 +15,9 @@ from rest_framework.response import Response
 from sketchdojo import listcache
 from sketchdojo.api.filters import SearchFilter, StrictOrderingFilter
 
+# The query parameters of a list that are not filters (the filter backends are skipped without others).
+_PAGE_PARAMETERS = frozenset({"page", "size"})
+
 
 class EmptyBodySerializer(serializers.Serializer):
     """The input of an action that takes no body (publish, cancel, retry): the browsable API shows a bare button."""
@@ -63,7 +66,9 @@ class ApiViewSet(viewsets.GenericViewSet):
         if cached is not None:
             return Response(cached)
         queryset = rows() if callable(rows) else rows
-        page = self.paginate_queryset(self.filter_queryset(queryset))
+        if any(name not in _PAGE_PARAMETERS for name in self.request.query_params):
+            queryset = self.filter_queryset(queryset)  # no filter, search or ordering asked: nothing to do
+        page = self.paginate_queryset(queryset)
         response = self.get_paginated_response(self.output(page, many=True).data)
         listcache.page_store(user_id, url, version, response.data)
         return response
