@@ -15,6 +15,7 @@ from rest_framework.utils import html
 
 from characters.images import validate_reference_image
 from characters.models import Character, CharacterRole
+from sketchdojo.api.output import PlainOutput
 from sketchdojo.engine.providers.prompts import MAX_SEED
 from sketchdojo.links import file_url
 
@@ -130,7 +131,7 @@ class CharacterCreateSerializer(CharacterInputSerializer):
         return value
 
 
-class CharacterSerializer(serializers.ModelSerializer):
+class CharacterSerializer(PlainOutput, serializers.ModelSerializer):
     """A character as the API returns it, with an absolute `reference_image_url` (or null)."""
 
     project_id = serializers.UUIDField(read_only=True)

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from panels.models import Panel, Shot
 from sketchdojo.api.fields import QueryOrBodyUUIDField
+from sketchdojo.api.output import PlainOutput
 from sketchdojo.engine.lettering import BUBBLE_STYLES, TAIL_DIRECTIONS
 from sketchdojo.links import file_url
 
@@ -117,7 +118,7 @@ class PanelGenerateSerializer(serializers.Serializer):
     seed = serializers.IntegerField(min_value=0, max_value=2**32 - 1, required=False, allow_null=True)
 
 
-class PanelSerializer(serializers.ModelSerializer):
+class PanelSerializer(PlainOutput, serializers.ModelSerializer):
     """A panel as the API returns it, with absolute URLs of its lettered and raw art (or null)."""
 
     webtoon_id = serializers.UUIDField(read_only=True)

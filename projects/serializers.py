@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from projects.models import MAX_PALETTE_COLOURS, ArtStyle, ColorScheme, Project, ProjectStatus
+from sketchdojo.api.output import PlainOutput
 from sketchdojo.engine import series
 
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -68,7 +69,7 @@ class ProjectUpdateSerializer(ProjectInputSerializer):
     status = serializers.ChoiceField(choices=ProjectStatus.choices, required=False)
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(PlainOutput, serializers.ModelSerializer):
     """A project as the API returns it; `character_count`/`webtoon_count` come from the selector's annotation."""
 
     color_palette = ColorPaletteField(read_only=True)

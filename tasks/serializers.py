@@ -3,10 +3,11 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from sketchdojo.api.output import PlainOutput
 from tasks.models import Task
 
 
-class TaskSerializer(serializers.ModelSerializer):
+class TaskSerializer(PlainOutput, serializers.ModelSerializer):
     """A generation task as the API returns it (also the 202 body of the generate endpoints)."""
 
     webtoon_id = serializers.UUIDField(read_only=True, allow_null=True)

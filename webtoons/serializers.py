@@ -6,6 +6,7 @@ from rest_framework import serializers
 from panels.serializers import PanelSummarySerializer
 from projects.models import ArtStyle
 from sketchdojo.api.fields import QueryOrBodyUUIDField
+from sketchdojo.api.output import PlainOutput
 from sketchdojo.engine.script import MAX_PANELS
 from sketchdojo.links import file_url
 from webtoons.models import Webtoon
@@ -14,7 +15,7 @@ from webtoons.publication import has_unpublished_changes
 QUALITIES = ("draft", "standard", "high")
 
 
-class WebtoonSerializer(serializers.ModelSerializer):
+class WebtoonSerializer(PlainOutput, serializers.ModelSerializer):
     """A webtoon in a list: its state, counts and URLs."""
 
     project_id = serializers.UUIDField(read_only=True)
