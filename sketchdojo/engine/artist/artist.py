@@ -432,8 +432,17 @@ def _beat(panel: PanelScript) -> tuple:
 
 
 def repeat_run(script: Script, panel: PanelScript) -> int:
-    """How many panels in a row just before this one show the same shot and the same actions."""
-    index = next(i for i, other in enumerate(script.panels) if other is panel or other == panel)
+    """How many panels in a row just before this one show the same shot and the same actions.
+
+    The panel is found in the script as itself, else by its sequence number (an edited panel drawn
+    again is a changed copy of the script's); a panel the script does not hold has no run.
+    """
+    panels = script.panels
+    index = next((i for i, other in enumerate(panels) if other is panel or other == panel), None)
+    if index is None:
+        index = next((i for i, other in enumerate(panels) if other.sequence == panel.sequence), None)
+    if index is None:
+        return 0
     run = 0
     while index - run - 1 >= 0 and _beat(script.panels[index - run - 1]) == _beat(panel):
         run += 1

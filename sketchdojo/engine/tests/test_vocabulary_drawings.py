@@ -199,6 +199,9 @@ def test_a_repeated_beat_is_never_drawn_with_the_same_pose_twice_running():
     script = Script.model_validate(base)
 
     assert [repeat_run(script, panel) for panel in script.panels] == [0, 1, 2]
+    edited = script.panels[2].model_copy(update={"description": "Ann and Ben argue, louder now"})
+    assert repeat_run(script, edited) == 2  # an edited panel drawn again: found by its sequence
+    assert repeat_run(script, edited.model_copy(update={"sequence": 9})) == 0  # not in the script
     panels = [
         LocalPanelArtist().draw(DrawRequest(script, panel, "webtoon", 240, 320, 3)).image for panel in script.panels
     ]
