@@ -3,9 +3,9 @@
 from io import BytesIO
 
 import pytest
-from PIL import Image
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from PIL import Image
 from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
