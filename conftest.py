@@ -19,6 +19,9 @@ def pytest_configure(config):
 
 def _clear_cache():
     cache.clear()  # on Redis: only this test worker's key space (see _clear_only_this_workers_keys)
+    from accounts import authcache
+
+    authcache.forget_all()  # users remembered by the token authentication of this process
 
 
 @pytest.fixture(autouse=True, scope="session")

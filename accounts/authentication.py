@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
@@ -20,10 +21,12 @@ from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidTok
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
+from accounts import authcache
 from accounts.revocation import (
+    revocation_cache_keys,
     revocation_keys,
     revocations_in_database,
-    revoked_in_cache,
+    revoked_in,
     revoked_in_database,
     token_is_revoked,
 )
@@ -63,9 +66,16 @@ class RevocableJWTAuthentication(JWTAuthentication):
             user_id = validated_token[jwt_settings.USER_ID_CLAIM]
         except KeyError as exc:
             raise InvalidToken(_("Token contained no recognizable user identification")) from exc
-        keys = revocation_keys(jti=validated_token.get("jti"), family=validated_token.get(TOKEN_FAMILY_CLAIM))
-        if revoked_in_cache(keys):
+        jti, family = validated_token.get("jti"), validated_token.get(TOKEN_FAMILY_CLAIM)
+        keys = revocation_keys(jti=jti, family=family)
+        # One cache read: the token's revocation keys and the versions of a remembered user (authcache).
+        found = cache.get_many([*revocation_cache_keys(keys), *authcache.version_keys(user_id)])
+        if revoked_in(found, keys):
             raise _revoked()
+        user = authcache.remembered_user(self.user_model, user_id=user_id, jti=jti, family=family, found=found)
+        if user is not None:
+            return user  # it passed every check below, and neither it nor any revocation changed since
+        versions = authcache.versions_of(user_id, found)
         user = _user_lookup(self.user_model, user_id, keys)
         if user is None:
             raise AuthenticationFailed(_("User not found"), code="user_not_found")
@@ -75,6 +85,8 @@ class RevocableJWTAuthentication(JWTAuthentication):
             raise AuthenticationFailed(_("User is inactive"), code="user_inactive")
         if jwt_settings.CHECK_REVOKE_TOKEN and not token_matches_password(validated_token, user):
             raise AuthenticationFailed(_("The user's password has been changed."), code="password_changed")
+        if jti:  # a token without an id could share another's entry
+            authcache.remember(user, jti=jti, family=family, versions=versions)
         return user
 
 

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists
 
+from accounts import authcache
 from accounts.models import Revocation
 
 
@@ -34,6 +35,7 @@ def _revoke(key: str, *, expires_at: float) -> None:
     if ttl <= 0:
         return
     cache.set(_cache_key(key), 1, timeout=ttl)
+    authcache.revocations_changed()
     if _persistent():
         when = datetime.fromtimestamp(expires_at, tz=UTC)
         # Expired rows are swept on each write (indexed; logouts are rare next to reads).
@@ -54,6 +56,15 @@ def revocation_keys(*, jti: str | None, family: str | None) -> list[str]:
 
 def revoked_in_cache(keys: list[str]) -> bool:
     return bool(keys) and bool(cache.get_many([_cache_key(key) for key in keys]))
+
+
+def revoked_in(found: dict, keys: list[str]) -> bool:
+    """Whether a cache read that included `revocation_cache_keys(keys)` found any of them."""
+    return any(_cache_key(key) in found for key in keys)
+
+
+def revocation_cache_keys(keys: list[str]) -> list[str]:
+    return [_cache_key(key) for key in keys]
 
 
 def revoked_in_database(keys: list[str], *, now: datetime | None = None):

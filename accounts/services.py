@@ -20,7 +20,7 @@ from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
-from accounts import selectors
+from accounts import authcache, selectors
 from accounts.authentication import TOKEN_FAMILY_CLAIM, token_matches_password
 from accounts.lockout import (
     login_account_key,
@@ -217,6 +217,7 @@ def user_set_active(*, users, is_active: bool, actor=None, reason: str = "") -> 
     with transaction.atomic():
         ids = list(users.exclude(is_active=is_active).select_for_update().values_list("pk", flat=True))
         changed = User.objects.filter(pk__in=ids).update(is_active=is_active)
+        authcache.users_changed(ids)  # a bulk update sends no post_save
         moderation_actions_record(
             actor=actor,
             action=ModerationActionKind.REACTIVATE if is_active else ModerationActionKind.SUSPEND,

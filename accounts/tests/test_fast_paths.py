@@ -30,19 +30,20 @@ def test_user_data_is_exactly_the_serializers_output(quota, verified):
     assert user_data(user) == UserSerializer(user).data
 
 
-def test_me_costs_one_query_the_user_with_its_revocation_check(settings):
+def test_me_costs_one_query_the_user_with_its_revocation_check_then_none(settings):
     user = UserFactory()
     client = _client(RefreshToken.for_user(user).access_token)
-    client.get("/api/v1/auth/me")
 
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureQueriesContext(connection) as first:
+        assert client.get("/api/v1/auth/me").status_code == 200
+    with CaptureQueriesContext(connection) as again:
         response = client.get("/api/v1/auth/me")
 
-    assert response.status_code == 200
-    assert response.json()["id"] == str(user.pk)
-    assert len(queries) == 1  # embedded: the revocation rows are an EXISTS in it; Redis: a cache read
+    assert len(first) == 1  # embedded: the revocation rows are an EXISTS in it; Redis: a cache read
     if not settings.REDIS_URL:
-        assert "accounts_revocation" in queries[0]["sql"]
+        assert "accounts_revocation" in first[0]["sql"]
+    assert len(again) == 0  # the user is remembered for this token until it or a revocation changes
+    assert response.json()["id"] == str(user.pk)
 
 
 @pytest.mark.parametrize("what", ["jti", "family"])
