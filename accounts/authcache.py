@@ -10,9 +10,8 @@ family) with the two versions it was read under: the user's (`auth:v:<user id>`,
 the user row is saved, deleted or updated in bulk) and the revocations' (`auth:rv`, replaced whenever
 any token or family is revoked). Both versions ride on the cache read that already checks the
 token's revocation keys, so a remembered user costs no extra round trip and no query; a version
-that changed, or went missing from the cache, sends the request to the database as before. A
-version is read before the database is, and replaced at once and again when the write commits, so
-a remembered row is never older than its versions (as in sketchdojo.listcache).
+that changed, or went missing from the cache, sends the request to the database as before. The
+versions work as sketchdojo.versions describes: a remembered row is never older than its versions.
 
 With Redis every process shares the versions. In the embedded default (process memory) a change
 made by another process (a `manage.py changepassword` while the server runs) reaches this process's
@@ -23,16 +22,15 @@ the embedded worker) apply at once.
 from __future__ import annotations
 
 import time
-import uuid
 from collections import OrderedDict
 from threading import Lock
 
-from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS
+
+from sketchdojo import versions
 
 LOCAL_SECONDS = 30
 LOCAL_SIZE = 10_000
-VERSION_SECONDS = 24 * 3600
 REVOCATIONS_KEY = "auth:rv"
 
 _remembered: OrderedDict[tuple, tuple] = OrderedDict()
@@ -67,15 +65,8 @@ def remembered_user(model, *, user_id, jti, family, found: dict):
 
 def versions_of(user_id, found: dict) -> tuple[str, str]:
     """The (user, revocations) versions of `found`, a missing one created now (so nothing matches it yet)."""
-    versions = []
-    for key in version_keys(user_id):
-        version = found.get(key)
-        if version is None:
-            version = uuid.uuid4().hex
-            if not cache.add(key, version, timeout=VERSION_SECONDS):
-                version = cache.get(key) or version
-        versions.append(version)
-    return versions[0], versions[1]
+    user_key, revocations_key = version_keys(user_id)
+    return versions.current(user_key, found), versions.current(revocations_key, found)
 
 
 def remember(user, *, jti, family, versions: tuple[str, str]) -> None:
@@ -91,23 +82,15 @@ def remember(user, *, jti, family, versions: tuple[str, str]) -> None:
 
 def users_changed(user_ids) -> None:
     """These users' rows changed: what was remembered of them is stale now and after the commit."""
-    user_ids = {str(user_id) for user_id in user_ids if user_id is not None}
-    if user_ids:
-        _replace({user_version_key(user_id) for user_id in user_ids})
-        transaction.on_commit(lambda: _replace({user_version_key(user_id) for user_id in user_ids}))
+    versions.renew(user_version_key(user_id) for user_id in user_ids if user_id is not None)
 
 
 def revocations_changed() -> None:
     """A token or a family was revoked: every remembered user is checked against the database again."""
-    _replace({REVOCATIONS_KEY})
-    transaction.on_commit(lambda: _replace({REVOCATIONS_KEY}))
+    versions.renew([REVOCATIONS_KEY])
 
 
 def forget_all() -> None:
     """Drop what this process remembers (tests)."""
     with _lock:
         _remembered.clear()
-
-
-def _replace(keys) -> None:
-    cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=VERSION_SECONDS)

@@ -5,15 +5,12 @@ serialization of its rows on every request, while clients (the studio, scripts f
 generation) ask for the same pages again and again between changes. Measured by bench.api, the
 lists ran at about half the speed of a bare DRF view returning the same JSON.
 
-How it stays correct: every user has a version in the cache (a random token). A page is stored with
-the version it was read under, and served only while that is still the user's version. Any write
-to a row a list shows (a subclass of `OwnedModel`: its saves and deletes, and its `OwnedQuerySet`'s
-update/bulk_create/bulk_update/delete) replaces the owner's version twice: at
-once (so the writer's own transaction reads fresh pages) and again when the transaction commits (so
-a page another request read before the commit is never served after it). A page is read under the
-version it looked up *before* its queries, so it can only be older than its version, never newer;
-and the version changes after every commit. Ownership never moves between users, so the owner of a
-row is remembered per parent row (`_owners`).
+How it stays correct: every user has a version in the cache, and a page is stored with the version
+it was read under and served only while that is still the user's version (sketchdojo.versions:
+read before the queries, renewed at once and on commit). Any write to a row a list shows (a
+subclass of `OwnedModel`: its saves and deletes, and its `OwnedQuerySet`'s
+update/bulk_create/bulk_update/delete) renews the owner's version. Ownership never moves between
+users, so the owner of a row is remembered per parent row (`_owners`).
 
 Pages also expire after LIST_CACHE_SECONDS (0 turns the cache off), at most a quarter of the life of
 the signed media links they carry, so a served link has most of its life left. In the embedded
@@ -24,17 +21,17 @@ in the lists after at most LIST_CACHE_SECONDS; with Redis every process shares t
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections import OrderedDict
 from threading import Lock
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-VERSION_SECONDS = 24 * 3600
+from sketchdojo import versions
+
 OWNER_MEMORY = 50_000  # parent rows whose owner is remembered
 
 _owners: OrderedDict[tuple[type[models.Model], object], object] = OrderedDict()
@@ -67,12 +64,7 @@ def page_lookup(user_id, url: str) -> tuple[dict | None, str | None]:
         return None, None
     version_key, page_key = _version_key(user_id), _page_key(user_id, url)
     found = cache.get_many([version_key, page_key])
-    version = found.get(version_key)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(version_key, version, timeout=VERSION_SECONDS):
-            version = cache.get(version_key)
-        return None, version
+    version = versions.current(version_key, found)
     stored = found.get(page_key)
     if stored is not None and stored[0] == version and stored[1] == url:
         return stored[2], version
@@ -87,15 +79,7 @@ def page_store(user_id, url: str, version: str | None, page: dict) -> None:
 
 def users_changed(user_ids) -> None:
     """Rows these users own changed: their cached pages are stale now and after the commit."""
-    user_ids = {user_id for user_id in user_ids if user_id is not None}
-    if not user_ids:
-        return
-    _replace_versions(user_ids)
-    transaction.on_commit(lambda: _replace_versions(user_ids))
-
-
-def _replace_versions(user_ids) -> None:
-    cache.set_many({_version_key(user_id): uuid.uuid4().hex for user_id in user_ids}, timeout=VERSION_SECONDS)
+    versions.renew(_version_key(user_id) for user_id in user_ids if user_id is not None)
 
 
 # ---- who owns a row ----------------------------------------------------------------------------

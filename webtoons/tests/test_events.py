@@ -100,7 +100,7 @@ def test_events_are_sent_only_once_the_transaction_commits(django_capture_on_com
         publish_task_update(task)
 
     # Deferred: the event (and the list cache's version change for the task's new sequence).
-    assert [callback.__qualname__.split(".")[0] for callback in callbacks] == ["users_changed", "publish"]
+    assert [callback.__qualname__.split(".")[0] for callback in callbacks] == ["renew", "publish"]
     with django_capture_on_commit_callbacks(execute=True):
         publish_task_update(task)
     assert receive_later()[0]["sequence"] == 2

@@ -154,7 +154,7 @@ def test_a_rolled_back_delete_keeps_the_files(media_root, generated_webtoon, dja
 
     # The files go only if the delete commits (the other callback renews the list cache's version).
     assert [callback.__qualname__.split(".")[0] for callback in callbacks] == [
-        "users_changed",
+        "renew",
         "files_delete_on_commit",
     ]
     assert [default_storage.exists(name) for name in names] == [True] * 8
