@@ -55,10 +55,11 @@ def token_is_current(token, user) -> bool:
 class RevocableJWTAuthentication(JWTAuthentication):
     """simplejwt's JWT authentication that also refuses revoked tokens, in the user lookup's query.
 
-    Every authenticated request pays for this, so the revocation check costs no query of its own:
-    with Redis it is one cache read before the user query; without Redis (the embedded default) the
-    live `Revocation` rows are an EXISTS in the user query itself. The token must still be valid,
-    its user active, and the password the one it was issued under (simplejwt's own checks).
+    Every authenticated request pays for this. One cache read takes the token's revocation keys and
+    the versions of its remembered user (accounts.authcache): a remembered user costs no query.
+    Otherwise the user is read in one query; without Redis (the embedded default) the live
+    `Revocation` rows are an EXISTS in it. The token must still be valid, its user active, and the
+    password the one it was issued under (simplejwt's own checks).
     """
 
     def get_user(self, validated_token):

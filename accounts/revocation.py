@@ -54,8 +54,8 @@ def revocation_keys(*, jti: str | None, family: str | None) -> list[str]:
     return keys
 
 
-def revoked_in_cache(keys: list[str]) -> bool:
-    return bool(keys) and bool(cache.get_many([_cache_key(key) for key in keys]))
+def revocation_cache_keys(keys: list[str]) -> list[str]:
+    return [_cache_key(key) for key in keys]
 
 
 def revoked_in(found: dict, keys: list[str]) -> bool:
@@ -63,8 +63,8 @@ def revoked_in(found: dict, keys: list[str]) -> bool:
     return any(_cache_key(key) in found for key in keys)
 
 
-def revocation_cache_keys(keys: list[str]) -> list[str]:
-    return [_cache_key(key) for key in keys]
+def revoked_in_cache(keys: list[str]) -> bool:
+    return bool(keys) and revoked_in(cache.get_many(revocation_cache_keys(keys)), keys)
 
 
 def revoked_in_database(keys: list[str], *, now: datetime | None = None):
